@@ -1,0 +1,7 @@
+"""newsfacts: statements, events and figures from news articles, with exact provenance."""
+
+__version__ = "1.0.0"
+
+from newsfacts.load import load  # noqa: E402
+
+__all__ = ["__version__", "load"]

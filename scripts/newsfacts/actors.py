@@ -1,0 +1,301 @@
+"""Actor mentions: gazetteer names, nationality adjectives, titled names, organisations,
+pronouns and descriptions, and the article's record of the actors it has named."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newsfacts.lexicon import gazetteer, lexicon, slug
+from newsfacts.text import Token
+
+CONNECTORS = {"of", "to", "the", "for", "and", "’s", "'s", "on", "at", "in"}
+DETERMINERS = {"the", "a", "an"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of tokens that refers to an actor."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    kind: str
+    demonym: bool = False
+
+
+@dataclass
+class ActorRecord:
+    """What the article says about one actor."""
+
+    actor_id: str
+    name: str
+    kind: str
+    country: str | None = None
+    parent_actor_id: str | None = None
+    forms: set[str] = field(default_factory=set)
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase analysed as a speaker or participant."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    """name, pronoun or description."""
+    actor_id: str | None
+    role: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    return frozenset(lexicon()["role_words"])
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.replace(".", "").isupper()
+
+
+@lru_cache(maxsize=1)
+def _alias_tokens() -> dict[tuple[str, ...], tuple[str, bool]]:
+    """Token sequence -> (actor_id, is_demonym), for every alias and demonym."""
+    from newsfacts.text import tokenize
+
+    g = gazetteer()
+    out: dict[tuple[str, ...], tuple[str, bool]] = {}
+    for form, actor_id in g.demonyms.items():
+        out[tuple(t.text for t in tokenize(form))] = (actor_id, True)
+    for form, actor_id in g.aliases.items():
+        out[tuple(t.text for t in tokenize(form))] = (actor_id, False)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _max_alias_len() -> int:
+    return max(len(k) for k in _alias_tokens())
+
+
+def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> list[Mention]:
+    """Longest gazetteer matches (names and nationality adjectives), left to right."""
+    table = _alias_tokens()
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(_max_alias_len(), len(tokens) - i), 0, -1):
+            key = tuple(t.text for t in tokens[i : i + n])
+            hit = table.get(key)
+            if hit and key[0][:1].isupper():
+                actor_id, demonym = hit
+                if n == 1 and demonym and actor_id == "united-states" and not _us_context(tokens, i):
+                    break
+                start, end = tokens[i].start, tokens[i + n - 1].end
+                kind = gazetteer().entries[actor_id].kind
+                out.append(Mention(start, end, text[start:end], actor_id, kind, demonym))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _us_context(tokens: tuple[Token, ...] | list[Token], i: int) -> bool:
+    """'US' in capitals inside an all-caps heading is not the country."""
+    return not (tokens[i].text == "US" and i > 0 and tokens[i - 1].text.isupper())
+
+
+def _name_like(token: Token) -> bool:
+    word = token.text
+    return (
+        word[:1].isupper()
+        and not _is_acronym(word)
+        and word.lower() not in _role_words()
+        and not any(c.isdigit() for c in word)
+        and (word,) not in _alias_tokens()
+    )
+
+
+_ORG_HEADS = None
+
+
+def _org_kind(head: str) -> str | None:
+    lex = lexicon()
+    if head in lex["armed_heads"]:
+        return "armed_forces"
+    if head in lex["government_heads"]:
+        return "government_body"
+    if head in lex["org_heads"]:
+        return "organization"
+    return None
+
+
+class ActorBook:
+    """The actors named so far in one article, and the rules that resolve references."""
+
+    def __init__(self, source_text: str) -> None:
+        self.text = source_text
+        self.records: dict[str, ActorRecord] = {}
+        self.role_country: dict[str, str] = {}
+        self.last_person: str | None = None
+        self.last_group: str | None = None
+
+    # -- records -----------------------------------------------------------------
+    def known(self, actor_id: str, form: str | None = None) -> ActorRecord:
+        """The record of a gazetteer actor, created on first use."""
+        if actor_id not in self.records:
+            e = gazetteer().entries[actor_id]
+            self.records[actor_id] = ActorRecord(
+                e.actor_id, e.name, e.kind, e.country, e.parent_actor_id
+            )
+        record = self.records[actor_id]
+        if form:
+            record.forms.add(form)
+        return record
+
+    def note_speaker(self, actor_id: str | None) -> None:
+        """Remember the latest speaker for pronouns and descriptions."""
+        if actor_id is None:
+            return
+        if self.records[actor_id].kind == "person":
+            self.last_person = actor_id
+        else:
+            self.last_group = actor_id
+
+    def _person(self, name: str, role: str | None, country: str | None) -> str:
+        parts = name.split()
+        for record in reversed(list(self.records.values())):
+            if record.kind != "person":
+                continue
+            if record.name == name or (len(parts) == 1 and record.name.split()[-1] == name):
+                if country and not record.country:
+                    record.country = country
+                if role:
+                    record.role = role
+                record.forms.add(name)
+                return record.actor_id
+        actor_id = slug(name)
+        self.records[actor_id] = ActorRecord(actor_id, name, "person", country, None, {name}, role)
+        return actor_id
+
+    def _organisation(self, name: str, kind: str, country: str | None, from_context: bool) -> str:
+        g = gazetteer()
+        parent = g.country_actor.get(country) if country else None
+        if from_context and country:
+            actor_id = slug(f"{name} {g.entries[g.country_actor[country]].name}")
+        else:
+            actor_id = slug(name)
+        if actor_id not in self.records:
+            if parent:
+                self.known(parent)
+            self.records[actor_id] = ActorRecord(actor_id, name, kind, country, parent)
+        self.records[actor_id].forms.add(name)
+        return actor_id
+
+    # -- analysis ------------------------------------------------------------------
+    def _country_of(self, tokens: list[Token]) -> str | None:
+        for m in gazetteer_mentions(tokens, self.text):
+            country = gazetteer().entries[m.actor_id].country
+            if country:
+                return country
+        return None
+
+    def _remember_role(self, role_tokens: list[Token], country: str | None) -> None:
+        if not country:
+            return
+        words = [t.text for t in role_tokens if t.text[:1].isupper() and (t.text,) not in _alias_tokens()]
+        if words:
+            self.role_country[" ".join(words)] = country
+
+    def phrase(self, tokens: list[Token]) -> Phrase | None:
+        """Analyse tokens as one noun phrase naming an actor; None when they are not one."""
+        if not tokens:
+            return None
+        start, end = tokens[0].start, tokens[-1].end
+        text = self.text[start:end]
+        words = [t.text for t in tokens]
+        lower = [w.lower() for w in words]
+        pronoun = lexicon()["pronouns"].get(lower[0]) if len(tokens) == 1 else None
+        if pronoun:
+            actor = self.last_person if pronoun == "person" else self.last_group
+            return Phrase(text, start, end, "pronoun", actor, self._role(actor))
+        body = tokens[1:] if lower[0] in DETERMINERS else tokens
+        if not body:
+            return None
+        body_text = self.text[body[0].start : body[-1].end]
+        mentions = gazetteer_mentions(body, self.text)
+        if len(mentions) == 1 and mentions[0].text == body_text and not mentions[0].demonym:
+            record = self.known(mentions[0].actor_id, body_text)
+            return Phrase(body_text, body[0].start, end, "name", record.actor_id)
+        if lower[0] in DETERMINERS and all(not t.text[:1].isupper() or (t.text,) in _alias_tokens() for t in body):
+            return self._description(tokens, body, text)
+        return self._named(body)
+
+    def _role(self, actor_id: str | None) -> str | None:
+        return self.records[actor_id].role if actor_id else None
+
+    def _description(self, tokens: list[Token], body: list[Token], text: str) -> Phrase | None:
+        head = body[-1].lower
+        lex = lexicon()
+        country = self._country_of(body)
+        if head in lex["person_nouns"]:
+            candidates = [r for r in self.records.values() if r.kind == "person"]
+            order = [self.last_person] + [r.actor_id for r in reversed(candidates)]
+            for actor_id in order:
+                if actor_id and (country is None or self.records[actor_id].country == country):
+                    return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor_id, self._role(actor_id))
+            return Phrase(text, tokens[0].start, tokens[-1].end, "description", None)
+        if head in lex["group_nouns"]:
+            actor_id = self.last_group
+            return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor_id)
+        return None
+
+    def _named(self, body: list[Token]) -> Phrase | None:
+        """A titled personal name ('White House spokesman John Kirby') or an organisation."""
+        start, end = body[0].start, body[-1].end
+        text = self.text[start:end]
+        head_kind = _org_kind(body[-1].text)
+        if head_kind and all(t.text[:1].isupper() or t.lower in CONNECTORS for t in body):
+            country = self._country_of(body)
+            from_context = False
+            if country is None:
+                core = " ".join(t.text for t in body[:-1] if t.text[:1].isupper())
+                country = self.role_country.get(core)
+                from_context = country is not None
+            return Phrase(text, start, end, "name", self._organisation(text, head_kind, country, from_context))
+        name_start = len(body)
+        while name_start > 0 and _name_like(body[name_start - 1]):
+            name_start -= 1
+        name_tokens = body[name_start:]
+        role_tokens = body[:name_start]
+        if not 1 <= len(name_tokens) <= 4:
+            return None
+        for t in role_tokens:
+            if not (t.text[:1].isupper() or t.lower in _role_words() or t.lower in CONNECTORS):
+                return None
+        if role_tokens and role_tokens[-1].lower in CONNECTORS:
+            return None
+        country = self._country_of(role_tokens) if role_tokens else None
+        role = self.text[role_tokens[0].start : role_tokens[-1].end] if role_tokens else None
+        self._remember_role(role_tokens, country)
+        name = self.text[name_tokens[0].start : name_tokens[-1].end]
+        return Phrase(text, start, end, "name", self._person(name, role, country), role or None)
+
+    # -- output --------------------------------------------------------------------
+    def used(self, actor_ids: set[str]) -> list[ActorRecord]:
+        """Records of the given actors and of every body they belong to."""
+        wanted = set(actor_ids)
+        frontier = list(actor_ids)
+        while frontier:
+            parent = self.records[frontier.pop()].parent_actor_id
+            if parent and parent not in wanted:
+                self.known(parent)
+                wanted.add(parent)
+                frontier.append(parent)
+        return [self.records[a] for a in sorted(wanted)]
+
+
+def strip_possessive(word: str) -> str:
+    return re.sub(r"[’']s$", "", word)

@@ -1,0 +1,52 @@
+"""Build a package: the repository's dataset from seeds/, or any articles into a directory."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from newsfacts.article import Article, ArticleError, read_article
+from newsfacts.codebook import codebook
+from newsfacts.package import check_row_counts, package_files, write_files
+
+SEEDS = "seeds"
+
+
+def seed_paths(root: Path) -> list[Path]:
+    """The article files under root/seeds, in name order."""
+    paths = sorted((root / SEEDS).glob("*.txt"))
+    if not paths:
+        raise ArticleError(f"{root / SEEDS}: no *.txt articles found")
+    return paths
+
+
+def build_files(root: Path) -> dict[str, bytes]:
+    """Every generated file of the repository (data, descriptor, codebook), as bytes."""
+    paths = seed_paths(root)
+    articles = [read_article(p) for p in paths]
+    files, rows = package_files(articles, [f"{SEEDS}/{p.name}" for p in paths])
+    check_row_counts(rows)
+    files["docs/codebook.md"] = codebook().encode("utf-8")
+    return files
+
+
+def build(root: Path) -> dict[str, bytes]:
+    """Rebuild root's data/, datapackage.json and docs/codebook.md from root/seeds."""
+    files = build_files(root)
+    write_files(root, files)
+    return files
+
+
+def extract_files(paths: list[Path], published: dt.date | None) -> dict[str, bytes]:
+    """A complete package for any articles: the articles are copied under seeds/."""
+    articles: list[Article] = [read_article(p, published) for p in paths]
+    seen: dict[str, Path] = {}
+    for a in articles:
+        if a.source_id in seen:
+            raise ArticleError(f"{a.path}: same name as {seen[a.source_id]}; source ids must be unique")
+        seen[a.source_id] = a.path
+    rel = [f"{SEEDS}/{a.source_id}.txt" for a in articles]
+    files, _ = package_files(articles, rel)
+    for a, r in zip(articles, rel):
+        files[r] = a.data
+    return files

@@ -1,0 +1,219 @@
+"""Find date expressions and normalise them to ISO ranges with a precision."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsfacts.lexicon import lexicon
+from newsfacts.text import Span
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A normalised date: ISO range, precision, and whether any part was inferred."""
+
+    start: dt.date | None
+    end: dt.date | None
+    precision: str
+    inferred: bool
+
+    @classmethod
+    def unknown(cls) -> "DateValue":
+        return cls(None, None, "unknown", False)
+
+
+@dataclass(frozen=True)
+class DateMention(Span):
+    """A date expression in the article and its value."""
+
+    value: DateValue
+
+
+UNKNOWN = DateValue.unknown()
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> re.Pattern[str]:
+    months = sorted(lexicon()["months"], key=len, reverse=True)
+    month = r"(?:%s)" % "|".join(
+        m.capitalize() + (r"\.?" if len(m) <= 4 and m != "may" and m != "june" and m != "july" else "")
+        for m in months
+    )
+    weekday = r"(?:%s)" % "|".join(d.capitalize() for d in lexicon()["weekdays"])
+    day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?:1[89]\d\d|20\d\d)"
+    md = rf"{month}\s{day}(?:,?\s{year})?"
+    dm = rf"{day}\s{month}(?:\s{year})?"
+    point = rf"(?:{md}|{dm}|(?:early|mid-|mid|late)?\s?{month}(?:\s{year})?|{year})"
+    parts = [
+        rf"(?P<range>(?:from|between)\s(?P<r1>{point})\s(?:to|until|through|and)\s(?P<r2>{point}))",
+        rf"(?P<since>since\s(?P<s1>last\syear|last\smonth|{point}))",
+        rf"(?P<rel>(?:last|this|next)\s(?:year|month|week))",
+        r"(?P<dayword>yesterday|today)",
+        rf"(?P<wd>(?:on\s|last\s)?{weekday})",
+        rf"(?P<on>(?:on|by|until|as\sof)\s(?P<o1>{md}|{dm}))",
+        rf"(?P<md>{md}|{dm})",
+        rf"(?P<in>(?:in|during|by|until)\s(?P<i1>(?:early|mid-|mid|late)?\s?{month}(?:\s{year})?|{year}))",
+        rf"(?P<my>(?:early|mid-|mid|late)\s?{month}(?:\s{year})?|{month}\s{year})",
+    ]
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts))
+
+
+def _month_number(word: str) -> int:
+    return lexicon()["months"][word.lower().rstrip(".")]
+
+
+_POINT = re.compile(
+    r"(?:(?P<qual>early|mid-|mid|late)\s?)?"
+    r"(?:(?P<m1>[A-Z][a-z]+\.?)\s(?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s(?P<m2>[A-Z][a-z]+\.?)|(?P<m3>[A-Z][a-z]+\.?))?"
+    r"(?:,?\s?(?P<y>\d{4}))?$"
+)
+
+
+@dataclass(frozen=True)
+class _Point:
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+def _parse_point(text: str) -> _Point:
+    m = _POINT.match(text.strip())
+    if not m:
+        return _Point(None, None, None)
+    month_word = m["m1"] or m["m2"] or m["m3"]
+    day = m["d1"] or m["d2"]
+    return _Point(
+        int(m["y"]) if m["y"] else None,
+        _month_number(month_word) if month_word else None,
+        int(day) if day else None,
+    )
+
+
+def _valid(year: int, month: int, day: int | None) -> bool:
+    return day is None or 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def nearest_year(month: int, day: int | None, anchor: dt.date) -> int:
+    """The year that puts month/day nearest to the anchor (ties go to the earlier year)."""
+    best: tuple[int, int] | None = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        d = day if day and _valid(year, month, day) else 1
+        distance = abs((dt.date(year, month, d) - anchor).days)
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    assert best is not None
+    return best[1]
+
+
+def _point_value(p: _Point, anchor: dt.date | None) -> DateValue:
+    inferred = False
+    year = p.year
+    if p.month is None and year is not None:
+        return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", False)
+    if p.month is None:
+        return UNKNOWN
+    if year is None:
+        if anchor is None:
+            return UNKNOWN
+        year, inferred = nearest_year(p.month, p.day, anchor), True
+    if not _valid(year, p.month, p.day):
+        return UNKNOWN
+    if p.day is not None:
+        d = dt.date(year, p.month, p.day)
+        return DateValue(d, d, "day", inferred)
+    last = calendar.monthrange(year, p.month)[1]
+    return DateValue(dt.date(year, p.month, 1), dt.date(year, p.month, last), "month", inferred)
+
+
+def _relative(unit: str, shift: int, anchor: dt.date | None) -> DateValue:
+    if anchor is None:
+        return UNKNOWN
+    if unit == "year":
+        y = anchor.year + shift
+        return DateValue(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True)
+    if unit == "month":
+        y, m = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+        m += 1
+        return DateValue(dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]), "month", True)
+    monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=shift)
+    return DateValue(monday, monday + dt.timedelta(days=6), "week", True)
+
+
+_SHIFT = {"last": -1, "this": 0, "next": 1}
+
+
+def _value(m: re.Match[str], anchor: dt.date | None, shared_year: int | None) -> DateValue:
+    if m["range"]:
+        first, last = _parse_point(m["r1"]), _parse_point(m["r2"])
+        if first.year is None and last.year is not None:
+            first = _Point(last.year, first.month, first.day)
+        a, b = _point_value(first, anchor), _point_value(last, anchor)
+        if a.start is None or b.end is None:
+            return UNKNOWN
+        return DateValue(a.start, b.end, "range", a.inferred or b.inferred)
+    if m["since"]:
+        what = m["s1"]
+        if what.startswith("last "):
+            v = _relative(what.split()[1], -1, anchor)
+        else:
+            v = _point_value(_parse_point(what), anchor)
+        if v.start is None:
+            return UNKNOWN
+        return DateValue(v.start, None, "range", v.inferred)
+    if m["rel"]:
+        word, unit = m["rel"].split()
+        return _relative(unit, _SHIFT[word], anchor)
+    if m["dayword"]:
+        if anchor is None:
+            return UNKNOWN
+        d = anchor - dt.timedelta(days=1 if m["dayword"] == "yesterday" else 0)
+        return DateValue(d, d, "day", True)
+    if m["wd"]:
+        if anchor is None:
+            return UNKNOWN
+        name = m["wd"].split()[-1].lower()
+        back = (anchor.weekday() - lexicon()["weekdays"].index(name)) % 7
+        d = anchor - dt.timedelta(days=back)
+        return DateValue(d, d, "day", True)
+    text = m["o1"] or m["md"] or m["i1"] or m["my"]
+    point = _parse_point(text)
+    if point.year is None and shared_year is not None and point.month is not None:
+        point = _Point(shared_year, point.month, point.day)
+        v = _point_value(point, anchor)
+        return v
+    return _point_value(point, anchor)
+
+
+_SHARED_YEAR = re.compile(r"\s*(?:,\s*)?(?:and|or|,)\s+(?:on\s+)?[A-Z][a-z]+\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(\d{4})")
+
+
+def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+    """Every date expression in `text`, resolved against the anchor (publication date).
+
+    A month and day without a year take the year written on the next item of the
+    same list ("on Jan. 2 and Jan. 6, 2024"); otherwise the year nearest the anchor,
+    marked as inferred.
+    """
+    out: list[DateMention] = []
+    for m in _patterns().finditer(text):
+        shared = _SHARED_YEAR.match(text, m.end())
+        value = _value(m, anchor, int(shared.group(1)) if shared else None)
+        out.append(DateMention(m.start(), m.end(), m.group(), value))
+    return out
+
+
+def article_anchor(text: str, published: dt.date | None) -> dt.date | None:
+    """The date that resolves missing years: the publication date, or else the first
+    full date written in the article."""
+    if published is not None:
+        return published
+    for mention in find_dates(text, None):
+        v = mention.value
+        if v.precision == "day" and not v.inferred and v.start:
+            return v.start
+    return None

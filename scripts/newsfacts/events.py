@@ -1,0 +1,301 @@
+"""Find events (strikes, transfers, meetings, sanctions) in the article's clauses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsfacts.actors import ActorBook, Mention, gazetteer_mentions
+from newsfacts.dates import UNKNOWN, DateMention, DateValue
+from newsfacts.lexicon import lexicon
+from newsfacts.statements import CLAIM_NOUNS
+from newsfacts.text import Token
+
+PREPOSITIONS = {"to", "from", "in", "on", "at", "by", "for", "since", "with", "into", "against",
+                "over", "during", "under", "after", "before", "between", "per", "across", "through", "of"}
+STOPS = {".", ",", ";", ":", "“", "”", "\"", "(", ")", "—", "–"}
+NOMINAL_SUFFIXES = ("y", "ies", "ment", "ments", "s", "ery", "eries")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word or phrase that reports an event."""
+
+    index: int
+    length: int
+    words: str
+    type: str
+    mode: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event found in a region of a sentence."""
+
+    type: str
+    mode: str | None
+    actor_id: str | None
+    target_id: str | None
+    instrument: str | None
+    origin_id: str | None
+    date: DateValue
+    date_mention: DateMention | None
+    start: int
+    end: int
+    statement: int | None
+    disputed: bool
+
+
+@lru_cache(maxsize=1)
+def _trigger_table() -> dict[tuple[str, ...], dict]:
+    table: dict[tuple[str, ...], dict] = {}
+    for group in lexicon()["events"]:
+        for words in group["words"]:
+            table[tuple(words.split())] = group
+    return table
+
+
+@lru_cache(maxsize=1)
+def _weapons() -> frozenset[str]:
+    return frozenset(lexicon()["weapons"])
+
+
+def find_triggers(tokens: list[Token]) -> list[Trigger]:
+    """Event words in a run of tokens, longest match first."""
+    table = _trigger_table()
+    out: list[Trigger] = []
+    i = 0
+    while i < len(tokens):
+        for n in (2, 1):
+            key = tuple(t.lower for t in tokens[i : i + n])
+            if len(key) == n and key in table:
+                g = table[key]
+                out.append(Trigger(i, n, " ".join(key), g["type"], g["mode"], g["kind"]))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _weapon_phrase(tokens: list[Token], start: int, limit: int) -> tuple[int, int] | None:
+    """Token range [a, b) of the first weapon noun phrase at or after `start`, before `limit`.
+
+    Leading adjectives are included ('ballistic missiles'); nationality adjectives are not.
+    """
+    for k in range(start, min(limit, len(tokens))):
+        if tokens[k].lower in _weapons():
+            a = k
+            while a > start and tokens[a - 1].text.islower() and tokens[a - 1].lower not in PREPOSITIONS \
+                    and tokens[a - 1].lower not in {"and", "the", "a", "its", "their", "his", "her", "of"}:
+                a -= 1
+            b = k + 1
+            while b + 1 < len(tokens) and tokens[b].lower == "and":
+                c = b + 1
+                while c < len(tokens) and tokens[c].text.islower() and tokens[c].lower not in PREPOSITIONS:
+                    c += 1
+                if c > b + 1 and any(tokens[x].lower in _weapons() for x in range(b + 1, c)):
+                    b = c
+                else:
+                    break
+            return a, b
+    return None
+
+
+def _mention_at(mentions: list[Mention], tokens: list[Token], index: int) -> Mention | None:
+    if index >= len(tokens):
+        return None
+    for m in mentions:
+        if m.start == tokens[index].start:
+            return m
+    return None
+
+
+def _mention_list(mentions: list[Mention], tokens: list[Token], index: int) -> list[Mention]:
+    """'Iran and North Korea': the mentions of a coordinated list starting at `index`."""
+    out: list[Mention] = []
+    while True:
+        m = _mention_at(mentions, tokens, index)
+        if m is None:
+            return out
+        out.append(m)
+        index = next(k for k, t in enumerate(tokens) if t.end == m.end) + 1
+        if index < len(tokens) and tokens[index].lower in {"and", ","}:
+            index += 1
+        else:
+            return out
+
+
+def _subject(mentions: list[Mention], tokens: list[Token], trigger: Trigger) -> Mention | None:
+    """The nearest actor before a verbal trigger that is not the object of a preposition."""
+    for m in reversed(mentions):
+        if m.end > tokens[trigger.index].start:
+            continue
+        k = next(i for i, t in enumerate(tokens) if t.start == m.start)
+        if k > 0 and tokens[k - 1].lower in PREPOSITIONS:
+            continue
+        after = tokens[k + len(m.text.split())] if k + len(m.text.split()) < len(tokens) else None
+        if m.demonym or (after is not None and after.lower in CLAIM_NOUNS):
+            continue
+        if any(tokens[j].text in STOPS for j in range(k, trigger.index)):
+            return None
+        return m
+    return None
+
+
+def find_events(
+    tokens: list[Token],
+    text: str,
+    book: ActorBook,
+    dates: list[DateMention],
+    statement: int | None,
+    default_actor: str | None,
+    disputed: bool,
+) -> list[Event]:
+    """Events in one region (a statement's content, or a sentence in the article's voice).
+
+    Triggers of the same type in a region report one event; each date written after the
+    trigger makes its own occurrence ('on Dec. 30, ... on Jan. 2 and Jan. 6').
+    """
+    triggers = find_triggers(tokens)
+    mentions = gazetteer_mentions(tokens, text)
+    for m in mentions:
+        book.known(m.actor_id, m.text)
+    out: list[Event] = []
+    seen: set[str] = set()
+    for trig in triggers:
+        if trig.type in seen:
+            continue
+        group = [t for t in triggers if t.type == trig.type]
+        event = _build(tokens, text, book, mentions, group, dates, default_actor)
+        if event is None:
+            continue
+        seen.add(trig.type)
+        span_start, span_end, fields, actors = event
+        event_dates = [d for d in dates if span_start <= d.start and d.end <= span_end] or [None]
+        for actor in actors:
+            for d in event_dates:
+                out.append(
+                    Event(
+                        fields["type"], fields["mode"], actor, fields["target"],
+                        fields["instrument"], fields["origin"],
+                        d.value if d else UNKNOWN, d, span_start, span_end, statement, disputed,
+                    )
+                )
+    return out
+
+
+def _build(tokens, text, book, mentions, group, dates, default_actor):
+    first, last = group[0], group[-1]
+    kind = first.kind
+    lex = lexicon()
+    after_end = last.index + last.length
+    weapon = _weapon_phrase(tokens, 0, len(tokens))
+    if kind == "use":
+        weapon = _weapon_phrase(tokens, after_end, after_end + 4)
+        if weapon is None or any(tokens[k].text in STOPS for k in range(after_end, weapon[0])):
+            return None
+        between = [t for t in tokens[after_end:weapon[0]] if not t.text[:1].isupper()]
+        if between:
+            return None
+    if kind == "transfer":
+        weapon = _weapon_phrase(tokens, after_end, after_end + 10)
+        if weapon is None:
+            return None
+    # actor: "by X", a nationality adjective on the trigger, "from X", or the subject
+    actors: list[str] = []
+    lo = tokens[first.index].start
+    hi = tokens[last.index + last.length - 1].end
+    tail = after_end
+    trig_word = tokens[first.index].lower
+    nominal = trig_word.endswith(NOMINAL_SUFFIXES) and trig_word not in {"sends", "supplies", "provides", "uses"}
+    by = next((k for k in range(after_end, min(len(tokens), after_end + 2)) if tokens[k].lower == "by"), None)
+    if by is not None and _mention_at(mentions, tokens, by + 1):
+        m = _mention_at(mentions, tokens, by + 1)
+        actors = [m.actor_id]
+        hi = max(hi, m.end)
+    if not actors and first.index > 0:
+        m = _mention_at(mentions, tokens, first.index - 1) or next(
+            (x for x in mentions if x.end == tokens[first.index - 1].end), None
+        )
+        if m is not None and (m.demonym or m.kind == "armed_forces"):
+            actors = [m.actor_id]
+            lo = min(lo, m.start)
+    if not actors and nominal:
+        for k in range(after_end, min(len(tokens), after_end + 6)):
+            if tokens[k].lower == "from":
+                found = _mention_list(mentions, tokens, k + 1)
+                if found:
+                    actors = [m.actor_id for m in found]
+                    hi = max(hi, found[-1].end)
+                break
+    if not actors and not nominal:
+        m = _subject(mentions, tokens, first)
+        if m is not None:
+            actors = [m.actor_id]
+            lo = min(lo, m.start)
+    if not actors and default_actor:
+        actors = [default_actor]
+    if not actors and kind != "assault":
+        return None
+    # target: first actor after a preposition that suits the event
+    target = None
+    preps = set(lex["target_preps"][kind])
+    first_end = first.index + first.length
+    for k in range(first_end, len(tokens)):
+        if tokens[k].lower in preps:
+            m = _mention_at(mentions, tokens, k + 1)
+            if kind == "meeting":
+                j = k + 1
+                while j < len(tokens) and tokens[j].text not in STOPS and tokens[j].lower not in PREPOSITIONS:
+                    j += 1
+                p = book.phrase(list(tokens[k + 1 : j]))
+                if p and p.actor_id:
+                    target = p.actor_id
+                    hi = max(hi, p.end)
+                    break
+                continue
+            if m is not None and m.actor_id not in actors:
+                target = m.actor_id
+                hi = max(hi, m.end)
+                break
+        if tokens[k].text in STOPS:
+            break
+    # instrument and its origin
+    instrument = origin = None
+    mode = first.mode
+    if weapon is not None and kind in {"assault", "use", "transfer"}:
+        a, b = weapon
+        instrument = text[tokens[a].start : tokens[b - 1].end]
+        lo_w, hi_w = tokens[a].start, tokens[b - 1].end
+        m = next((x for x in mentions if x.demonym and x.end <= tokens[a].start
+                  and not text[x.end : tokens[a].start].strip()), None)
+        if m is not None:
+            origin = m.actor_id
+            lo_w = m.start
+        if abs(a - first.index) <= 12:
+            lo, hi = min(lo, lo_w), max(hi, hi_w)
+        if kind != "transfer":
+            mode = lex["instrument_modes"].get(tokens[b - 1].lower, mode)
+    for t in group:
+        words = " ".join(x.lower for x in tokens[t.index : t.index + t.length])
+        mode = lex["assault_modes"].get(words, mode)
+    if kind == "use":
+        mode = lex["instrument_modes"].get(tokens[weapon[1] - 1].lower, "attack")
+    if kind == "meeting":
+        mode = " ".join(x.lower for x in tokens[first.index : first.index + first.length])
+    if target is None and kind == "assault":
+        for k in range(first_end, len(tokens) - 1):
+            if tokens[k].lower in preps:
+                m = next((x for x in mentions if x.demonym and x.start >= tokens[k].start), None)
+                if m is not None and m.actor_id not in actors and not (origin == m.actor_id):
+                    target = m.actor_id
+                    break
+    # dates after the trigger, in the same clause
+    for d in dates:
+        if d.start >= tokens[first.index].start and not any(
+            t.text in {";"} for t in tokens if hi <= t.start < d.start
+        ):
+            hi = max(hi, d.end)
+    fields = {"type": first.type, "mode": mode, "target": target, "instrument": instrument, "origin": origin}
+    return lo, hi, fields, actors

@@ -1,0 +1,182 @@
+"""Find the numbers an article claims about the world, with what they count."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsfacts.dates import DateMention
+from newsfacts.lexicon import lexicon
+from newsfacts.text import Token
+
+STOP_WORDS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
+              "may", "might", "be", "been", "being", "that", "which", "who", "whom", "whose",
+              "to", "from", "in", "on", "at", "by", "for", "since", "with", "into", "against",
+              "over", "during", "under", "after", "before", "between", "per", "across", "through",
+              "as", "than", "if", "while", "when", "because", "but", "or"}
+NOT_COUNTED = {"of", "the", "a", "an", "and", "its", "their", "his", "her", "our", "these", "those"}
+PRONOUN_BEFORE_ONE = {"no", "the", "every", "any", "each", "this", "that", "which", "someone"}
+_DIGITS = re.compile(r"^([$€£]?)(\d+(?:,\d{3})*(?:\.\d+)?)(%?)$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number expression and its normalised value."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    comparator: str
+    quantity: str
+    quantity_start: int
+    quantity_end: int
+
+
+@lru_cache(maxsize=1)
+def _approximators() -> list[tuple[tuple[str, ...], str]]:
+    pairs = [(tuple(k.split()), v) for k, v in lexicon()["approximators"].items()]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def singular(word: str) -> str:
+    """The singular of a plural noun ('containers' -> 'container', 'people' -> 'person')."""
+    w = word.lower()
+    irregular = lexicon()["irregular_plurals"]
+    if w in irregular:
+        return irregular[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def _number(tokens: list[Token], i: int) -> tuple[float, int, str] | None:
+    """(value, tokens used, kind) for a number starting at token i; kind is count, fraction,
+    percent or a currency code."""
+    lex = lexicon()
+    t = tokens[i]
+    m = _DIGITS.match(t.text)
+    used = 1
+    if m:
+        value = float(m.group(2).replace(",", ""))
+        kind = lex["currencies"].get(m.group(1), "count") if m.group(1) else "count"
+        if m.group(3):
+            return value, used, "percent"
+    else:
+        two = " ".join(x.lower for x in tokens[i : i + 2])
+        if two in lex["fractions"] and len(tokens) > i + 1:
+            return lex["fractions"][two], 2, "fraction"
+        if t.lower in lex["fractions"]:
+            return lex["fractions"][t.lower], 1, "fraction"
+        words = lex["number_words"]
+        parts = t.lower.split("-")
+        if not all(p in words for p in parts) or t.lower in {"hundred", "dozen"}:
+            return None
+        value = float(sum(words[p] for p in parts))
+        kind = "count"
+    while i + used < len(tokens) and tokens[i + used].lower in lex["scales"]:
+        value *= lex["scales"][tokens[i + used].lower]
+        used += 1
+    nxt = " ".join(x.lower for x in tokens[i + used : i + used + 2])
+    for word in lex["percent_words"]:
+        if nxt == word or nxt.split(" ")[0] == word:
+            return value, used + len(word.split()), "percent"
+    nxt1 = tokens[i + used].lower if i + used < len(tokens) else ""
+    if nxt1 in lex["currency_words"]:
+        return value, used + 1, lex["currency_words"][nxt1]
+    return value, used, kind
+
+
+def _quantity(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
+    """(first, head_end, last) token indexes of the counted noun phrase starting at i.
+
+    The phrase runs over adjectives, nouns and 'of' phrases, and stops at a preposition,
+    a verb, a clause word or punctuation; head_end is where 'of' first begins."""
+    j = i
+    head_end = None
+    while j < len(tokens):
+        t = tokens[j]
+        if t.text in {",", ".", ";", ":", "“", "”", "\"", "(", ")", "—", "–", "?", "!"}:
+            break
+        if t.lower in STOP_WORDS:
+            break
+        if j > i and t.lower.endswith(("ed", "ing")) and tokens[j - 1].lower.endswith("s"):
+            break
+        if t.lower == "of" and head_end is None:
+            head_end = j
+        if t.lower == "and" and (j + 1 >= len(tokens) or not tokens[j + 1].text.islower()):
+            break
+        j += 1
+    while j > i and tokens[j - 1].lower in NOT_COUNTED:
+        j -= 1
+    if j == i:
+        return None
+    return i, head_end if head_end is not None else j, j
+
+
+def find_figures(tokens: list[Token], text: str, dates: list[DateMention]) -> list[Figure]:
+    """Numbers with what they count, in one sentence; dates, ordinals and identifiers are not figures."""
+    out: list[Figure] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if any(d.start <= t.start < d.end for d in dates) or re.search(r"[A-Za-z]-?\d|\d-?[A-Za-z]", t.text):
+            i += 1
+            continue
+        if t.lower == "one" and (
+            (i > 0 and tokens[i - 1].lower in PRONOUN_BEFORE_ONE)
+            or (i + 1 < len(tokens) and tokens[i + 1].lower in {"of", "another"})
+        ):
+            i += 1
+            continue
+        parsed = _number(tokens, i)
+        if parsed is None:
+            i += 1
+            continue
+        value, used, kind = parsed
+        k = i + used
+        if kind in {"fraction", "percent"} and k < len(tokens) and tokens[k].lower == "of":
+            k += 1
+            if k < len(tokens) and tokens[k].lower in {"the", "its", "their", "all"}:
+                k += 1
+        q = _quantity(tokens, k) if k < len(tokens) else None
+        if q is None or (kind == "count" and not tokens[q[0]].text[:1].islower() and not tokens[q[0]].text[:1].isupper()):
+            i += 1
+            continue
+        q_first, head_end, q_last = q
+        if kind == "count" and not tokens[q_first].text.islower():
+            i += 1
+            continue
+        start = i
+        comparator = "eq"
+        for words, comp in _approximators():
+            n = len(words)
+            if i - n >= 0 and tuple(x.lower for x in tokens[i - n : i]) == words:
+                comparator, start = comp, i - n
+                break
+        if kind in {"fraction", "percent"} or kind.isupper():
+            end_token = i + used - 1
+            unit = kind if not kind.isupper() else kind
+        else:
+            end_token = head_end - 1
+            unit = singular(tokens[head_end - 1].text)
+        q_start, q_end = tokens[q_first].start, tokens[q_last - 1].end
+        out.append(
+            Figure(
+                tokens[start].start,
+                tokens[end_token].end,
+                value,
+                unit,
+                comparator,
+                text[q_start:q_end],
+                q_start,
+                q_end,
+            )
+        )
+        i = q_last
+    return out

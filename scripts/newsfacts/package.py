@@ -1,0 +1,135 @@
+"""Turn extracted rows into the package's files and write them atomically."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import shutil
+import tempfile
+import warnings
+from pathlib import Path
+from typing import Iterable
+
+from newsfacts.article import Article
+from newsfacts.descriptor import dumps, package_descriptor
+from newsfacts.pipeline import Extraction, Row, extract
+from newsfacts.schema import RESOURCES, Resource
+
+
+class BuildError(Exception):
+    """A build that must not be written (row counts out of bounds, broken provenance...)."""
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, (list, tuple)):
+        return "|".join(value)
+    return str(value)
+
+
+def to_csv(resource: Resource, rows: Iterable[Row]) -> bytes:
+    """CSV bytes of a table: header row, LF line ends, minimal quoting, UTF-8."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(resource.fields)
+    for row in rows:
+        writer.writerow([_cell(row.get(name)) for name in resource.fields])
+    return buf.getvalue().encode("utf-8")
+
+
+def merge_actors(extractions: list[Extraction]) -> list[Row]:
+    """One row per actor over all articles: aliases united, first known country kept."""
+    merged: dict[str, Row] = {}
+    for x in extractions:
+        for row in x.actors:
+            have = merged.get(row["actor_id"])
+            if have is None:
+                merged[row["actor_id"]] = {**row, "aliases": list(row["aliases"])}
+                continue
+            have["aliases"] = sorted(set(have["aliases"]) | set(row["aliases"]))
+            for key in ("country", "parent_actor_id"):
+                if have[key] is None:
+                    have[key] = row[key]
+                elif row[key] not in (None, have[key]):
+                    warnings.warn(
+                        f"actor {row['actor_id']}: {key} {row[key]!r} in {x.source['source_id']} "
+                        f"differs from {have[key]!r}; keeping the first",
+                        stacklevel=2,
+                    )
+    return [merged[k] for k in sorted(merged)]
+
+
+def tables(extractions: list[Extraction]) -> dict[str, list[Row]]:
+    """The rows of each resource, in a stable order."""
+    by_position = lambda r: (r["source_id"], r["start"], r["end"], r[next(iter(r))])  # noqa: E731
+    return {
+        "sources": sorted((x.source for x in extractions), key=lambda r: r["source_id"]),
+        "actors": merge_actors(extractions),
+        "statements": sorted((r for x in extractions for r in x.statements), key=by_position),
+        "events": sorted((r for x in extractions for r in x.events), key=by_position),
+        "figures": sorted((r for x in extractions for r in x.figures), key=by_position),
+    }
+
+
+def check_provenance(rows: dict[str, list[Row]], articles: dict[str, Article]) -> None:
+    """Every row's text must be exactly article[start:end]."""
+    for name in ("statements", "events", "figures"):
+        for row in rows[name]:
+            text = articles[row["source_id"]].text
+            if text[row["start"] : row["end"]] != row["text"]:
+                raise BuildError(f"{name}: row {row[next(iter(row))]} does not match its offsets")
+
+
+def check_row_counts(rows: dict[str, list[Row]]) -> None:
+    """Stop a build whose tables are emptier or fuller than expected."""
+    for r in RESOURCES:
+        n = len(rows[r.name])
+        if not r.min_rows <= n <= r.max_rows:
+            raise BuildError(f"{r.name}: {n} rows, expected {r.min_rows} to {r.max_rows}")
+
+
+def package_files(
+    articles: list[Article], article_paths: list[str]
+) -> tuple[dict[str, bytes], dict[str, list[Row]]]:
+    """The package's CSVs and descriptor as bytes keyed by relative path, and the rows."""
+    extractions = [extract(a, p) for a, p in zip(articles, article_paths)]
+    rows = tables(extractions)
+    check_provenance(rows, {a.source_id: a for a in articles})
+    files: dict[str, bytes] = {}
+    sizes: dict[str, tuple[int, str]] = {}
+    for r in RESOURCES:
+        data = to_csv(r, rows[r.name])
+        files[r.path] = data
+        sizes[r.name] = (len(data), hashlib.sha256(data).hexdigest())
+    sources = [
+        {"title": f"{s['publisher'] or s['source_id']}: {s['url']}" if s["url"] else str(s["source_id"]),
+         **({"path": s["url"]} if s["url"] else {})}
+        for s in rows["sources"]
+    ]
+    files["datapackage.json"] = dumps(package_descriptor(sizes, sources)).encode("utf-8")
+    return files, rows
+
+
+def write_files(root: Path, files: dict[str, bytes]) -> None:
+    """Write all files under root, or none: stage them in a temporary directory first, then
+    move each into place (os.replace is atomic on one file system)."""
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".newsfacts-", dir=root))
+    try:
+        for rel, data in files.items():
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        for rel in files:
+            final = root / rel
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / rel, final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,210 @@
+"""Article -> rows of the five tables: the whole extraction, as a pure function."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newsfacts.actors import ActorBook
+from newsfacts.article import Article
+from newsfacts.dates import DateMention, DateValue, article_anchor, find_dates
+from newsfacts.events import Event, find_events
+from newsfacts.figures import find_figures
+from newsfacts.lexicon import lexicon
+from newsfacts.statements import Statement, find_statements
+from newsfacts.text import Sentence, sentences
+
+Row = dict[str, object]
+
+
+@dataclass
+class Extraction:
+    """The rows one article contributes to each table (actors before merging)."""
+
+    source: Row
+    actors: list[Row] = field(default_factory=list)
+    statements: list[Row] = field(default_factory=list)
+    events: list[Row] = field(default_factory=list)
+    figures: list[Row] = field(default_factory=list)
+
+
+def content_id(prefix: str, *parts: object) -> str:
+    """An id derived from content: prefix and 12 hex digits of a sha256."""
+    digest = hashlib.sha256(":".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:12]}"
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> re.Pattern[str]:
+    words = "|".join(lexicon()["furniture"])
+    return re.compile(rf"^(?:{words})\s*:?\s*[\d,.]+[KkMm]?$", re.IGNORECASE)
+
+
+def is_furniture(sentence: Sentence) -> bool:
+    """Page furniture such as a view counter ('Views: 12')."""
+    return bool(_furniture().match(sentence.text))
+
+
+def is_heading(sentence: Sentence, paragraph_sentences: int) -> bool:
+    """A section heading: a one-sentence paragraph of a few words with no final stop."""
+    return (
+        paragraph_sentences == 1
+        and len(sentence.tokens) <= 14
+        and sentence.text[-1:] not in ".!?”\"’:"
+    )
+
+
+def _date_fields(value: DateValue, mention: DateMention | None) -> Row:
+    return {
+        "date_start": value.start.isoformat() if value.start else None,
+        "date_end": value.end.isoformat() if value.end else None,
+        "date_precision": value.precision,
+        "date_text": mention.text if mention else None,
+        "date_inferred": value.inferred,
+    }
+
+
+def _region_tokens(sentence: Sentence, start: int, end: int) -> list:
+    return [t for t in sentence.tokens if start <= t.start and t.end <= end]
+
+
+def extract(article: Article, path: str) -> Extraction:
+    """All rows for one article; `path` is where the article sits in the package."""
+    text = article.text
+    sid = article.source_id
+    source: Row = {
+        "source_id": sid,
+        "path": path,
+        "sha256": article.sha256,
+        "characters": len(text),
+        "title": article.title,
+        "publisher": article.publisher,
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+    }
+    sents = sentences(text)
+    per_paragraph: dict[int, int] = {}
+    for s in sents:
+        per_paragraph[s.paragraph] = per_paragraph.get(s.paragraph, 0) + 1
+    skip = {
+        i for i, s in enumerate(sents) if is_furniture(s) or is_heading(s, per_paragraph[s.paragraph])
+    }
+    dates = find_dates(text, article_anchor(text, article.published))
+    book = ActorBook(text)
+    statements = find_statements(sents, text, book, dates, skip)
+    events = _events(sents, text, book, dates, statements, skip)
+    out = Extraction(source)
+    st_ids = [content_id("st", sid, s.start, s.end) for s in statements]
+    for s, st_id in zip(statements, st_ids):
+        out.statements.append(
+            {
+                "statement_id": st_id,
+                "source_id": sid,
+                "speaker_id": s.speaker_id,
+                "speaker_text": s.found.speaker.text,
+                "speaker_role": s.speaker_role,
+                "mode": s.found.mode,
+                "cue": s.found.cue,
+                "text": text[s.start : s.end],
+                "start": s.start,
+                "end": s.end,
+                **_date_fields(s.date, s.date_mention),
+                "responds_to_statement_id": st_ids[s.responds_to] if s.responds_to is not None else None,
+            }
+        )
+    ev_ids = []
+    for e in events:
+        ev_id = content_id("ev", sid, e.start, e.end, e.actor_id or "", e.date_mention.start if e.date_mention else "")
+        ev_ids.append(ev_id)
+        out.events.append(
+            {
+                "event_id": ev_id,
+                "source_id": sid,
+                "event_type": e.type,
+                "event_mode": e.mode,
+                "actor_id": e.actor_id,
+                "target_id": e.target_id,
+                "instrument": e.instrument,
+                "instrument_origin_id": e.origin_id,
+                **_date_fields(e.date, e.date_mention),
+                "text": text[e.start : e.end],
+                "start": e.start,
+                "end": e.end,
+                "statement_id": st_ids[e.statement] if e.statement is not None else None,
+                "claim_status": "disputed" if e.disputed else "reported",
+            }
+        )
+    out.figures = _figures(sents, text, dates, statements, st_ids, events, ev_ids, skip, sid)
+    used = {s["speaker_id"] for s in out.statements} | {
+        e[k] for e in out.events for k in ("actor_id", "target_id", "instrument_origin_id")
+    }
+    for record in book.used({a for a in used if a}):
+        out.actors.append(
+            {
+                "actor_id": record.actor_id,
+                "name": record.name,
+                "kind": record.kind,
+                "country": record.country,
+                "parent_actor_id": record.parent_actor_id,
+                "aliases": sorted(f for f in record.forms if f != record.name),
+            }
+        )
+    return out
+
+
+def _events(sents, text, book, dates, statements: list[Statement], skip) -> list[Event]:
+    by_sentence = {id(s.found.sentence): (i, s) for i, s in enumerate(statements)}
+    out: list[Event] = []
+    for index, sentence in enumerate(sents):
+        if index in skip:
+            continue
+        inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
+        hit = by_sentence.get(id(sentence))
+        if hit is None:
+            out += find_events(list(sentence.tokens), text, book, inside, None, None, False)
+            continue
+        st_index, st = hit
+        content = _region_tokens(sentence, st.start, st.end)
+        content_dates = [d for d in inside if st.start <= d.start and d.end <= st.end]
+        default = st.speaker_id if st.found.denial else None
+        out += find_events(content, text, book, content_dates, st_index, default, st.found.denial)
+        rest = [t for t in sentence.tokens if not (st.start <= t.start < st.end)]
+        rest_dates = [d for d in inside if not (st.start <= d.start < st.end)]
+        out += find_events(rest, text, book, rest_dates, None, st.speaker_id, False)
+    return out
+
+
+def _figures(sents, text, dates, statements, st_ids, events, ev_ids, skip, sid) -> list[Row]:
+    rows: list[Row] = []
+    for index, sentence in enumerate(sents):
+        if index in skip:
+            continue
+        inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
+        for f in find_figures(list(sentence.tokens), text, inside):
+            st = next((i for i, s in enumerate(statements) if s.start <= f.start and f.end <= s.end), None)
+            ev = next(
+                (i for i, e in enumerate(events)
+                 if e.start < max(f.end, f.quantity_end) and min(f.start, f.quantity_start) < e.end),
+                None,
+            )
+            date, mention = (events[ev].date, events[ev].date_mention) if ev is not None else (
+                DateValue(None, None, "unknown", False), None)
+            rows.append(
+                {
+                    "figure_id": content_id("fg", sid, f.start, f.end),
+                    "source_id": sid,
+                    "statement_id": st_ids[st] if st is not None else None,
+                    "event_id": ev_ids[ev] if ev is not None else None,
+                    "value": f.value,
+                    "unit": f.unit,
+                    "comparator": f.comparator,
+                    "quantity": f.quantity,
+                    "text": text[f.start : f.end],
+                    "start": f.start,
+                    "end": f.end,
+                    **_date_fields(date, mention),
+                }
+            )
+    return rows

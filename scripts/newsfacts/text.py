@@ -1,0 +1,119 @@
+"""Split an article into paragraphs, sentences and tokens, keeping character offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsfacts.lexicon import lexicon
+
+OPEN_QUOTES = "“\"‘«„"
+CLOSE_QUOTES = "”\"’»“"
+QUOTE_CHARS = set("“”\"«»„")
+
+_TOKEN = re.compile(
+    r"[A-Z](?:\.[A-Z])+\.?"  # U.S., U.N.
+    r"|[$€£]?\d+(?:,\d{3})*(?:\.\d+)?%?"  # 7,000  $1.5  20%
+    r"|[’']s\b"  # possessive
+    r"|[^\W\d_](?:(?:[’'](?!s\b)|[\w.-])*[^\W_])?"  # words, with inner apostrophes, hyphens
+    r"|\S",
+)
+_SENTENCE_END = re.compile(r"[.!?]+[”\"’)]*(?=\s+[“\"‘(A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the article: text == article[start:end]."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Token(Span):
+    """A word, number or punctuation mark."""
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    """A sentence with its paragraph number and tokens."""
+
+    paragraph: int
+    tokens: tuple[Token, ...]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(lexicon()["abbreviations"])
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """Tokens of `text`; offsets are shifted by `offset`. Abbreviations keep their dot."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start = m.start()
+        if word.endswith(".") and len(word) > 1 and word not in _abbreviations():
+            if not re.fullmatch(r"[A-Z](?:\.[A-Z])+\.", word):
+                out.append(Token(offset + start, offset + start + len(word) - 1, word[:-1]))
+                out.append(Token(offset + m.end() - 1, offset + m.end(), "."))
+                continue
+        if (
+            out
+            and word == "."
+            and text[out[-1].start - offset : m.end()] in _abbreviations()
+        ):
+            prev = out.pop()
+            out.append(Token(prev.start, offset + m.end(), prev.text + "."))
+            continue
+        out.append(Token(offset + start, offset + m.end(), word))
+    return tuple(out)
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-blank lines of the article, without their line endings or outer spaces."""
+    out: list[Span] = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = m.start() + (len(line) - len(line.lstrip()))
+        out.append(Span(start, start + len(stripped), stripped))
+    return out
+
+
+def _ends_with_abbreviation(text: str, end: int) -> bool:
+    word = re.search(r"\S+$", text[:end])
+    return bool(word) and word.group() in _abbreviations()
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences of every paragraph, each with its tokens."""
+    out: list[Sentence] = []
+    for number, para in enumerate(paragraphs(text)):
+        cut = para.start
+        for m in _SENTENCE_END.finditer(text, para.start, para.end):
+            if m.group() == "." and _ends_with_abbreviation(text, m.end()):
+                continue
+            out.append(_sentence(text, cut, m.end(), number))
+            cut = m.end()
+            while cut < para.end and text[cut].isspace():
+                cut += 1
+        if cut < para.end:
+            out.append(_sentence(text, cut, para.end, number))
+    return out
+
+
+def _sentence(text: str, start: int, end: int, paragraph: int) -> Sentence:
+    return Sentence(start, end, text[start:end], paragraph, tokenize(text[start:end], start))
