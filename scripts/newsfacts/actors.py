@@ -3,7 +3,6 @@ pronouns and descriptions, and the article's record of the actors it has named."
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -61,6 +60,11 @@ def _is_acronym(word: str) -> bool:
     return len(word) > 1 and word.replace(".", "").isupper()
 
 
+def _key(tokens) -> tuple[str, ...]:
+    """Lookup key of a token sequence: texts with typographic apostrophes made plain."""
+    return tuple(t.text.replace("’", "'") for t in tokens)
+
+
 @lru_cache(maxsize=1)
 def _alias_tokens() -> dict[tuple[str, ...], tuple[str, bool]]:
     """Token sequence -> (actor_id, is_demonym), for every alias and demonym."""
@@ -69,9 +73,9 @@ def _alias_tokens() -> dict[tuple[str, ...], tuple[str, bool]]:
     g = gazetteer()
     out: dict[tuple[str, ...], tuple[str, bool]] = {}
     for form, actor_id in g.demonyms.items():
-        out[tuple(t.text for t in tokenize(form))] = (actor_id, True)
+        out[_key(tokenize(form))] = (actor_id, True)
     for form, actor_id in g.aliases.items():
-        out[tuple(t.text for t in tokenize(form))] = (actor_id, False)
+        out[_key(tokenize(form))] = (actor_id, False)
     return out
 
 
@@ -87,7 +91,7 @@ def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> li
     i = 0
     while i < len(tokens):
         for n in range(min(_max_alias_len(), len(tokens) - i), 0, -1):
-            key = tuple(t.text for t in tokens[i : i + n])
+            key = _key(tokens[i : i + n])
             hit = table.get(key)
             if hit and key[0][:1].isupper():
                 actor_id, demonym = hit
@@ -114,11 +118,8 @@ def _name_like(token: Token) -> bool:
         and not _is_acronym(word)
         and word.lower() not in _role_words()
         and not any(c.isdigit() for c in word)
-        and (word,) not in _alias_tokens()
+        and (word.replace("’", "'"),) not in _alias_tokens()
     )
-
-
-_ORG_HEADS = None
 
 
 def _org_kind(head: str) -> str | None:
@@ -295,7 +296,3 @@ class ActorBook:
                 wanted.add(parent)
                 frontier.append(parent)
         return [self.records[a] for a in sorted(wanted)]
-
-
-def strip_possessive(word: str) -> str:
-    return re.sub(r"[’']s$", "", word)

@@ -173,8 +173,10 @@ def find_events(
         seen.add(trig.type)
         span_start, span_end, fields, actors = event
         event_dates = [d for d in dates if span_start <= d.start and d.end <= span_end] or [None]
-        for actor in actors:
+        for actor in actors or [None]:
             for d in event_dates:
+                if actor is None and d is None:
+                    continue  # an occurrence needs an actor or a date
                 out.append(
                     Event(
                         fields["type"], fields["mode"], actor, fields["target"],

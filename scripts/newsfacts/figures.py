@@ -144,7 +144,12 @@ def find_figures(tokens: list[Token], text: str, dates: list[DateMention]) -> li
             k += 1
             if k < len(tokens) and tokens[k].lower in {"the", "its", "their", "all"}:
                 k += 1
+        money = kind.isupper()
+        if money and k < len(tokens) and tokens[k].lower in {"in", "of", "for", "worth"}:
+            k += 1
         q = _quantity(tokens, k) if k < len(tokens) else None
+        if money and q is None:
+            q = (i, i + used, i + used)
         if q is None or (kind == "count" and not tokens[q[0]].text[:1].islower() and not tokens[q[0]].text[:1].isupper()):
             i += 1
             continue

@@ -15,6 +15,9 @@ ADJUNCT_STARTS = {"on", "in", "during", "at", "to", "after", "before", "last", "
                   "later", "yesterday", "today", "while", "when", "as", "from", "via", "through"}
 AUXILIARIES = {"was", "were", "been", "is", "are", "be"}
 TIME_SHIFTS = {"earlier", "previously", "before", "later", "meanwhile", "separately"}
+HEARERS = {"reporters", "journalists", "lawmakers", "parliament", "senators", "a", "news", "agency",
+           "briefing", "conference", "the", "state", "television", "tv", "media", "outlet"}
+DETERMINERS = {"the", "a", "an"}
 CLAIM_NOUNS = {"accusations", "accusation", "claims", "claim", "allegations", "allegation",
                "reports", "report", "statements", "statement", "charges"}
 
@@ -111,8 +114,26 @@ def _boundary(tokens: tuple[Token, ...], i: int) -> int:
     return 0
 
 
-def _only_adjuncts(tokens: tuple[Token, ...]) -> bool:
-    return not tokens or tokens[0].lower in ADJUNCT_STARTS or tokens[0].text in BOUNDARIES
+def _only_adjuncts(tokens: tuple[Token, ...], dates: list[DateMention]) -> bool:
+    """True when tokens (what follows a cue) hold no content: nothing, a date, or a phrase
+    such as 'during a press conference'."""
+    return (
+        not tokens
+        or tokens[0].lower in ADJUNCT_STARTS
+        or tokens[0].text in BOUNDARIES
+        or any(d.start <= tokens[0].start < d.end for d in dates)
+    )
+
+
+def _skip_recipient(tokens: tuple[Token, ...], i: int) -> int:
+    """After 'told', the index past the hearer ('told Reuters', 'told reporters in Kyiv')."""
+    k = i
+    if k < len(tokens) and tokens[k].lower in DETERMINERS:
+        k += 1
+    start = k
+    while k < len(tokens) and (tokens[k].text[:1].isupper() or tokens[k].lower in HEARERS):
+        k += 1
+    return k if k > start else i
 
 
 def find_in_sentence(
@@ -150,6 +171,8 @@ def find_in_sentence(
         if not _is_cue(tok) or any(a <= tok.start < b for a, b in named):
             continue
         after = toks[i + 1 :]
+        if tok.lower in {"told", "tells", "tell"}:
+            after = toks[_skip_recipient(toks, i + 1) :]
         # passive: "... was announced by X on Jan. 11."
         if (
             i >= 2
@@ -167,14 +190,14 @@ def find_in_sentence(
         if b == i and b > 0:
             k = _phrase_end(toks, i + 1, dates)
             speaker = book.phrase(list(toks[i + 1 : k]))
-            if speaker and _only_adjuncts(toks[k:]):
+            if speaker and _only_adjuncts(toks[k:], dates):
                 return make(s_start, toks[b - 1].start if toks[b - 1].text != "”" else toks[b - 1].end,
                             tok, speaker, [(toks[b - 1].end, s_end)])
             continue
         speaker = book.phrase(list(toks[b:i]))
         if speaker is None:
             continue
-        if b > 0 and _only_adjuncts(after):
+        if b > 0 and _only_adjuncts(after, dates):
             boundary = toks[b - 1]
             c_end = boundary.end if boundary.text in "”\"" else boundary.start
             return make(s_start, c_end, tok, speaker, [(boundary.end, s_end)])
@@ -185,7 +208,7 @@ def find_in_sentence(
         c_first = i + 1
         for k in range(i + 1, min(len(toks), i + 10)):
             if lowers[k] == "that" or toks[k].text == ":":
-                if _only_adjuncts(toks[i + 1 : k]):
+                if _only_adjuncts(toks[i + 1 : k], dates):
                     c_first = k + 1
                 break
         if c_first >= len(toks):
