@@ -111,6 +111,12 @@ def _us_context(tokens: tuple[Token, ...] | list[Token], i: int) -> bool:
     return not (tokens[i].text == "US" and i > 0 and tokens[i - 1].text.isupper())
 
 
+def is_known_name(token: Token) -> bool:
+    """True when the token alone is a gazetteer name, a nationality adjective or a role word."""
+    word = token.text.replace("’", "'")
+    return (word,) in _alias_tokens() or token.lower in _role_words() or word in {"North", "South", "East", "West"}
+
+
 def _name_like(token: Token) -> bool:
     word = token.text
     return (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfacts.actors import ActorBook, Mention, gazetteer_mentions
+from newsfacts.actors import ActorBook, Mention, gazetteer_mentions, is_known_name
 from newsfacts.dates import UNKNOWN, DateMention, DateValue
 from newsfacts.lexicon import lexicon
 from newsfacts.statements import CLAIM_NOUNS
@@ -78,7 +78,18 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     return out
 
 
-def _weapon_phrase(tokens: list[Token], start: int, limit: int) -> tuple[int, int] | None:
+def _modifier(token: Token, mentions: list[Mention]) -> bool:
+    """A word that can modify a weapon noun: 'ballistic', 'Cruise', 'Leopard' (not 'North Korean')."""
+    if token.lower in PREPOSITIONS or token.lower in {"and", "the", "a", "an", "its", "their", "his", "her"}:
+        return False
+    if not token.text[:1].isalpha() or any(m.start <= token.start < m.end for m in mentions):
+        return False
+    return token.text.islower() or not is_known_name(token)
+
+
+def _weapon_phrase(
+    tokens: list[Token], start: int, limit: int, mentions: list[Mention]
+) -> tuple[int, int] | None:
     """Token range [a, b) of the first weapon noun phrase at or after `start`, before `limit`.
 
     Leading adjectives are included ('ballistic missiles'); nationality adjectives are not.
@@ -86,8 +97,7 @@ def _weapon_phrase(tokens: list[Token], start: int, limit: int) -> tuple[int, in
     for k in range(start, min(limit, len(tokens))):
         if tokens[k].lower in _weapons():
             a = k
-            while a > start and tokens[a - 1].text.islower() and tokens[a - 1].lower not in PREPOSITIONS \
-                    and tokens[a - 1].lower not in {"and", "the", "a", "its", "their", "his", "her", "of"}:
+            while a > start and _modifier(tokens[a - 1], mentions):
                 a -= 1
             b = k + 1
             while b + 1 < len(tokens) and tokens[b].lower == "and":
@@ -192,16 +202,16 @@ def _build(tokens, text, book, mentions, group, dates, default_actor):
     kind = first.kind
     lex = lexicon()
     after_end = last.index + last.length
-    weapon = _weapon_phrase(tokens, 0, len(tokens))
+    weapon = _weapon_phrase(tokens, 0, len(tokens), mentions)
     if kind == "use":
-        weapon = _weapon_phrase(tokens, after_end, after_end + 4)
+        weapon = _weapon_phrase(tokens, after_end, after_end + 4, mentions)
         if weapon is None or any(tokens[k].text in STOPS for k in range(after_end, weapon[0])):
             return None
         between = [t for t in tokens[after_end:weapon[0]] if not t.text[:1].isupper()]
         if between:
             return None
     if kind == "transfer":
-        weapon = _weapon_phrase(tokens, after_end, after_end + 10)
+        weapon = _weapon_phrase(tokens, after_end, after_end + 10, mentions)
         if weapon is None:
             return None
     # actor: "by X", a nationality adjective on the trigger, "from X", or the subject

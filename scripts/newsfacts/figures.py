@@ -16,6 +16,8 @@ STOP_WORDS = {"is", "are", "was", "were", "has", "have", "had", "will", "would",
               "over", "during", "under", "after", "before", "between", "per", "across", "through",
               "as", "than", "if", "while", "when", "because", "but", "or"}
 NOT_COUNTED = {"of", "the", "a", "an", "and", "its", "their", "his", "her", "our", "these", "those"}
+APPROXIMATOR_WORDS = {"about", "approximately", "some", "roughly", "around", "nearly", "almost",
+                      "least", "most", "than", "up", "over", "under", "estimated"}
 PRONOUN_BEFORE_ONE = {"no", "the", "every", "any", "each", "this", "that", "which", "someone"}
 _DIGITS = re.compile(r"^([$€£]?)(\d+(?:,\d{3})*(?:\.\d+)?)(%?)$")
 
@@ -92,26 +94,40 @@ def _number(tokens: list[Token], i: int) -> tuple[float, int, str] | None:
     return value, used, kind
 
 
+def _looks_plural(word: str) -> bool:
+    w = word.lower()
+    return w in lexicon()["irregular_plurals"] or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
+
+
+def _np_word(token: Token) -> bool:
+    """A word that can sit inside a counted noun phrase."""
+    w = token.lower
+    return (
+        (token.text[:1].isalpha() or w in {"’s", "'s"})
+        and w not in STOP_WORDS
+        and w not in APPROXIMATOR_WORDS
+        and not any(c.isdigit() for c in w)
+    )
+
+
 def _quantity(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     """(first, head_end, last) token indexes of the counted noun phrase starting at i.
 
-    The phrase runs over adjectives, nouns and 'of' phrases, and stops at a preposition,
-    a verb, a clause word or punctuation; head_end is where 'of' first begins."""
+    The phrase runs over modifiers up to a plural (or mass) head noun, then goes on only
+    through 'of ...' or 'and (other) ...'; head_end is where the first 'of' begins."""
     j = i
     head_end = None
-    while j < len(tokens):
-        t = tokens[j]
-        if t.text in {",", ".", ";", ":", "“", "”", "\"", "(", ")", "—", "–", "?", "!"}:
-            break
-        if t.lower in STOP_WORDS:
-            break
-        if j > i and t.lower.endswith(("ed", "ing")) and tokens[j - 1].lower.endswith("s"):
-            break
-        if t.lower == "of" and head_end is None:
-            head_end = j
-        if t.lower == "and" and (j + 1 >= len(tokens) or not tokens[j + 1].text.islower()):
-            break
+    while j < len(tokens) and _np_word(tokens[j]) and tokens[j].lower not in {"of", "and", "or"}:
         j += 1
+        if _looks_plural(tokens[j - 1].text):
+            nxt = tokens[j] if j < len(tokens) else None
+            if nxt is None or nxt.lower not in {"of", "and", "or"}:
+                break
+            if j + 1 >= len(tokens) or not _np_word(tokens[j + 1]) or tokens[j + 1].lower in {"the", "a", "an"} and nxt.lower != "of":
+                break
+            if nxt.lower == "of" and head_end is None:
+                head_end = j
+            j += 1
     while j > i and tokens[j - 1].lower in NOT_COUNTED:
         j -= 1
     if j == i:

@@ -14,6 +14,8 @@ BOUNDARIES = {",", ":", "”", "\"", ";", "—", "–"}
 ADJUNCT_STARTS = {"on", "in", "during", "at", "to", "after", "before", "last", "this", "earlier",
                   "later", "yesterday", "today", "while", "when", "as", "from", "via", "through"}
 AUXILIARIES = {"was", "were", "been", "is", "are", "be"}
+LEADING_ADVERBS = {"then", "later", "also", "however", "but", "and", "meanwhile", "earlier", "separately",
+                   "previously", "still", "now", "so", "yet"}
 TIME_SHIFTS = {"earlier", "previously", "before", "later", "meanwhile", "separately"}
 HEARERS = {"reporters", "journalists", "lawmakers", "parliament", "senators", "a", "news", "agency",
            "briefing", "conference", "the", "state", "television", "tv", "media", "outlet"}
@@ -194,7 +196,10 @@ def find_in_sentence(
                 return make(s_start, toks[b - 1].start if toks[b - 1].text != "”" else toks[b - 1].end,
                             tok, speaker, [(toks[b - 1].end, s_end)])
             continue
-        speaker = book.phrase(list(toks[b:i]))
+        lead_end = b
+        while lead_end < i and lowers[lead_end] in LEADING_ADVERBS:
+            lead_end += 1
+        speaker = book.phrase(list(toks[lead_end:i]))
         if speaker is None:
             continue
         if b > 0 and _only_adjuncts(after, dates):
@@ -203,10 +208,10 @@ def find_in_sentence(
             return make(s_start, c_end, tok, speaker, [(boundary.end, s_end)])
         if b > 0 and len(toks[:b]) > 6:
             continue
-        lead = [(s_start, toks[b].start)] if b > 0 else []
+        lead = [(s_start, toks[lead_end].start)] if lead_end > 0 else []
         # content after the cue: skip an adjunct up to "that" or ":"
         c_first = i + 1
-        for k in range(i + 1, min(len(toks), i + 10)):
+        for k in range(i + 1, min(len(toks), i + 25)):
             if lowers[k] == "that" or toks[k].text == ":":
                 if _only_adjuncts(toks[i + 1 : k], dates):
                     c_first = k + 1

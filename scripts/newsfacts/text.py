@@ -14,6 +14,7 @@ QUOTE_CHARS = set("“”\"«»„")
 
 _TOKEN = re.compile(
     r"[A-Z](?:\.[A-Z])+\.?"  # U.S., U.N.
+    r"|\d+[^\W\d_][\w-]*"  # 3rd, 155mm: ordinals and codes, not numbers
     r"|[$€£]?\d+(?:,\d{3})*(?:\.\d+)?%?"  # 7,000  $1.5  20%
     r"|[’']s\b"  # possessive
     r"|[^\W\d_](?:(?:[’'](?!s\b)|[\w.-])*[^\W_])?"  # words, with inner apostrophes, hyphens

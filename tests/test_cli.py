@@ -1,0 +1,158 @@
+"""The command line, through click's CliRunner: help, version, commands and bad input."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from conftest import OWN_ARTICLES, ROOT, SEED
+from newsfacts import __version__
+from newsfacts.article import MAX_BYTES
+from newsfacts.cli import main
+from newsfacts.validate import validate_package
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def _commands() -> list[click.Command]:
+    return [main, *main.commands.values()]
+
+
+def test_every_command_and_option_has_help() -> None:
+    for command in _commands():
+        assert command.help, command.name
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.help, f"{command.name} {param.name}"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], ["build", "-h"], ["extract", "--help"], ["validate", "-h"]])
+def test_help(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert __version__ in result.output
+
+
+def test_build_in_a_copy_of_the_repository(runner: CliRunner, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    result = runner.invoke(main, ["build", "--root", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    for rel in ["datapackage.json", "data/statements.csv", "docs/codebook.md"]:
+        assert (tmp_path / rel).read_bytes() == (ROOT / rel).read_bytes()
+    assert runner.invoke(main, ["validate", str(tmp_path)]).exit_code == 0
+
+
+def test_extract_seed_copy_and_own_articles(runner: CliRunner, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.txt"
+    shutil.copyfile(SEED, copy)
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["extract", str(copy), *map(str, OWN_ARTICLES), "--out", str(out), "--published", "2024-06-21"])
+    assert result.exit_code == 0, result.output
+    assert (out / "seeds/copy.txt").read_bytes() == SEED.read_bytes()
+    assert validate_package(out) == []
+    statements = (out / "data/statements.csv").read_text(encoding="utf-8")
+    assert ",copy," in statements
+    assert runner.invoke(main, ["validate", str(out)]).exit_code == 0
+
+
+def test_extract_uses_the_sidecar_date_unless_told_otherwise(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("Russia launched missiles at Kyiv on June 3, the Ukrainian Air Force said.", encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"published": "2023-06-05"}', encoding="utf-8")
+    out = tmp_path / "o"
+    assert runner.invoke(main, ["extract", str(src), "--out", str(out)]).exit_code == 0
+    assert "2023-06-03" in (out / "data/events.csv").read_text(encoding="utf-8")
+    out2 = tmp_path / "o2"
+    assert runner.invoke(main, ["extract", str(src), "--out", str(out2), "--published", "2022-06-05"]).exit_code == 0
+    assert "2022-06-03" in (out2 / "data/events.csv").read_text(encoding="utf-8")
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.txt"
+    blank.write_bytes(b"  \n\n ")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Kyiv said caf\u00e9".encode("latin-1"))
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"a" * (MAX_BYTES + 1))
+    badname = tmp_path / "bad name.txt"
+    badname.write_text("Russia said so.", encoding="utf-8")
+    return {
+        "missing": (tmp_path / "nope.txt", "no such file"),
+        "empty": (empty, "empty"),
+        "blank": (blank, "empty"),
+        "not utf-8": (latin, "not valid UTF-8"),
+        "binary": (binary, "binary"),
+        "huge": (huge, "too large"),
+        "directory": (tmp_path, "directory"),
+        "bad name": (badname, "file name"),
+    }
+
+
+@pytest.mark.parametrize(
+    "case", ["missing", "empty", "blank", "not utf-8", "binary", "huge", "directory", "bad name"]
+)
+def test_bad_input_one_line_error_and_nothing_lost(runner: CliRunner, tmp_path: Path, case: str) -> None:
+    good = tmp_path / "good.txt"
+    shutil.copyfile(SEED, good)
+    out = tmp_path / "out"
+    assert runner.invoke(main, ["extract", str(good), "--out", str(out)]).exit_code == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    bad, message = _bad_inputs(tmp_path)[case]
+    result = runner.invoke(main, ["extract", str(good), str(bad), "--out", str(out)])
+    assert result.exit_code != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert str(bad) in lines[0] and message in lines[0]
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_bad_published_date(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["extract", str(SEED), "--out", str(tmp_path), "--published", "21/06/2024"])
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.stderr
+
+
+def test_build_refuses_a_bad_seed_and_keeps_the_data(runner: CliRunner, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    assert runner.invoke(main, ["build", "--root", str(tmp_path)]).exit_code == 0
+    before = (tmp_path / "data/statements.csv").read_bytes()
+    (tmp_path / "seeds/zz_bad.txt").write_bytes(b"\xff\xfe broken")
+    result = runner.invoke(main, ["build", "--root", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "zz_bad.txt" in result.stderr and "UTF-8" in result.stderr
+    assert (tmp_path / "data/statements.csv").read_bytes() == before
+    assert not list(tmp_path.glob(".newsfacts-*"))
+
+
+def test_validate_reports_problems_and_fails(runner: CliRunner, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    runner.invoke(main, ["build", "--root", str(tmp_path)])
+    seed = next((tmp_path / "seeds").glob("*.txt"))
+    seed.write_bytes(seed.read_bytes() + b" ")
+    result = runner.invoke(main, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "sha256" in result.stderr
+
+
+def test_validate_without_a_package(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "datapackage.json" in result.stderr

@@ -1,0 +1,170 @@
+"""Each extraction step on short articles written for these tests (unlike the seed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import run
+
+
+def _one(rows: list[dict], **match) -> dict:
+    hits = [r for r in rows if all(r[k] == v for k, v in match.items())]
+    assert len(hits) == 1, (match, rows)
+    return hits[0]
+
+
+# --- statements ---------------------------------------------------------------------
+
+def test_quote_before_attribution_with_told_and_a_second_quoted_sentence() -> None:
+    x = run('"We shot down 30 drones," Air Force spokesman Yuriy Ihnat told Reuters. "Two got through."')
+    assert [(s["speaker_id"], s["mode"], s["cue"], s["text"]) for s in x.statements] == [
+        ("yuriy-ihnat", "direct", "told", "We shot down 30 drones"),
+        ("yuriy-ihnat", "direct", "told", "Two got through."),
+    ]
+    assert x.statements[0]["speaker_role"] == "Air Force spokesman"
+
+
+def test_according_to_at_start_and_at_end() -> None:
+    x = run(
+        "According to the Kremlin, the talks were useful.\n"
+        "Grain exports fell sharply last month, according to Ukrainian Agriculture Minister Mykola Solskyi."
+    )
+    a, b = x.statements
+    assert (a["speaker_id"], a["cue"], a["text"]) == ("kremlin", "According to", "the talks were useful")
+    assert (b["speaker_id"], b["speaker_role"], b["cue"]) == ("mykola-solskyi", "Ukrainian Agriculture Minister", "according to")
+    assert b["text"] == "Grain exports fell sharply last month"
+
+
+def test_inverted_attribution_and_pronoun_chain_across_paragraphs() -> None:
+    x = run(
+        "The sanctions will bite, said German Chancellor Olaf Scholz.\n"
+        "He added that more were coming.\n"
+        "Then he said that Berlin would not send troops."
+    )
+    assert [s["speaker_id"] for s in x.statements] == ["olaf-scholz"] * 3
+    assert [s["speaker_text"] for s in x.statements] == ["German Chancellor Olaf Scholz", "He", "he"]
+    actors = {a["actor_id"]: a for a in x.actors}
+    assert actors["olaf-scholz"]["country"] == "DEU"
+
+
+def test_several_speakers_keep_apart_and_descriptions_pick_by_nationality() -> None:
+    x = run(
+        "French President Emmanuel Macron said that Europe must rearm.\n"
+        "Russian Foreign Minister Sergei Lavrov said the West was to blame.\n"
+        "The French leader said he would not back down."
+    )
+    assert [s["speaker_id"] for s in x.statements] == ["emmanuel-macron", "sergei-lavrov", "emmanuel-macron"]
+    assert x.statements[2]["speaker_role"] == "French President"
+
+
+def test_passive_attribution_and_speech_act_with_object() -> None:
+    x = run(
+        "New sanctions were announced by the European Union on March 3, 2023.\n"
+        "Moscow rejected the EU claims as “absurd.”",
+    )
+    a, b = x.statements
+    assert (a["speaker_id"], a["cue"], a["date_start"], a["date_text"]) == ("european-union", "announced", "2023-03-03", "on March 3, 2023")
+    assert a["text"] == "New sanctions"
+    assert (b["speaker_id"], b["cue"], b["mode"]) == ("russia", "rejected", "partial")
+    assert b["responds_to_statement_id"] == a["statement_id"]
+
+
+def test_unknown_titled_name_becomes_a_person_and_unknown_body_an_organisation() -> None:
+    x = run(
+        "Moldovan Deputy Prime Minister Oleg Serebrian said the border was calm.\n"
+        "The Moldovan Border Police Service said it had detained two men."
+    )
+    actors = {a["actor_id"]: a for a in x.actors}
+    assert actors["oleg-serebrian"]["kind"] == "person"
+    assert actors["oleg-serebrian"]["country"] == "MDA"
+    body = actors["moldovan-border-police-service"]
+    assert (body["kind"], body["country"], body["parent_actor_id"]) == ("government_body", "MDA", "moldova")
+
+
+def test_headings_furniture_and_unattributed_sentences_are_not_statements() -> None:
+    x = run("Shares: 1,204\nWar in the Black Sea\nThe ship sank on Monday.")
+    assert x.statements == [] and x.figures == []
+
+
+def test_a_date_in_the_attribution_belongs_to_the_statement_not_the_content() -> None:
+    x = run("Russia fired 12 missiles at Kharkiv, Governor Oleh Syniehubov said on June 2.")
+    (s,) = x.statements
+    assert (s["date_start"], s["date_text"]) == ("2024-06-02", "on June 2")
+    (e,) = x.events
+    assert e["date_precision"] == "unknown" and e["statement_id"] == s["statement_id"]
+
+
+def test_same_speaker_inherits_the_date_but_not_across_earlier() -> None:
+    x = run(
+        "NATO Secretary General Mark Rutte said on Tuesday that allies must do more.\n"
+        "Rutte added that Ukraine would prevail.\n"
+        "Earlier, Rutte said that spending had to rise."
+    )
+    a, b, c = x.statements
+    assert (b["date_start"], b["date_text"], b["date_inferred"]) == (a["date_start"], None, True)
+    assert c["date_precision"] == "unknown"
+
+
+# --- events -------------------------------------------------------------------------
+
+def test_one_event_per_date_and_by_agent() -> None:
+    x = run("Cruise missiles were launched by Russia at Ukraine on May 1 and May 3, 2024.", dt.date(2024, 5, 5))
+    assert [(e["actor_id"], e["target_id"], e["instrument"], e["date_start"]) for e in x.events] == [
+        ("russia", "ukraine", "Cruise missiles", "2024-05-01"),
+        ("russia", "ukraine", "Cruise missiles", "2024-05-03"),
+    ]
+
+
+def test_transfer_needs_material_and_splits_coordinated_givers() -> None:
+    x = run(
+        "Washington wants to halt the delivery of drones from Iran and Belarus to Russia.\n"
+        "Allies keep providing support to Kyiv."
+    )
+    assert sorted((e["event_type"], e["actor_id"], e["target_id"]) for e in x.events) == [
+        ("AID", "belarus", "russia"),
+        ("AID", "iran", "russia"),
+    ]
+
+
+def test_events_inside_a_denial_are_disputed() -> None:
+    x = run("Iran denied claims of supplying drones to Russia.")
+    (e,) = x.events
+    assert (e["actor_id"], e["target_id"], e["claim_status"]) == ("iran", "russia", "disputed")
+
+
+def test_meeting_with_a_titled_person() -> None:
+    x = run("Zelensky said at a meeting with Polish President Andrzej Duda on Friday that aid was vital.")
+    (e,) = x.events
+    assert (e["event_type"], e["event_mode"], e["target_id"]) == ("CONSULT", "meeting", "andrzej-duda")
+    assert e["date_start"] == "2024-06-21" and e["date_inferred"] is True
+
+
+def test_an_event_needs_an_actor_or_a_date() -> None:
+    assert run("Something struck the building.").events == []
+
+
+# --- figures ------------------------------------------------------------------------
+
+def test_figures_with_comparators_units_and_quantities() -> None:
+    x = run(
+        "More than 40 drones and at least three cruise missiles hit the region. "
+        "Some 20% of homes lost power. Up to 1,500 troops and nearly $2.5 billion in aid were promised. "
+        "Two-thirds of the shells were defective."
+    )
+    got = [(f["value"], f["unit"], f["comparator"], f["quantity"], f["text"]) for f in x.figures]
+    assert got == [
+        (40.0, "drone", "gt", "drones", "More than 40 drones"),
+        (3.0, "missile", "gte", "cruise missiles", "at least three cruise missiles"),
+        (20.0, "percent", "approx", "homes", "Some 20%"),
+        (1500.0, "troop", "lte", "troops", "Up to 1,500 troops"),
+        (2.5e9, "USD", "approx", "aid", "nearly $2.5 billion"),
+        (2 / 3, "fraction", "eq", "shells", "Two-thirds"),
+    ]
+
+
+def test_not_figures_dates_identifiers_ordinals_pronoun_one() -> None:
+    x = run(
+        "On March 3, 2024, a Hwasong-11 and an F-16 were seen. "
+        "It was the 3rd time; no one was hurt and one of them left."
+    )
+    assert x.figures == []

@@ -1,0 +1,96 @@
+"""Sentences, tokens and dates, on short texts written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsfacts.dates import article_anchor, find_dates, nearest_year
+from newsfacts.text import paragraphs, sentences, tokenize
+
+
+def test_sentences_keep_offsets_and_respect_abbreviations() -> None:
+    text = "Views: 3\r\nU.S. officials met Gen. Smith on Dec. 4. He left.\n\n“Go,” she said. Then rain."
+    sents = sentences(text)
+    assert [s.text for s in sents] == [
+        "Views: 3", "U.S. officials met Gen. Smith on Dec. 4.", "He left.", "“Go,” she said.", "Then rain.",
+    ]
+    for s in sents:
+        assert text[s.start : s.end] == s.text
+        for t in s.tokens:
+            assert text[t.start : t.end] == t.text
+    assert [s.paragraph for s in sents] == [0, 1, 1, 2, 2]
+
+
+def test_paragraphs_skip_blank_lines_and_trim() -> None:
+    text = "  one  \n\n\ttwo\r\n"
+    assert [(p.start, p.text) for p in paragraphs(text)] == [(2, "one"), (10, "two")]
+
+
+def test_tokens_split_possessives_and_keep_numbers_whole() -> None:
+    words = [t.text for t in tokenize("Russia’s 7,000 shells, 20% and $1.5 billion; Hwasong-11 don’t")]
+    assert words == ["Russia", "’s", "7,000", "shells", ",", "20%", "and", "$1.5", "billion", ";", "Hwasong-11", "don’t"]
+
+
+PUB = dt.date(2024, 6, 21)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("on Jan. 11", ("2024-01-11", "2024-01-11", "day", True)),
+        ("on Dec. 30, 2023", ("2023-12-30", "2023-12-30", "day", False)),
+        ("on 24 February 2022", ("2022-02-24", "2022-02-24", "day", False)),
+        ("in early January", ("2024-01-01", "2024-01-31", "month", True)),
+        ("in March 2022", ("2022-03-01", "2022-03-31", "month", False)),
+        ("in 2022", ("2022-01-01", "2022-12-31", "year", False)),
+        ("since last year", ("2023-01-01", None, "range", True)),
+        ("since February 2022", ("2022-02-01", None, "range", False)),
+        ("from December 2023 to February 2024", ("2023-12-01", "2024-02-29", "range", False)),
+        ("between March and May 2023", ("2023-03-01", "2023-05-31", "range", False)),
+        ("last week", ("2024-06-10", "2024-06-16", "week", True)),
+        ("said Tuesday", ("2024-06-18", "2024-06-18", "day", True)),
+        ("yesterday", ("2024-06-20", "2024-06-20", "day", True)),
+    ],
+)
+def test_date_expressions(text: str, expected: tuple) -> None:
+    (mention,) = find_dates(text, PUB)
+    v = mention.value
+    got = (v.start.isoformat(), v.end.isoformat() if v.end else None, v.precision, v.inferred)
+    assert got == expected
+    assert text[mention.start : mention.end] == mention.text
+
+
+def test_list_shares_its_written_year() -> None:
+    text = "on Dec. 30, 2023, as well as on Jan. 2 and Jan. 6, 2024"
+    found = [(m.text, m.value.start.isoformat(), m.value.inferred) for m in find_dates(text, None)]
+    assert found == [
+        ("on Dec. 30, 2023", "2023-12-30", False),
+        ("on Jan. 2", "2024-01-02", False),
+        ("Jan. 6, 2024", "2024-01-06", False),
+    ]
+
+
+def test_missing_year_is_the_one_nearest_the_anchor() -> None:
+    assert nearest_year(12, 30, dt.date(2024, 1, 5)) == 2023
+    assert nearest_year(6, 18, dt.date(2024, 6, 21)) == 2024
+    assert nearest_year(1, 11, dt.date(2024, 6, 21)) == 2024
+
+
+def test_without_any_anchor_a_missing_year_stays_unknown() -> None:
+    (m,) = find_dates("on June 18", None)
+    assert (m.value.start, m.value.precision, m.value.inferred) == (None, "unknown", False)
+    assert article_anchor("It happened on June 18.", None) is None
+    assert article_anchor("Talks on March 3, 2022 failed; on June 18 more.", None) == dt.date(2022, 3, 3)
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert find_dates("Russia may strike again. May I ask?", PUB) == []
+    (m,) = find_dates("in May", PUB)
+    assert m.value.start == dt.date(2024, 5, 1)
+
+
+def test_impossible_dates_are_unknown() -> None:
+    (m,) = find_dates("on Feb. 30, 2023", PUB)
+    assert m.value.precision == "unknown" and m.value.start is None
