@@ -51,6 +51,27 @@ They refine `DATA-CONTRACT.md`; where both speak, they agree.
 - Headlines, section headings (a one-sentence paragraph of a few words without a final
   stop) and page furniture (`Views: 12`) are never statements, events or figures.
 
+### Transcripts and official texts
+- A paragraph that starts with a speaker label (`MR. KIRBY:`, `MS. JEAN-PIERRE:`, `THE
+  PRESIDENT:`) opens that speaker's turn; the turn runs until the next label. Each
+  paragraph of the turn is one `direct` statement whose `cue` is the label as written
+  (without the colon) and whose `text` is the paragraph without the label and without
+  stage notes in parentheses at its ends (`(Laughter.)`).
+- `Q` turns (reporters' questions) and stage notes are not statements; headers such as
+  the briefing room's name and the time are not statements either.
+- A release or speech in one voice whose heading names its author (`Statement from
+  President Joe Biden ...`, `Remarks by ...`) makes each body paragraph a `direct`
+  statement by the author, with the heading phrase (`Statement from`) as `cue`.
+- The speaker of a label is resolved from the text's header or introduction where it
+  names the person (`... John Kirby ...` for `MR. KIRBY:`); otherwise from the label's
+  surname alone.
+- A transcript's statements were said on the document's date: `date_start` = `date_end`
+  = the publication date, precision `day`, `date_inferred` true, `date_text` empty.
+- Speech reported inside a paragraph (`the President said last week that ...`) is a
+  statement of its own, nested inside the paragraph's statement.
+- Square-bracket insertions (`several [dozen]`) are the editor's; they stay inside the
+  span as written.
+
 ### Events
 - An event is reported by a trigger word (strikes, launched, attack, sent, supplied,
   providing, press conference, meeting, sanctions, ...). Triggers of one type in one clause
