@@ -21,7 +21,6 @@ PACKAGE_META: dict[str, Any] = {
         "pipeline. Every row carries the article's source_id and the exact character "
         "offsets of the words that support it: article[start:end] == text."
     ),
-    "homepage": "https://github.com/newsfacts/newsfacts",
     "keywords": ["news", "Ukraine", "Russia", "statements", "events", "provenance"],
     "licenses": [
         {
