@@ -50,7 +50,7 @@ def test_the_string_na_is_not_missing(tmp_path: Path) -> None:
     text = src.read_text(encoding="utf-8")
     text += "na-body,NA,organization,,,null|None|N/A\n"
     path.write_text(text, encoding="utf-8")
-    frame = read_table("actors", path)
+    frame = read_table("actors", path.read_bytes())
     row = frame[frame["actor_id"] == "na-body"].iloc[0]
     assert row["name"] == "NA"
     assert row["aliases"] == "null|None|N/A"

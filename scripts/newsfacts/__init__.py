@@ -2,6 +2,6 @@
 
 __version__ = "1.0.0"
 
-from newsfacts.load import load  # noqa: E402
+from newsfacts.load import IntegrityError, load  # noqa: E402
 
-__all__ = ["__version__", "load"]
+__all__ = ["__version__", "IntegrityError", "load"]

@@ -10,7 +10,9 @@ import click
 from newsfacts import __version__
 from newsfacts.article import ArticleError
 from newsfacts.build import build, extract_files
+from newsfacts.diff import DiffError, diff_packages, read_package, render
 from newsfacts.package import BuildError, write_files
+from newsfacts.release import check_release
 from newsfacts.validate import validate_package
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -92,3 +94,54 @@ def validate_command(directory: Path) -> None:
     if errors:
         _fail(f"{directory}: {len(errors)} problem(s)")
     click.echo(f"{directory}: valid", err=True)
+
+
+@main.command("diff", context_settings=CONTEXT)
+@click.argument("old")
+@click.argument("new")
+@click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
+@click.option(
+    "--repo",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Git repository in which OLD and NEW are looked up when they are refs.",
+)
+def diff_command(old: str, new: str, as_json: bool, repo: Path) -> None:
+    """Compare two packages (directories, datapackage.json paths or git refs).
+
+    Exit 0 when they are the same, 1 when they differ, 2 on error.
+    """
+    try:
+        result = diff_packages(read_package(old, repo), read_package(new, repo))
+    except (DiffError, OSError, KeyError) as exc:
+        click.echo(f"Error: {exc}", err=True)
+        raise SystemExit(2) from None
+    click.echo(result.to_json() if as_json else render(result), nl=False)
+    raise SystemExit(0 if result.empty else 1)
+
+
+@main.command("release-check", context_settings=CONTEXT)
+@click.option(
+    "--repo",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Repository whose working tree is compared with its last release.",
+)
+@click.option("--against", metavar="REF", help="Compare with this git ref instead of the last release tag.")
+def release_check_command(repo: Path, against: str | None) -> None:
+    """Fail when data or schema changed since the last release without a big enough version
+    bump and a CHANGELOG entry."""
+    try:
+        result = check_release(repo, against)
+    except (DiffError, OSError, ValueError) as exc:
+        _fail(str(exc))
+    if result.baseline is None:
+        click.echo("no earlier release found (no vX.Y.Z tag, no previous CHANGELOG version): nothing to check", err=True)
+        return
+    for problem in result.problems:
+        click.echo(problem, err=True)
+    if result.problems:
+        _fail(f"release check against {result.baseline} failed")
+    click.echo(f"release check against {result.baseline}: ok (changes need {result.diff.bump})", err=True)

@@ -31,7 +31,7 @@ def frictionless_errors(descriptor: Path) -> list[str]:
 def provenance_errors(root: Path) -> list[str]:
     """Article hashes and lengths, and article[start:end] == text on every row."""
     errors: list[str] = []
-    sources = read_table("sources", root / "data/sources.csv")
+    sources = read_table("sources", (root / "data/sources.csv").read_bytes())
     texts: dict[str, str] = {}
     for row in sources.itertuples(index=False):
         path = root / row.path
@@ -48,7 +48,7 @@ def provenance_errors(root: Path) -> list[str]:
             errors.append(f"sources {row.source_id}: {len(text)} characters, the table says {row.characters}")
         texts[row.source_id] = text
     for name in ("statements", "events", "figures"):
-        frame = read_table(name, root / f"data/{name}.csv")
+        frame = read_table(name, (root / f"data/{name}.csv").read_bytes())
         key = RESOURCE_BY_NAME[name].primary_key
         for row in frame.to_dict("records"):
             text = texts.get(row["source_id"])

@@ -1,0 +1,114 @@
+"""The release check: data or schema changes since the last release need a version bump
+at least as large as they require, and a CHANGELOG entry for the new version."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsfacts.diff import BUMPS, PackageDiff, diff_packages, read_package
+
+HEADINGS = ("Added", "Changed", "Fixed", "Removed", "Breaking")
+_VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
+
+
+def parse_version(text: str) -> tuple[int, int, int]:
+    m = _VERSION.match(text or "")
+    if not m:
+        raise ValueError(f"not a MAJOR.MINOR.PATCH version: {text!r}")
+    return int(m[1]), int(m[2]), int(m[3])
+
+
+def bump_between(old: str, new: str) -> str:
+    """The kind of bump from old to new ('none' when equal; 'backwards' when lower)."""
+    a, b = parse_version(old), parse_version(new)
+    if b == a:
+        return "none"
+    if b < a:
+        return "backwards"
+    if b[0] > a[0]:
+        return "major"
+    if b[1] > a[1]:
+        return "minor"
+    return "patch"
+
+
+def changelog_versions(text: str) -> list[str]:
+    """Versions of the CHANGELOG's entries, newest first."""
+    return re.findall(r"^## (\d+\.\d+\.\d+)\b", text, flags=re.M)
+
+
+def changelog_entry(text: str, version: str) -> str | None:
+    """The body of the CHANGELOG entry for `version`, or None."""
+    m = re.search(rf"^## {re.escape(version)}\b.*?$(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
+    return m.group(1) if m else None
+
+
+def _git(repo: Path, *args: str) -> str | None:
+    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def baseline_ref(repo: Path) -> str | None:
+    """The last release: the newest tag vX.Y.Z reachable from HEAD, or else the newest commit
+    whose datapackage.json has the CHANGELOG's previous version."""
+    tag = _git(repo, "describe", "--tags", "--abbrev=0", "--match", "v[0-9]*", "HEAD")
+    if tag:
+        return tag
+    versions = changelog_versions((repo / "CHANGELOG.md").read_text(encoding="utf-8"))
+    if len(versions) < 2:
+        return None
+    previous = versions[1]
+    for commit in (_git(repo, "rev-list", "HEAD", "--", "datapackage.json") or "").split():
+        raw = _git(repo, "show", f"{commit}:datapackage.json")
+        if raw and json.loads(raw).get("version") == previous:
+            return commit
+    return None
+
+
+@dataclass
+class ReleaseCheck:
+    """The outcome of a release check."""
+
+    baseline: str | None
+    diff: PackageDiff | None
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_release(repo: Path, against: str | None = None) -> ReleaseCheck:
+    """Compare the working tree's package with the last release (or `against`)."""
+    ref = against or baseline_ref(repo)
+    if ref is None:
+        return ReleaseCheck(None, None, [])
+    old = read_package(ref, repo)
+    new = read_package(str(repo))
+    diff = diff_packages(old, new)
+    problems: list[str] = []
+    if diff.empty:
+        return ReleaseCheck(ref, diff, problems)
+    old_v, new_v = diff.old_version or "0.0.0", diff.new_version or "0.0.0"
+    moved = bump_between(old_v, new_v)
+    if moved == "backwards":
+        problems.append(f"version went backwards: {old_v} -> {new_v}")
+    elif BUMPS.index(moved) < BUMPS.index(diff.bump):
+        problems.append(
+            f"the changes since {ref} ({old_v}) need a {diff.bump} version bump; "
+            f"the version is {new_v} ({moved})"
+        )
+    changelog = (repo / "CHANGELOG.md").read_text(encoding="utf-8")
+    entry = changelog_entry(changelog, new_v) if moved not in ("none", "backwards") else None
+    if moved not in ("none", "backwards"):
+        if entry is None:
+            problems.append(f"CHANGELOG.md has no entry for {new_v}")
+        elif not any(re.search(rf"^### {h}\b", entry, flags=re.M) for h in HEADINGS):
+            problems.append(f"CHANGELOG.md entry {new_v} has none of the headings {', '.join(HEADINGS)}")
+        if diff.bump == "major" and entry is not None and not re.search(r"^### Breaking\b", entry, flags=re.M):
+            problems.append(f"CHANGELOG.md entry {new_v} needs a '### Breaking' section for a major change")
+    return ReleaseCheck(ref, diff, problems)

@@ -1,0 +1,204 @@
+"""Versions, diff and the release check, on copies of the committed package."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from newsfacts.cli import main
+from newsfacts.diff import diff_packages, read_package
+from newsfacts.release import bump_between, changelog_entry, check_release
+
+
+def _copy(tmp_path: Path, name: str = "pkg") -> Path:
+    dest = tmp_path / name
+    shutil.copytree(ROOT / "data", dest / "data")
+    shutil.copyfile(ROOT / "datapackage.json", dest / "datapackage.json")
+    return dest
+
+
+def _rewrite(pkg: Path, resource: str, old: str, new: str) -> None:
+    path = pkg / "data" / f"{resource}.csv"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_same_package_no_difference(tmp_path: Path) -> None:
+    d = diff_packages(read_package(str(ROOT)), read_package(str(_copy(tmp_path))))
+    assert d.empty and d.bump == "none"
+
+
+def test_changed_value_is_a_patch_with_old_and_new(tmp_path: Path) -> None:
+    pkg = _copy(tmp_path)
+    _rewrite(pkg, "figures", ",7000,container,", ",7500,container,")
+    d = diff_packages(read_package(str(ROOT)), read_package(str(pkg)))
+    figures = next(r for r in d.resources if r.name == "figures")
+    (key, changes), = figures.changed.items()
+    assert key.startswith("fg-") and changes == {"value": ["7000", "7500"]}
+    assert d.bump == "patch"
+
+
+def test_added_row_is_minor_and_removed_row_major(tmp_path: Path) -> None:
+    pkg = _copy(tmp_path)
+    path = pkg / "data/actors.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines + ["zz-new,ZZ,organization,,,\n"]), encoding="utf-8")
+    assert diff_packages(read_package(str(ROOT)), read_package(str(pkg))).bump == "minor"
+    path.write_text("".join(lines[:-1]), encoding="utf-8")
+    d = diff_packages(read_package(str(ROOT)), read_package(str(pkg)))
+    assert d.bump == "major"
+    assert next(r for r in d.resources if r.name == "actors").removed == [lines[-1].split(",")[0]]
+
+
+def _edit_descriptor(pkg: Path, edit) -> None:
+    path = pkg / "datapackage.json"
+    d = json.loads(path.read_text(encoding="utf-8"))
+    edit(d)
+    path.write_text(json.dumps(d), encoding="utf-8")
+
+
+def _schema(d: dict, name: str) -> dict:
+    return next(r for r in d["resources"] if r["name"] == name)["schema"]
+
+
+@pytest.mark.parametrize(
+    "edit, bump",
+    [
+        (lambda d: _schema(d, "figures")["fields"].pop(), "major"),
+        (lambda d: _schema(d, "figures")["fields"].__setitem__(4, {**_schema(d, "figures")["fields"][4], "type": "string"}), "major"),
+        (lambda d: _schema(d, "actors")["fields"][3]["constraints"].update(required=True), "major"),
+        (lambda d: _schema(d, "figures")["fields"][6]["constraints"].update(enum=["eq", "approx"]), "major"),
+        (lambda d: _schema(d, "figures")["fields"][6]["constraints"].update(enum=["eq", "approx", "gt", "gte", "lt", "lte", "ne"]), "minor"),
+        (lambda d: _schema(d, "actors")["fields"][3]["constraints"].pop("pattern"), "minor"),
+        (lambda d: d.update(title="Another title"), "patch"),
+        (lambda d: d["resources"].pop(), "major"),
+    ],
+)
+def test_schema_changes_need_their_bump(tmp_path: Path, edit, bump: str) -> None:
+    pkg = _copy(tmp_path)
+    _edit_descriptor(pkg, edit)
+    assert diff_packages(read_package(str(ROOT)), read_package(str(pkg), pkg)).bump == bump
+
+
+def test_diff_cli_exit_codes_and_json(tmp_path: Path) -> None:
+    runner = CliRunner()
+    pkg = _copy(tmp_path)
+    assert runner.invoke(main, ["diff", str(ROOT), str(pkg)]).exit_code == 0
+    _rewrite(pkg, "figures", ",7000,container,", ",7500,container,")
+    result = runner.invoke(main, ["diff", str(ROOT / "datapackage.json"), str(pkg), "--json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["bump"] == "patch"
+    result = runner.invoke(main, ["diff", str(ROOT), str(pkg)])
+    assert "'7000' -> '7500'" in result.stdout and "patch" in result.stdout
+    bad = runner.invoke(main, ["diff", str(tmp_path / "missing-dir"), str(pkg), "--repo", str(ROOT)])
+    assert bad.exit_code == 2 and "Error" in bad.stderr
+
+
+def test_diff_against_a_git_ref() -> None:
+    result = CliRunner().invoke(main, ["diff", "HEAD", str(ROOT), "--repo", str(ROOT)])
+    assert result.exit_code in (0, 1), result.output
+
+
+def test_version_bump_kinds() -> None:
+    assert bump_between("1.0.0", "1.0.0") == "none"
+    assert bump_between("1.0.0", "1.0.1") == "patch"
+    assert bump_between("1.0.3", "1.1.0") == "minor"
+    assert bump_between("1.4.0", "2.0.0") == "major"
+    assert bump_between("1.1.0", "1.0.9") == "backwards"
+    text = "# C\n\n## 1.1.0 - x\n\n### Added\n- a\n\n## 1.0.0 - y\n\n### Added\n- b\n"
+    assert "- a" in changelog_entry(text, "1.1.0") and "- b" not in changelog_entry(text, "1.1.0")
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.fixture()
+def released_repo(tmp_path: Path) -> Path:
+    """A clone of this repository's committed files, with its HEAD tagged as a release."""
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(repo)], check=True, capture_output=True)
+    for rel in ["data", "datapackage.json", "docs", "scripts", "seeds", "CHANGELOG.md"]:
+        src = ROOT / rel
+        if src.is_dir():
+            shutil.rmtree(repo / rel, ignore_errors=True)
+            shutil.copytree(src, repo / rel, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copyfile(src, repo / rel)
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "--allow-empty", "-m", "state")
+    version = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    _git(repo, "tag", f"v{version}")
+    return repo
+
+
+def _rebuild(repo: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(repo / "scripts")}
+    code = "from newsfacts.cli import main; main()"
+    result = subprocess.run(
+        [sys.executable, "-c", code, "build", "--root", str(repo)], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def _bump(repo: Path, new: str, heading: str) -> None:
+    init = repo / "scripts/newsfacts/__init__.py"
+    text = init.read_text(encoding="utf-8")
+    old = text.split('__version__ = "')[1].split('"')[0]
+    init.write_text(text.replace(f'__version__ = "{old}"', f'__version__ = "{new}"'), encoding="utf-8")
+    log = repo / "CHANGELOG.md"
+    body = log.read_text(encoding="utf-8")
+    first = body.index("\n## ")
+    entry = f"\n## {new} - 2026-11-27\n\n### {heading}\n- the seed's title metadata.\n"
+    log.write_text(body[:first] + entry + body[first:], encoding="utf-8")
+
+
+def test_release_check_passes_on_the_release_itself(released_repo: Path) -> None:
+    result = check_release(released_repo)
+    assert result.ok and result.baseline and result.baseline.startswith("v")
+
+
+def test_changed_seed_value_fails_until_version_and_changelog_move(released_repo: Path) -> None:
+    sidecar = released_repo / "seeds/000_bb5d0af167e4fb00.json"
+    meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    meta["title"] = "A corrected title"
+    sidecar.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    _rebuild(released_repo)
+    failing = check_release(released_repo)
+    assert not failing.ok and failing.diff.bump == "patch"
+    assert any("need a patch" in p for p in failing.problems)
+    result = CliRunner().invoke(main, ["release-check", "--repo", str(released_repo)])
+    assert result.exit_code == 1 and "patch" in result.stderr
+    _bump(released_repo, "1.0.1", "Fixed")
+    _rebuild(released_repo)
+    assert check_release(released_repo).ok
+
+
+def test_removed_row_needs_a_major_bump_with_breaking_entry(released_repo: Path) -> None:
+    path = released_repo / "data/actors.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:-1]), encoding="utf-8")
+    assert check_release(released_repo).diff.bump == "major"
+    init = released_repo / "scripts/newsfacts/__init__.py"
+    _bump(released_repo, "1.1.0", "Removed")
+    descriptor = json.loads((released_repo / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["version"] = "1.1.0"
+    (released_repo / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    assert any("need a major" in p for p in check_release(released_repo).problems)
+    assert init.exists()
+
+
+def test_release_check_of_this_repository() -> None:
+    """CI's own check: this working tree against its last release."""
+    result = check_release(ROOT)
+    assert result.ok, result.problems
