@@ -152,6 +152,7 @@ def test_three_strike_dates_make_three_events_with_their_own_date_text() -> None
 
 def test_press_conference_is_in_the_articles_voice() -> None:
     conf = next(r for r in _rows("events") if r["event_type"] == "CONSULT")
+    assert conf["text"] == "joint press conference with NATO Secretary General Jens Stoltenberg on June 18"
     assert conf["statement_id"] == ""
     assert conf["event_mode"] == "press conference"
     assert conf["date_text"] == "on June 18"
@@ -166,7 +167,9 @@ def test_figures() -> None:
     got = [(r["value"], r["unit"], r["comparator"], r["quantity"], r["text"]) for r in rows]
     assert got == [
         ("7000", "container", "approx", "containers of ammunition and other military equipment", "about 7,000 containers"),
-        ("0.5", "fraction", "approx", "North Korean missiles", "Approximately half"),
+        ("0.5", "fraction", "approx",
+         "North Korean missiles launched by Russia at Ukraine from December 2023 to February 2024",
+         "Approximately half"),
     ]
     statements = {r["statement_id"]: r for r in _rows("statements")}
     events = {r["event_id"]: r for r in _rows("events")}

@@ -69,6 +69,16 @@ They refine `DATA-CONTRACT.md`; where both speak, they agree.
   = the publication date, precision `day`, `date_inferred` true, `date_text` empty.
 - Speech reported inside a paragraph (`the President said last week that ...`) is a
   statement of its own, nested inside the paragraph's statement.
+- The corpus copies are often excerpts: when the text itself has no header, the
+  document's title in its metadata may name the author or the labelled speaker.
+- A spokesperson's `we` (`as we have said`, `we warned`) is the government they speak
+  for (`united-states` for a White House or NSC spokesperson); `I` is the person.
+- Moderators' procedural turns (`Go ahead, Mary.`) are statements under the paragraph rule.
+- Speech that a reporter attributes inside a question (`you said earlier that ...`) is
+  not a statement: questions are not statements, and nor is what they assert.
+- A statement made jointly by several speakers is one row with `speaker_id` empty; the
+  speakers stay readable in the text.
+- A stage note in the middle of a paragraph stays inside the span.
 - Square-bracket insertions (`several [dozen]`) are the editor's; they stay inside the
   span as written.
 
@@ -92,7 +102,17 @@ They refine `DATA-CONTRACT.md`; where both speak, they agree.
 - `instrument` is the weapon phrase without its nationality adjective, which becomes
   `instrument_origin_id` (`North Korean ballistic missiles` -> `ballistic missiles`,
   north-korea).
-- Events inside a denial are `disputed`; all others are `reported`. Event dates are only
+- Characterising or modal uses of trigger words are not events (`countries that can
+  supply everything`, `is using Ukraine as a "testing ground"`), and neither are planned,
+  promised or hypothetical acts (`will send`, `stop the supply`... is kept only where the
+  supply itself is asserted as happening); votes, approvals and signatures that happened
+  are AGREE events.
+- An event mentioned several times is one row, at its most informative mention.
+- Events that are themselves the object of a denial in the article (`dismissed the
+  accusations of providing ballistic missiles`) are `disputed`; all others are `reported`,
+  including events that depend on a denied claim (the strikes with North Korean missiles
+  stay `reported`; the denial is linked to the accusing statement through
+  `responds_to_statement_id`). Event dates are only
   dates written in the event's clause; the statement or publication date is never copied.
 
 ### Figures
@@ -101,6 +121,13 @@ They refine `DATA-CONTRACT.md`; where both speak, they agree.
 - `text` runs from the approximator to the counted noun (`about 7,000 containers`);
   `quantity` is the counted phrase with its `of` complements (`containers of ammunition
   and other military equipment`); `unit` is the singular of its head noun.
+- For a fraction or percentage of a set (`half of the North Korean missiles launched by
+  Russia at Ukraine from December 2023 to February 2024`), `quantity` keeps the
+  participle phrase that restricts the set, up to the main verb.
+- Vague plurals are lower bounds (comparator `gte`): `dozens` 24, `hundreds` 200,
+  `thousands` 2,000, `tens of thousands` 20,000, `several` 3 (`several dozen` 36),
+  `billions of dollars` 2,000,000,000 USD.
+- Durations (`five days`, `eight weeks`, `two years ago`) are time expressions, not figures.
 - Dates, times, ordinals, numbers inside identifiers (`Hwasong-11`) and furniture are not
   figures. A figure inside an event's words (or counting its instrument) links to that
   event and takes its dates.

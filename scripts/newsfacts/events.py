@@ -112,6 +112,17 @@ def _weapon_phrase(
     return None
 
 
+def nominal_start(tokens: list[Token], i: int) -> bool:
+    """'a joint press conference': a lowercase modifier between a determiner and the trigger."""
+    return (
+        i >= 2
+        and tokens[i - 1].text.isalpha()
+        and tokens[i - 1].text.islower()
+        and tokens[i - 1].lower not in PREPOSITIONS
+        and tokens[i - 2].lower in {"a", "an", "the", "its", "their", "his", "her"}
+    )
+
+
 def _mention_at(mentions: list[Mention], tokens: list[Token], index: int) -> Mention | None:
     if index >= len(tokens):
         return None
@@ -219,6 +230,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor):
     lo = tokens[first.index].start
     hi = tokens[last.index + last.length - 1].end
     tail = after_end
+    if nominal_start(tokens, first.index):
+        lo = tokens[first.index - 1].start
     trig_word = tokens[first.index].lower
     nominal = trig_word.endswith(NOMINAL_SUFFIXES) and trig_word not in {"sends", "supplies", "provides", "uses"}
     by = next((k for k in range(after_end, min(len(tokens), after_end + 2)) if tokens[k].lower == "by"), None)

@@ -135,6 +135,27 @@ def _quantity(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     return i, head_end if head_end is not None else j, j
 
 
+def _reduced_relative(tokens: list[Token], j: int, dates: list[DateMention]) -> int:
+    """Extend 'half of the missiles' over a participle and its phrases ('launched by Russia
+    at Ukraine from December 2023 to February 2024'), which restrict what is counted; stop
+    at the next verb or punctuation."""
+    if j >= len(tokens) or not tokens[j].lower.endswith("ed") or tokens[j].lower in STOP_WORDS:
+        return j
+    k = j + 1
+    end = j + 1
+    while k < len(tokens):
+        t = tokens[k]
+        in_date = any(d.start <= t.start < d.end for d in dates)
+        if t.text in {",", ".", ";", ":", "“", "”", "\"", "(", ")", "—", "–", "?", "!"}:
+            break
+        if not in_date and (t.lower.endswith("ed") or t.lower in {"is", "are", "was", "were", "has", "have", "had", "will", "would"}):
+            break
+        k += 1
+        if in_date or t.text[:1].isupper() or t.lower not in STOP_WORDS:
+            end = k
+    return end
+
+
 def find_figures(tokens: list[Token], text: str, dates: list[DateMention]) -> list[Figure]:
     """Numbers with what they count, in one sentence; dates, ordinals and identifiers are not figures."""
     out: list[Figure] = []
@@ -164,6 +185,8 @@ def find_figures(tokens: list[Token], text: str, dates: list[DateMention]) -> li
         if money and k < len(tokens) and tokens[k].lower in {"in", "of", "for", "worth"}:
             k += 1
         q = _quantity(tokens, k) if k < len(tokens) else None
+        if q is not None and kind in {"fraction", "percent"} and tokens[k - 1].lower in {"of", "the", "its", "their", "all"}:
+            q = (q[0], q[1], _reduced_relative(tokens, q[2], dates))
         if money and q is None:
             q = (i, i + used, i + used)
         if q is None or (kind == "count" and not tokens[q[0]].text[:1].islower() and not tokens[q[0]].text[:1].isupper()):
