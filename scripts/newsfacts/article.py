@@ -105,7 +105,7 @@ def read_article(path: Path, published: dt.date | None = None) -> Article:
         data=data,
         text=text,
         title=meta.get("title") or None,
-        publisher=meta.get("publisher") or None,
+        publisher=meta.get("publisher") or meta.get("outlet") or None,
         url=meta.get("url") or None,
         published=published or _parse_date(meta.get("published"), str(path)),
     )

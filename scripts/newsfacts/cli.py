@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import click
@@ -145,3 +146,78 @@ def release_check_command(repo: Path, against: str | None) -> None:
     if result.problems:
         _fail(f"release check against {result.baseline} failed")
     click.echo(f"release check against {result.baseline}: ok (changes need {result.diff.bump})", err=True)
+
+
+def _articles_in(paths: tuple[Path, ...]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        out += sorted(p.glob("*.txt")) if p.is_dir() else [p]
+    return out
+
+
+@main.command("evaluate", context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Directory of gold annotation files (<source_id>.json).",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(file_okay=False, path_type=Path),
+    multiple=True,
+    help="Directory of more articles (*.txt with optional .json metadata) to extract and score; "
+    "skipped when it does not exist.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores (total and per source) as JSON.")
+@click.option(
+    "--floor",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON file of minimum scores ('statements.f1': 0.9, ...); exit 1 when any is not reached.",
+)
+def evaluate_command(
+    inputs: tuple[Path, ...], gold_dir: Path, corpus: tuple[Path, ...], as_json: bool, floor: Path | None
+) -> None:
+    """Score extraction against gold annotations.
+
+    INPUTS are package directories (with datapackage.json), article files or directories
+    of articles; articles are extracted in memory. Only sources with a gold file count.
+    """
+    from newsfacts.article import read_article
+    from newsfacts.evaluate import (
+        GoldError, below_floor, check_gold_texts, evaluate, load_gold, render,
+        rows_from_extractions, rows_from_package,
+    )
+    from newsfacts.pipeline import extract
+
+    try:
+        gold = load_gold(gold_dir)
+        predicted: dict = {}
+        articles = []
+        for p in inputs:
+            if (p / "datapackage.json").is_file():
+                predicted.update(rows_from_package(p))
+            else:
+                articles += _articles_in((p,))
+        articles += _articles_in(tuple(c for c in corpus if c.is_dir()))
+        read = [read_article(a) for a in articles]
+        predicted.update(rows_from_extractions(extract(a, f"seeds/{a.path.name}") for a in read))
+        problems = check_gold_texts(gold, {a.source_id: a.data for a in read})
+    except (ArticleError, GoldError) as exc:
+        _fail(str(exc))
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        _fail("gold annotations do not fit their texts")
+    result = evaluate(predicted, gold)
+    if not result.by_source:
+        _fail("no source has both predictions and a gold file")
+    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else render(result), nl=not as_json)
+    if floor is not None:
+        failures = below_floor(result, json.loads(floor.read_text(encoding="utf-8")))
+        for f in failures:
+            click.echo(f"below floor: {f}", err=True)
+        if failures:
+            raise SystemExit(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -13,8 +14,9 @@ from newsfacts.dates import DateMention, DateValue, article_anchor, find_dates
 from newsfacts.events import Event, find_events
 from newsfacts.figures import find_figures
 from newsfacts.lexicon import lexicon
-from newsfacts.statements import Statement, find_statements
-from newsfacts.text import Sentence, sentences
+from newsfacts.statements import Found, Statement, find_statements
+from newsfacts.text import Sentence, paragraphs, sentences
+from newsfacts.transcript import LABEL, Turn, turns
 
 Row = dict[str, object]
 
@@ -70,6 +72,32 @@ def _region_tokens(sentence: Sentence, start: int, end: int) -> list:
     return [t for t in sentence.tokens if start <= t.start and t.end <= end]
 
 
+def _transcript_statements(
+    turns: list[Turn], published: dt.date | None, book: ActorBook
+) -> list[Statement]:
+    """One direct statement per paragraph of a labelled turn or an authored text."""
+    date = DateValue(published, published, "day", True) if published else DateValue(None, None, "unknown", False)
+    out = []
+    for turn in turns:
+        if turn.question or turn.speaker is None:
+            continue
+        found = Found(None, turn.content.start, turn.content.end, "direct", turn.cue, turn.speaker, (), False)
+        role = turn.speaker.role or (book.records[turn.speaker.actor_id].role if turn.speaker.actor_id else None)
+        out.append(Statement(found, turn.speaker.actor_id, role, date, None, None))
+    return out
+
+
+def _unique(rows: list[Row], key: str) -> list[Row]:
+    """Rows with distinct ids (the first one wins: two readings of the same span)."""
+    seen: set[object] = set()
+    out = []
+    for row in rows:
+        if row[key] not in seen:
+            seen.add(row[key])
+            out.append(row)
+    return out
+
+
 def extract(article: Article, path: str) -> Extraction:
     """All rows for one article; `path` is where the article sits in the package."""
     text = article.text
@@ -85,15 +113,24 @@ def extract(article: Article, path: str) -> Extraction:
         "published": article.published.isoformat() if article.published else None,
     }
     sents = sentences(text)
+    book = ActorBook(text)
+    paras = paragraphs(text)
+    turn_list = turns(text, paras, book, article.title)
+    questions = [t.content for t in turn_list if t.question]
     per_paragraph: dict[int, int] = {}
     for s in sents:
         per_paragraph[s.paragraph] = per_paragraph.get(s.paragraph, 0) + 1
     skip = {
-        i for i, s in enumerate(sents) if is_furniture(s) or is_heading(s, per_paragraph[s.paragraph])
+        i
+        for i, s in enumerate(sents)
+        if is_furniture(s)
+        or is_heading(s, per_paragraph[s.paragraph])
+        or any(q.start <= s.start < q.end for q in questions)
+        or _is_label_only(s, turn_list)
     }
     dates = find_dates(text, article_anchor(text, article.published))
-    book = ActorBook(text)
     statements = find_statements(sents, text, book, dates, skip)
+    statements += _transcript_statements(turn_list, article.published, book)
     events = _events(sents, text, book, dates, statements, skip)
     out = Extraction(source)
     st_ids = [content_id("st", sid, s.start, s.end) for s in statements]
@@ -137,6 +174,9 @@ def extract(article: Article, path: str) -> Extraction:
             }
         )
     out.figures = _figures(sents, text, dates, statements, st_ids, events, ev_ids, skip, sid)
+    out.statements = _unique(out.statements, "statement_id")
+    out.events = _unique(out.events, "event_id")
+    out.figures = _unique(out.figures, "figure_id")
     used = {s["speaker_id"] for s in out.statements} | {
         e[k] for e in out.events for k in ("actor_id", "target_id", "instrument_origin_id")
     }
@@ -154,8 +194,22 @@ def extract(article: Article, path: str) -> Extraction:
     return out
 
 
+def _is_label_only(sentence: Sentence, turn_list: list[Turn]) -> bool:
+    """A sentence that holds nothing but a speaker label ('MR. KIRBY:')."""
+    return bool(turn_list) and LABEL.match(sentence.text) is not None and LABEL.match(sentence.text).end() >= len(sentence.text)
+
+
+def _containing(statements: list[Statement], start: int, end: int) -> int | None:
+    """Index of the narrowest statement whose content holds [start, end)."""
+    best = None
+    for i, s in enumerate(statements):
+        if s.start <= start and end <= s.end and (best is None or s.end - s.start < statements[best].end - statements[best].start):
+            best = i
+    return best
+
+
 def _events(sents, text, book, dates, statements: list[Statement], skip) -> list[Event]:
-    by_sentence = {id(s.found.sentence): (i, s) for i, s in enumerate(statements)}
+    by_sentence = {id(s.found.sentence): (i, s) for i, s in enumerate(statements) if s.found.sentence is not None}
     out: list[Event] = []
     for index, sentence in enumerate(sents):
         if index in skip:
@@ -163,7 +217,8 @@ def _events(sents, text, book, dates, statements: list[Statement], skip) -> list
         inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
         hit = by_sentence.get(id(sentence))
         if hit is None:
-            out += find_events(list(sentence.tokens), text, book, inside, None, None, False)
+            holder = _containing(statements, sentence.start, sentence.end)
+            out += find_events(list(sentence.tokens), text, book, inside, holder, None, False)
             continue
         st_index, st = hit
         content = _region_tokens(sentence, st.start, st.end)
@@ -172,7 +227,8 @@ def _events(sents, text, book, dates, statements: list[Statement], skip) -> list
         out += find_events(content, text, book, content_dates, st_index, default, st.found.denial)
         rest = [t for t in sentence.tokens if not (st.start <= t.start < st.end)]
         rest_dates = [d for d in inside if not (st.start <= d.start < st.end)]
-        out += find_events(rest, text, book, rest_dates, None, st.speaker_id, False)
+        holder = _containing([x for x in statements if x is not st], sentence.start, sentence.end)
+        out += find_events(rest, text, book, rest_dates, holder, st.speaker_id, False)
     return out
 
 
@@ -183,7 +239,7 @@ def _figures(sents, text, dates, statements, st_ids, events, ev_ids, skip, sid) 
             continue
         inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
         for f in find_figures(list(sentence.tokens), text, inside):
-            st = next((i for i, s in enumerate(statements) if s.start <= f.start and f.end <= s.end), None)
+            st = _containing(statements, f.start, f.end)
             ev = next(
                 (i for i, e in enumerate(events)
                  if e.start < max(f.end, f.quantity_end) and min(f.start, f.quantity_start) < e.end),

@@ -28,7 +28,8 @@ CLAIM_NOUNS = {"accusations", "accusation", "claims", "claim", "allegations", "a
 class Found:
     """A statement found in one sentence, before ids and dates are assigned."""
 
-    sentence: Sentence
+    sentence: Sentence | None
+    """The sentence it was found in; None for a transcript paragraph."""
     start: int
     end: int
     mode: str

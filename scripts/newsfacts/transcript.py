@@ -1,0 +1,137 @@
+"""Transcripts and single-voice official texts: speaker labels, turns, and authors named in
+a heading ("MR. KIRBY:", "Q", "Statement from President ...")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsfacts.actors import ActorBook, Phrase
+from newsfacts.text import Span, tokenize
+
+_SPACE = r"[ \t\u00a0]"
+LABEL = re.compile(
+    rf"^(?P<label>(?:MR|MS|MRS|DR)\.{_SPACE}+[A-Z][A-Z'’\-]+(?:{_SPACE}[A-Z][A-Z'’\-]+)*"
+    rf"|THE{_SPACE}(?:PRESIDENT|VICE{_SPACE}PRESIDENT|FIRST{_SPACE}LADY)"
+    rf"|(?:SECRETARY|AMBASSADOR|ADMIRAL|GENERAL|SENATOR|PRIME{_SPACE}MINISTER|PRESIDENT){_SPACE}[A-Z][A-Z'’\-]+"
+    rf"|MODERATOR|OPERATOR|SPOKESPERSON|SPOKESMAN):{_SPACE}*"
+)
+QUESTION = re.compile(rf"^Q(?:{_SPACE}+|:{_SPACE}*)")
+HEADING_AUTHOR = re.compile(
+    r"^(?P<cue>Statement (?:from|by)|Remarks (?:by|of)|Readout of .*? (?:by|with)|Op-Ed by|Letter from)\s+(?P<who>.+?)"
+    r"(?:\s+(?:on|at|ahead of|to|regarding|for|in)\s.*|,.*)?$",
+    re.IGNORECASE,
+)
+STAGE_NOTE = re.compile(r"^\((?:[A-Z][^()]{0,40})\.?\)$")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One paragraph of a labelled turn (or of a text with a named author)."""
+
+    content: Span
+    cue: str
+    speaker: Phrase | None
+    question: bool
+
+
+def _strip_stage_notes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop stage notes such as '(Laughter.)' and spaces at both ends of a paragraph."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        chunk = text[start:end]
+        m = re.match(r"^[\s\u00a0]*(\([A-Z][^()]{0,40}\))[\s\u00a0]*", chunk)
+        if m and m.end() < len(chunk):
+            start += m.end()
+            changed = True
+        m = re.search(r"[\s\u00a0]*(\([A-Z][^()]{0,40}\))[\s\u00a0]*$", text[start:end])
+        if m and m.start() > 0:
+            end = start + m.start()
+            changed = True
+        while start < end and text[start] in " \t\u00a0":
+            start += 1
+        while end > start and text[end - 1] in " \t\u00a0":
+            end -= 1
+    return start, end
+
+
+def _register_people(book: ActorBook, title: str | None) -> None:
+    """Names in the document's title ('... by Press Secretary Karine Jean-Pierre and NSC
+    Coordinator ... John Kirby') become known people with their roles."""
+    if not title:
+        return
+    title = re.sub(r",\s*\w+ \d{1,2}, \d{4}$", "", title)
+    title_book = ActorBook(title)
+    title_book.records = book.records
+    title_book.role_country = book.role_country
+    for chunk in re.split(r"\s+(?:by|and|with|on|ahead of|of|for)\s+(?=[A-Z])|,\s*|:\s*", title):
+        start = title.find(chunk)
+        tokens = list(tokenize(chunk, start))
+        while tokens and not tokens[0].text[:1].isupper():
+            tokens.pop(0)
+        if len(tokens) >= 2:
+            title_book.phrase(tokens)
+
+
+def _label_speaker(book: ActorBook, text: str, label: str, start: int) -> Phrase | None:
+    """The person a label names: by surname ('MR. KIRBY'), or a role the title gave
+    ('THE PRESIDENT'); None for a moderator."""
+    words = label.replace("\u00a0", " ").split()
+    if words[0] in {"MODERATOR", "OPERATOR", "SPOKESPERSON", "SPOKESMAN"}:
+        return Phrase(label, start, start + len(label), "label", None)
+    if words[0] == "THE":
+        role = " ".join(w.capitalize() for w in words[1:])
+        for record in book.records.values():
+            if record.kind == "person" and record.role and record.role.split()[-1] == role.split()[-1]:
+                return Phrase(label, start, start + len(label), "label", record.actor_id, record.role)
+        return Phrase(label, start, start + len(label), "label", None)
+    surname = "-".join(w.capitalize() for w in words[-1].split("-"))
+    for record in reversed(list(book.records.values())):
+        if record.kind == "person" and record.name.split()[-1].lower() == surname.lower():
+            return Phrase(label, start, start + len(label), "label", record.actor_id, record.role)
+    tokens = list(tokenize(surname, 0))
+    surname_book = ActorBook(surname)
+    surname_book.records = book.records
+    phrase = surname_book.phrase(tokens)
+    actor = phrase.actor_id if phrase else None
+    return Phrase(label, start, start + len(label), "label", actor, book.records[actor].role if actor else None)
+
+
+def turns(text: str, paragraphs: list[Span], book: ActorBook, title: str | None) -> list[Turn]:
+    """The labelled paragraphs of a transcript, or the body of an authored text; empty for
+    ordinary articles."""
+    _register_people(book, title)
+    labelled = [LABEL.match(p.text) or QUESTION.match(p.text) for p in paragraphs]
+    out: list[Turn] = []
+    if any(m and m.re is LABEL for m in labelled):
+        current: tuple[str, Phrase | None, bool] | None = None
+        for para, m in zip(paragraphs, labelled):
+            start = para.start
+            if m is not None:
+                if m.re is QUESTION:
+                    current = ("Q", None, True)
+                else:
+                    label = m.group("label")
+                    current = (label, _label_speaker(book, text, label, para.start), False)
+                start = para.start + m.end()
+            if current is None:
+                continue
+            a, b = _strip_stage_notes(text, start, para.end)
+            if b > a and not STAGE_NOTE.match(text[a:b]):
+                out.append(Turn(Span(a, b, text[a:b]), current[0], current[1], current[2]))
+        return out
+    heading = HEADING_AUTHOR.match(title or "")
+    if heading is None:
+        return out
+    who = heading.group("who")
+    author_book = ActorBook(who)
+    author_book.records = book.records
+    phrase = author_book.phrase(list(tokenize(who, 0)))
+    if phrase is None or phrase.actor_id is None:
+        return out
+    author = Phrase(who, 0, 0, "heading", phrase.actor_id, phrase.role)
+    for para in paragraphs:
+        if para.text[-1:] in ".!?”\"’" and len(para.text.split()) > 3:
+            out.append(Turn(para, heading.group("cue"), author, False))
+    return out
