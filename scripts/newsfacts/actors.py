@@ -3,6 +3,7 @@ pronouns and descriptions, and the article's record of the actors it has named."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -117,15 +118,39 @@ def is_known_name(token: Token) -> bool:
     return (word,) in _alias_tokens() or token.lower in _role_words() or word in {"North", "South", "East", "West"}
 
 
+def _bare(word: str) -> str:
+    """A pronoun without its contraction ('I’ve' -> 'i', 'we’re' -> 'we')."""
+    return re.sub(r"[’'](?:ve|m|re|ll|d|s)$", "", word.lower())
+
+
+NAME_SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
 def _name_like(token: Token) -> bool:
+    """A token that can be part of a personal name (initials and 'III' included)."""
     word = token.text
+    if _is_initial(word) or word in NAME_SUFFIXES:
+        return True
+    hit = _alias_tokens().get((word.replace("’", "'"),))
     return (
         word[:1].isupper()
+        and _bare(word) not in lexicon()["not_names"]
         and not _is_acronym(word)
         and word.lower() not in _role_words()
         and not any(c.isdigit() for c in word)
-        and (word.replace("’", "'"),) not in _alias_tokens()
+        and (hit is None or gazetteer().entries[hit[0]].kind == "person")
     )
+
+
+def _core_name(name: str) -> str:
+    """The name without middle initials and generational suffixes ('Lloyd J. Austin III' ->
+    'Lloyd Austin'), used for ids and surname matching."""
+    words = [w for w in name.split() if not _is_initial(w) and w not in NAME_SUFFIXES]
+    return " ".join(words) or name
 
 
 def _org_kind(head: str) -> str | None:
@@ -148,6 +173,8 @@ class ActorBook:
         self.role_country: dict[str, str] = {}
         self.last_person: str | None = None
         self.last_group: str | None = None
+        self.voice: str | None = None
+        """The speaker of the transcript turn being read ('I', 'we')."""
 
     # -- records -----------------------------------------------------------------
     def known(self, actor_id: str, form: str | None = None) -> ActorRecord:
@@ -162,6 +189,17 @@ class ActorBook:
             record.forms.add(form)
         return record
 
+    def adopt(self, record: ActorRecord) -> None:
+        """Take over a person found outside the text (in the document's title)."""
+        have = self.records.get(record.actor_id)
+        if have is None:
+            self.records[record.actor_id] = ActorRecord(
+                record.actor_id, record.name, record.kind, record.country, record.parent_actor_id,
+                set(), record.role,
+            )
+        elif not have.role:
+            have.role = record.role
+
     def note_speaker(self, actor_id: str | None) -> None:
         """Remember the latest speaker for pronouns and descriptions."""
         if actor_id is None:
@@ -172,20 +210,30 @@ class ActorBook:
             self.last_group = actor_id
 
     def _person(self, name: str, role: str | None, country: str | None) -> str:
-        parts = name.split()
+        core = _core_name(name)
+        parts = core.split()
+        known = gazetteer().aliases.get(name) or gazetteer().aliases.get(core)
         for record in reversed(list(self.records.values())):
             if record.kind != "person":
                 continue
-            if record.name == name or (len(parts) == 1 and record.name.split()[-1] == name):
-                if country and not record.country:
-                    record.country = country
-                if role:
-                    record.role = role
-                record.forms.add(name)
-                return record.actor_id
-        actor_id = slug(name)
-        self.records[actor_id] = ActorRecord(actor_id, name, "person", country, None, {name}, role)
+            if record.actor_id == known or record.name == core or (
+                len(parts) == 1 and record.name.split()[-1] == core
+            ):
+                return self._update_person(record, name, role, country)
+        if known and gazetteer().entries[known].kind == "person":
+            return self._update_person(self.known(known), name, role, country)
+        actor_id = slug(core)
+        self.records[actor_id] = ActorRecord(actor_id, core, "person", country, None, {name}, role)
         return actor_id
+
+    @staticmethod
+    def _update_person(record: ActorRecord, name: str, role: str | None, country: str | None) -> str:
+        if country and not record.country:
+            record.country = country
+        if role:
+            record.role = role
+        record.forms.add(name)
+        return record.actor_id
 
     def _organisation(self, name: str, kind: str, country: str | None, from_context: bool) -> str:
         g = gazetteer()
@@ -224,9 +272,14 @@ class ActorBook:
         text = self.text[start:end]
         words = [t.text for t in tokens]
         lower = [w.lower() for w in words]
-        pronoun = lexicon()["pronouns"].get(lower[0]) if len(tokens) == 1 else None
+        pronoun = lexicon()["pronouns"].get(_bare(lower[0])) if len(tokens) == 1 else None
         if pronoun:
-            actor = self.last_person if pronoun == "person" else self.last_group
+            actor = {
+                "person": self.last_person,
+                "group": self.last_group,
+                "self": self.voice,
+                "selfgroup": self._government(self.voice),
+            }[pronoun]
             return Phrase(text, start, end, "pronoun", actor, self._role(actor))
         body = tokens[1:] if lower[0] in DETERMINERS else tokens
         if not body:
@@ -240,12 +293,23 @@ class ActorBook:
             return self._description(tokens, body, text)
         return self._named(body)
 
+    def _government(self, actor_id: str | None) -> str | None:
+        """The state a person speaks for ('we' in an official's mouth)."""
+        if actor_id is None:
+            return None
+        country = self.records[actor_id].country
+        if country is None:
+            return None
+        actor = gazetteer().country_actor[country]
+        self.known(actor)
+        return actor
+
     def _role(self, actor_id: str | None) -> str | None:
         return self.records[actor_id].role if actor_id else None
 
     def _description(self, tokens: list[Token], body: list[Token], text: str) -> Phrase | None:
-        head = body[-1].lower
         lex = lexicon()
+        head = next((t.lower for t in body if t.lower in lex["person_nouns"]), body[-1].lower)
         country = self._country_of(body)
         if head in lex["person_nouns"]:
             candidates = [r for r in self.records.values() if r.kind == "person"]

@@ -1,8 +1,8 @@
 """Score extracted rows against hand-made gold annotations.
 
-Matching rules (also in the codebook): rows of one source are paired one to one, best
-pairs first; a pair needs overlapping spans, the overlap covering at least half of the
-shorter span, and for events the same event_type, for figures the same value. Speaker
+Matching rules (also in the codebook): rows of one source are paired one to one, the
+pairs with the largest overlap-over-union first; a pair needs overlapping spans, the
+overlap covering at least half of the shorter span, and for events the same event_type, for figures the same value. Speaker
 accuracy is the share of matched statements with the gold speaker_id; date accuracy the
 share of matched statements and events with the gold date_start and date_end.
 """
@@ -42,6 +42,12 @@ def _overlap(a: dict[str, Any], b: dict[str, Any]) -> float:
     return inter / shorter if inter > 0 and shorter > 0 else 0.0
 
 
+def _jaccard(a: dict[str, Any], b: dict[str, Any]) -> float:
+    inter = max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+    union = max(a["end"], b["end"]) - min(a["start"], b["start"])
+    return inter / union if union else 0.0
+
+
 def _same_value(a: object, b: object) -> bool:
     try:
         return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-12)  # type: ignore[arg-type]
@@ -69,7 +75,7 @@ def match(table: str, predicted: list[dict[str, Any]], gold: list[dict[str, Any]
             ov = _overlap(p, g)
             if ov >= MIN_OVERLAP and _compatible(table, p, g):
                 tie = (_date(p) == _date(g)) + (p.get("actor_id") == g.get("actor_id"))
-                candidates.append((-ov, -tie, i, j))
+                candidates.append((-_jaccard(p, g), -tie, i, j))
     used_p: set[int] = set()
     used_g: set[int] = set()
     pairs = []

@@ -129,7 +129,13 @@ def extract(article: Article, path: str) -> Extraction:
         or _is_label_only(s, turn_list)
     }
     dates = find_dates(text, article_anchor(text, article.published))
-    statements = find_statements(sents, text, book, dates, skip)
+    voices = {
+        i: t.speaker.actor_id
+        for i, s in enumerate(sents)
+        for t in turn_list
+        if t.speaker is not None and t.content.start <= s.start < t.content.end
+    }
+    statements = find_statements(sents, text, book, dates, skip, voices)
     statements += _transcript_statements(turn_list, article.published, book)
     events = _events(sents, text, book, dates, statements, skip)
     out = Extraction(source)

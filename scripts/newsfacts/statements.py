@@ -14,7 +14,7 @@ BOUNDARIES = {",", ":", "”", "\"", ";", "—", "–"}
 ADJUNCT_STARTS = {"on", "in", "during", "at", "to", "after", "before", "last", "this", "earlier",
                   "later", "yesterday", "today", "while", "when", "as", "from", "via", "through"}
 AUXILIARIES = {"was", "were", "been", "is", "are", "be"}
-LEADING_ADVERBS = {"then", "later", "also", "however", "but", "and", "meanwhile", "earlier", "separately",
+LEADING_ADVERBS = {"as", "then", "later", "also", "however", "but", "and", "meanwhile", "earlier", "separately",
                    "previously", "still", "now", "so", "yet"}
 TIME_SHIFTS = {"earlier", "previously", "before", "later", "meanwhile", "separately"}
 HEARERS = {"reporters", "journalists", "lawmakers", "parliament", "senators", "a", "news", "agency",
@@ -123,6 +123,7 @@ def _only_adjuncts(tokens: tuple[Token, ...], dates: list[DateMention]) -> bool:
     return (
         not tokens
         or tokens[0].lower in ADJUNCT_STARTS
+        or (tokens[0].lower.endswith("ly") and len(tokens[0].text) > 4)
         or tokens[0].text in BOUNDARIES
         or any(d.start <= tokens[0].start < d.end for d in dates)
     )
@@ -210,6 +211,12 @@ def find_in_sentence(
         if b > 0 and len(toks[:b]) > 6:
             continue
         lead = [(s_start, toks[lead_end].start)] if lead_end > 0 else []
+        if lowers[0] == "as" and lead_end == 1:
+            # "As President Biden said on Thursday when ..., a lasting peace must ..."
+            comma = next((k for k in range(i + 1, len(toks)) if toks[k].text == ","), None)
+            if comma is None or comma + 1 >= len(toks):
+                continue
+            return make(toks[comma + 1].start, s_end, tok, speaker, lead + [(toks[b].start, toks[comma].end)])
         # content after the cue: skip an adjunct up to "that" or ":"
         c_first = i + 1
         for k in range(i + 1, min(len(toks), i + 25)):
@@ -239,13 +246,21 @@ def _quote_only(sentence: Sentence, text: str) -> tuple[int, int] | None:
 
 
 def find_statements(
-    sents: list[Sentence], text: str, book: ActorBook, dates: list[DateMention], skip: set[int]
+    sents: list[Sentence],
+    text: str,
+    book: ActorBook,
+    dates: list[DateMention],
+    skip: set[int],
+    voices: dict[int, str | None] | None = None,
 ) -> list[Statement]:
-    """Every statement of the article, in order, with speakers and dates resolved."""
+    """Every statement of the article, in order, with speakers and dates resolved.
+
+    `voices` gives, for sentences inside a transcript turn, who is speaking ('I', 'we')."""
     out: list[Statement] = []
     for index, sentence in enumerate(sents):
         if index in skip:
             continue
+        book.voice = (voices or {}).get(index)
         inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
         found = find_in_sentence(sentence, text, book, inside)
         if found is None and out and out[-1].found.sentence.paragraph == sentence.paragraph:

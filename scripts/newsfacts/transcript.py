@@ -57,21 +57,24 @@ def _strip_stage_notes(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _register_people(book: ActorBook, title: str | None) -> None:
-    """Names in the document's title ('... by Press Secretary Karine Jean-Pierre and NSC
+    """Titled names in the document's title ('... by Press Secretary Karine Jean-Pierre and NSC
     Coordinator ... John Kirby') become known people with their roles."""
     if not title:
         return
     title = re.sub(r",\s*\w+ \d{1,2}, \d{4}$", "", title)
-    title_book = ActorBook(title)
-    title_book.records = book.records
-    title_book.role_country = book.role_country
-    for chunk in re.split(r"\s+(?:by|and|with|on|ahead of|of|for)\s+(?=[A-Z])|,\s*|:\s*", title):
-        start = title.find(chunk)
-        tokens = list(tokenize(chunk, start))
+    for chunk in re.split(r"\s+(?:by|and|with|on|ahead of|of|for|to|at|in|from)\s+|,\s*|:\s*", title):
+        tokens = list(tokenize(chunk, 0))
         while tokens and not tokens[0].text[:1].isupper():
             tokens.pop(0)
-        if len(tokens) >= 2:
-            title_book.phrase(tokens)
+        if len(tokens) < 2:
+            continue
+        scratch = ActorBook(chunk)
+        phrase = scratch.phrase(tokens)
+        if phrase is None or phrase.actor_id is None or not phrase.role:
+            continue
+        record = scratch.records[phrase.actor_id]
+        if record.kind == "person":
+            book.adopt(record)
 
 
 def _label_speaker(book: ActorBook, text: str, label: str, start: int) -> Phrase | None:
