@@ -84,6 +84,8 @@ def _modifier(token: Token, mentions: list[Mention]) -> bool:
         return False
     if not token.text[:1].isalpha() or any(m.start <= token.start < m.end for m in mentions):
         return False
+    if (token.lower,) in _trigger_table():
+        return False
     return token.text.islower() or not is_known_name(token)
 
 
@@ -147,6 +149,40 @@ def _mention_list(mentions: list[Mention], tokens: list[Token], index: int) -> l
             return out
 
 
+MODALS = {"will", "would", "could", "might", "may", "can", "should", "must", "’d", "'d", "to", "cannot",
+          "wo", "won’t", "won't", "shall", "if", "unless", "whether"}
+AUXILIARY = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "’ve", "'ve", "’s", "'s",
+             "’re", "'re", "also", "already", "just", "now", "not", "still", "then", "repeatedly", "reportedly",
+             "actively", "never", "ever", "even", "again", "recently", "continue", "continues", "continued"}
+
+
+def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
+    """A verbal trigger in an infinitive, after a modal or in a condition ('seeking to
+    acquire', 'would strike', 'if Putin attacks'): not an occurrence."""
+    k = trigger.index - 1
+    while k >= 0 and tokens[k].lower in AUXILIARY:
+        k -= 1
+    if k >= 0 and tokens[k].lower in MODALS:
+        return True
+    clause = []
+    for j in range(trigger.index - 1, -1, -1):
+        if tokens[j].text in STOPS:
+            break
+        clause.append(tokens[j].lower)
+    return "if" in clause or "unless" in clause
+
+
+def _pronoun_subject(tokens: list[Token], index: int, book: ActorBook) -> str | None:
+    """'I signed', 'we’ve sent': the speaker of the turn, or the state they speak for."""
+    k = index - 1
+    while k >= 0 and tokens[k].lower in AUXILIARY:
+        k -= 1
+    if k < 0 or tokens[k].lower.split("’")[0].split("'")[0] not in {"i", "we"}:
+        return None
+    phrase = book.phrase([tokens[k]])
+    return phrase.actor_id if phrase else None
+
+
 def _subject(mentions: list[Mention], tokens: list[Token], trigger: Trigger) -> Mention | None:
     """The nearest actor before a verbal trigger that is not the object of a preposition."""
     for m in reversed(mentions):
@@ -172,6 +208,7 @@ def find_events(
     statement: int | None,
     default_actor: str | None,
     disputed: bool,
+    default_kinds: frozenset[str] | None = None,
 ) -> list[Event]:
     """Events in one region (a statement's content, or a sentence in the article's voice).
 
@@ -184,11 +221,12 @@ def find_events(
         book.known(m.actor_id, m.text)
     out: list[Event] = []
     seen: set[str] = set()
+    triggers = [t for t in triggers if not _unreal(tokens, t)]
     for trig in triggers:
         if trig.type in seen:
             continue
         group = [t for t in triggers if t.type == trig.type]
-        event = _build(tokens, text, book, mentions, group, dates, default_actor)
+        event = _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds)
         if event is None:
             continue
         seen.add(trig.type)
@@ -208,7 +246,7 @@ def find_events(
     return out
 
 
-def _build(tokens, text, book, mentions, group, dates, default_actor):
+def _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds):
     first, last = group[0], group[-1]
     kind = first.kind
     lex = lexicon()
@@ -259,7 +297,11 @@ def _build(tokens, text, book, mentions, group, dates, default_actor):
         if m is not None:
             actors = [m.actor_id]
             lo = min(lo, m.start)
-    if not actors and default_actor:
+    if not actors and not nominal and first.index > 0:
+        subject = _pronoun_subject(tokens, first.index, book)
+        if subject:
+            actors = [subject]
+    if not actors and default_actor and (default_kinds is None or kind in default_kinds):
         actors = [default_actor]
     if not actors and kind != "assault":
         return None

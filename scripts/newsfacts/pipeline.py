@@ -137,7 +137,7 @@ def extract(article: Article, path: str) -> Extraction:
     }
     statements = find_statements(sents, text, book, dates, skip, voices)
     statements += _transcript_statements(turn_list, article.published, book)
-    events = _events(sents, text, book, dates, statements, skip)
+    events = _events(sents, text, book, dates, statements, skip, voices)
     out = Extraction(source)
     st_ids = [content_id("st", sid, s.start, s.end) for s in statements]
     for s, st_id in zip(statements, st_ids):
@@ -214,12 +214,13 @@ def _containing(statements: list[Statement], start: int, end: int) -> int | None
     return best
 
 
-def _events(sents, text, book, dates, statements: list[Statement], skip) -> list[Event]:
+def _events(sents, text, book, dates, statements: list[Statement], skip, voices) -> list[Event]:
     by_sentence = {id(s.found.sentence): (i, s) for i, s in enumerate(statements) if s.found.sentence is not None}
     out: list[Event] = []
     for index, sentence in enumerate(sents):
         if index in skip:
             continue
+        book.voice = voices.get(index)
         inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
         hit = by_sentence.get(id(sentence))
         if hit is None:
@@ -234,7 +235,7 @@ def _events(sents, text, book, dates, statements: list[Statement], skip) -> list
         rest = [t for t in sentence.tokens if not (st.start <= t.start < st.end)]
         rest_dates = [d for d in inside if not (st.start <= d.start < st.end)]
         holder = _containing([x for x in statements if x is not st], sentence.start, sentence.end)
-        out += find_events(rest, text, book, rest_dates, holder, st.speaker_id, False)
+        out += find_events(rest, text, book, rest_dates, holder, st.speaker_id, False, frozenset({"meeting"}))
     return out
 
 
