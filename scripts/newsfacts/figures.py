@@ -14,7 +14,8 @@ STOP_WORDS = {"is", "are", "was", "were", "has", "have", "had", "will", "would",
               "may", "might", "be", "been", "being", "that", "which", "who", "whom", "whose",
               "to", "from", "in", "on", "at", "by", "for", "since", "with", "into", "against",
               "over", "during", "under", "after", "before", "between", "per", "across", "through",
-              "as", "than", "if", "while", "when", "because", "but", "or"}
+              "as", "than", "if", "while", "when", "because", "but", "or", "we", "i", "you", "they",
+              "he", "she", "it", "us", "them"}
 NOT_COUNTED = {"of", "the", "a", "an", "and", "its", "their", "his", "her", "our", "these", "those"}
 APPROXIMATOR_WORDS = {"about", "approximately", "some", "roughly", "around", "nearly", "almost",
                       "least", "most", "than", "up", "over", "under", "estimated"}
@@ -102,6 +103,8 @@ def _looks_plural(word: str) -> bool:
 def _np_word(token: Token) -> bool:
     """A word that can sit inside a counted noun phrase."""
     w = token.lower
+    if re.fullmatch(r"\d+(?:[.,]\d+)?-[a-z]+", w):
+        return True  # a calibre or size: '155-millimeter'
     return (
         (token.text[:1].isalpha() or w in {"’s", "'s"})
         and w not in STOP_WORDS
@@ -156,71 +159,130 @@ def _reduced_relative(tokens: list[Token], j: int, dates: list[DateMention]) -> 
     return end
 
 
+def _vague(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """'dozens', 'tens of thousands', 'several [dozen]': a lower bound and the tokens used."""
+    table = lexicon()["vague_numbers"]
+    words = [t.lower for t in tokens[i : i + 5] if t.text not in "[]"]
+    used_words = 0
+    best = None
+    for n in (3, 2, 1):
+        key = " ".join(words[:n])
+        if key in table and (n > 1 or key != "several"):
+            best, used_words = table[key], n
+            break
+    if best is None:
+        return None
+    used = 0
+    seen = 0
+    while seen < used_words:
+        if tokens[i + used].text not in "[]":
+            seen += 1
+        used += 1
+    if i + used < len(tokens) and tokens[i + used].text == "]":
+        used += 1
+    return float(best), used
+
+
+def _scale_after_a(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """'a billion dollars', 'a hundred drones': the scale word is the number."""
+    scales = lexicon()["scales"]
+    if tokens[i].lower == "a" and i + 1 < len(tokens) and tokens[i + 1].lower in scales:
+        return float(scales[tokens[i + 1].lower]), 2
+    return None
+
+
+def _in_identifier(tokens: list[Token], i: int) -> bool:
+    """'Fateh 360', 'Article 5': a number right after a capitalised name word is part of it."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    return (
+        prev.text[:1].isupper()
+        and prev.text.isalpha()
+        and prev.lower not in lexicon()["approximators"]
+        and prev.lower not in {"about", "some", "nearly", "almost", "around", "roughly", "over", "under", "than"}
+        and _DIGITS.match(tokens[i].text) is not None
+    )
+
+
+def _figure_at(tokens: list[Token], i: int, text: str, dates: list[DateMention]) -> tuple[Figure, int] | None:
+    """The figure that starts at token i, and the index after it."""
+    t = tokens[i]
+    if any(d.start <= t.start < d.end for d in dates) or re.search(r"[A-Za-z]-?\d|\d-?[A-Za-z]", t.text):
+        return None
+    if _in_identifier(tokens, i):
+        return None
+    comparator, start = "eq", i
+    for words, comp in _approximators():
+        n = len(words)
+        if i - n >= 0 and tuple(x.lower for x in tokens[i - n : i]) == words:
+            comparator, start = comp, i - n
+            break
+    vague = _vague(tokens, i)
+    if vague is not None:
+        value, used = vague
+        kind = "count"
+        comparator = "gte" if comparator == "eq" else comparator
+    else:
+        if t.lower == "one" and (comparator == "eq" or (i > 0 and tokens[i - 1].lower in PRONOUN_BEFORE_ONE)):
+            return None
+        parsed = _scale_after_a(tokens, i) or _number(tokens, i)
+        if parsed is None:
+            return None
+        if len(parsed) == 2:
+            value, used = parsed
+            kind = "count"
+            nxt = tokens[i + used].lower if i + used < len(tokens) else ""
+            if nxt in lexicon()["currency_words"]:
+                kind, used = lexicon()["currency_words"][nxt], used + 1
+        else:
+            value, used, kind = parsed
+    k = i + used
+    if k < len(tokens) and tokens[k].lower == "of" and (kind in {"fraction", "percent"} or vague or t.lower == "one"):
+        k += 1
+        if k < len(tokens) and tokens[k].lower in {"the", "its", "their", "all", "these", "those", "our"}:
+            k += 1
+        if vague and k < len(tokens) and tokens[k].lower in lexicon()["currency_words"]:
+            kind = lexicon()["currency_words"][tokens[k].lower]
+            return Figure(tokens[start].start, tokens[k].end, value, kind, comparator,
+                          text[t.start : tokens[k].end], t.start, tokens[k].end), k + 1
+    money = kind.isupper()
+    if money and k < len(tokens) and tokens[k].lower in {"in", "of", "for", "worth"}:
+        k += 1
+    q = _quantity(tokens, k) if k < len(tokens) else None
+    if q is not None and kind in {"fraction", "percent"} and tokens[k - 1].lower in {"of", "the", "its", "their", "all"}:
+        q = (q[0], q[1], _reduced_relative(tokens, q[2], dates))
+    if money and q is None:
+        q = (i, i + used, i + used)
+    if q is None:
+        return None
+    q_first, head_end, q_last = q
+    head = tokens[head_end - 1]
+    if kind == "count":
+        if not (tokens[q_first].text.islower() or _looks_plural(head.text)):
+            return None
+        if head.lower in lexicon()["not_counted_nouns"]:
+            return None
+    if kind in {"fraction", "percent"} or money:
+        end_token, unit = i + used - 1, kind
+    else:
+        end_token, unit = head_end - 1, singular(head.text)
+    q_start, q_end = tokens[q_first].start, tokens[q_last - 1].end
+    figure = Figure(tokens[start].start, tokens[end_token].end, value, unit, comparator,
+                    text[q_start:q_end], q_start, q_end)
+    return figure, q_last
+
+
 def find_figures(tokens: list[Token], text: str, dates: list[DateMention]) -> list[Figure]:
-    """Numbers with what they count, in one sentence; dates, ordinals and identifiers are not figures."""
+    """Numbers with what they count, in one sentence; dates, ordinals, identifiers, durations
+    and counts of things said are not figures."""
     out: list[Figure] = []
     i = 0
     while i < len(tokens):
-        t = tokens[i]
-        if any(d.start <= t.start < d.end for d in dates) or re.search(r"[A-Za-z]-?\d|\d-?[A-Za-z]", t.text):
+        hit = _figure_at(tokens, i, text, dates)
+        if hit is None:
             i += 1
             continue
-        if t.lower == "one" and (
-            (i > 0 and tokens[i - 1].lower in PRONOUN_BEFORE_ONE)
-            or (i + 1 < len(tokens) and tokens[i + 1].lower in {"of", "another"})
-        ):
-            i += 1
-            continue
-        parsed = _number(tokens, i)
-        if parsed is None:
-            i += 1
-            continue
-        value, used, kind = parsed
-        k = i + used
-        if kind in {"fraction", "percent"} and k < len(tokens) and tokens[k].lower == "of":
-            k += 1
-            if k < len(tokens) and tokens[k].lower in {"the", "its", "their", "all"}:
-                k += 1
-        money = kind.isupper()
-        if money and k < len(tokens) and tokens[k].lower in {"in", "of", "for", "worth"}:
-            k += 1
-        q = _quantity(tokens, k) if k < len(tokens) else None
-        if q is not None and kind in {"fraction", "percent"} and tokens[k - 1].lower in {"of", "the", "its", "their", "all"}:
-            q = (q[0], q[1], _reduced_relative(tokens, q[2], dates))
-        if money and q is None:
-            q = (i, i + used, i + used)
-        if q is None or (kind == "count" and not tokens[q[0]].text[:1].islower() and not tokens[q[0]].text[:1].isupper()):
-            i += 1
-            continue
-        q_first, head_end, q_last = q
-        if kind == "count" and not tokens[q_first].text.islower():
-            i += 1
-            continue
-        start = i
-        comparator = "eq"
-        for words, comp in _approximators():
-            n = len(words)
-            if i - n >= 0 and tuple(x.lower for x in tokens[i - n : i]) == words:
-                comparator, start = comp, i - n
-                break
-        if kind in {"fraction", "percent"} or kind.isupper():
-            end_token = i + used - 1
-            unit = kind if not kind.isupper() else kind
-        else:
-            end_token = head_end - 1
-            unit = singular(tokens[head_end - 1].text)
-        q_start, q_end = tokens[q_first].start, tokens[q_last - 1].end
-        out.append(
-            Figure(
-                tokens[start].start,
-                tokens[end_token].end,
-                value,
-                unit,
-                comparator,
-                text[q_start:q_end],
-                q_start,
-                q_end,
-            )
-        )
-        i = q_last
+        out.append(hit[0])
+        i = max(hit[1], i + 1)
     return out
