@@ -85,24 +85,35 @@ def _max_alias_len() -> int:
     return max(len(k) for k in _alias_tokens())
 
 
+@lru_cache(maxsize=1)
+def _lengths_by_first() -> dict[str, tuple[int, ...]]:
+    """First word of an alias -> the token lengths of the aliases it starts, longest first."""
+    out: dict[str, set[int]] = {}
+    for key in _alias_tokens():
+        out.setdefault(key[0], set()).add(len(key))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in out.items()}
+
+
 def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> list[Mention]:
     """Longest gazetteer matches (names and nationality adjectives), left to right."""
     table = _alias_tokens()
+    starts = _lengths_by_first()
+    words = [t.text.replace("’", "'") for t in tokens]
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
-        for n in range(min(_max_alias_len(), len(tokens) - i), 0, -1):
-            key = _key(tokens[i : i + n])
-            hit = table.get(key)
-            if hit and key[0][:1].isupper():
-                actor_id, demonym = hit
-                if n == 1 and demonym and actor_id == "united-states" and not _us_context(tokens, i):
-                    break
-                start, end = tokens[i].start, tokens[i + n - 1].end
-                kind = gazetteer().entries[actor_id].kind
-                out.append(Mention(start, end, text[start:end], actor_id, kind, demonym))
-                i += n - 1
+        for n in starts.get(words[i], ()) if words[i][:1].isupper() else ():
+            hit = table.get(tuple(words[i : i + n])) if i + n <= len(tokens) else None
+            if hit is None:
+                continue
+            actor_id, demonym = hit
+            if n == 1 and demonym and actor_id == "united-states" and not _us_context(tokens, i):
                 break
+            start, end = tokens[i].start, tokens[i + n - 1].end
+            kind = gazetteer().entries[actor_id].kind
+            out.append(Mention(start, end, text[start:end], actor_id, kind, demonym))
+            i += n - 1
+            break
         i += 1
     return out
 

@@ -53,7 +53,7 @@ def decode_article(path: Path, data: bytes) -> str:
         raise ArticleError(
             f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
-    if not text.strip():
+    if not text.replace("\ufeff", "").strip():
         raise ArticleError(f"{path}: empty article (no text)")
     return text
 

@@ -157,7 +157,7 @@ They refine `DATA-CONTRACT.md`; where both speak, they agree.
 ### Ids
 - `source_id` is the article file's name without extension. `statement_id` and
   `figure_id` are derived from the source id and the evidence offsets; `event_id` also
-  from the actor and the date expression's offset. They do not depend on row order or on
+  from the event type, the actor and the date expression's offset. They do not depend on row order or on
   other rows, so a rebuild gives the same ids. Actor ids are slugs of canonical names.
 
 ### Input limits

@@ -153,7 +153,7 @@ def _value(m: re.Match[str], anchor: dt.date | None, shared_year: int | None) ->
         if first.year is None and last.year is not None:
             first = _Point(last.year, first.month, first.day)
         a, b = _point_value(first, anchor), _point_value(last, anchor)
-        if a.start is None or b.end is None:
+        if a.start is None or b.end is None or b.end < a.start:
             return UNKNOWN
         return DateValue(a.start, b.end, "range", a.inferred or b.inferred)
     if m["since"]:

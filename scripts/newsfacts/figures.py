@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,6 +11,8 @@ from newsfacts.dates import DateMention
 from newsfacts.lexicon import lexicon
 from newsfacts.text import Token
 
+MAX_VALUE = 1e15
+"""Larger 'numbers' are digit strings (identifiers, noise), not amounts."""
 STOP_WORDS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
               "may", "might", "be", "been", "being", "that", "which", "who", "whom", "whose",
               "to", "from", "in", "on", "at", "by", "for", "since", "with", "into", "against",
@@ -267,6 +270,8 @@ def _figure_at(tokens: list[Token], i: int, text: str, dates: list[DateMention])
         end_token, unit = i + used - 1, kind
     else:
         end_token, unit = head_end - 1, singular(head.text)
+    if not math.isfinite(value) or value > MAX_VALUE:
+        return None
     q_start, q_end = tokens[q_first].start, tokens[q_last - 1].end
     figure = Figure(tokens[start].start, tokens[end_token].end, value, unit, comparator,
                     text[q_start:q_end], q_start, q_end)

@@ -159,7 +159,9 @@ def extract(article: Article, path: str) -> Extraction:
         )
     ev_ids = []
     for e in events:
-        ev_id = content_id("ev", sid, e.start, e.end, e.actor_id or "", e.date_mention.start if e.date_mention else "")
+        ev_id = content_id(
+            "ev", sid, e.start, e.end, e.type, e.actor_id or "", e.date_mention.start if e.date_mention else ""
+        )
         ev_ids.append(ev_id)
         out.events.append(
             {

@@ -268,7 +268,7 @@ FIELDS: dict[str, Field] = {
             "event_id",
             "string",
             "Event id: 'ev-' and 12 hex digits of the sha256 of source_id, the evidence "
-            "span, the actor and the date expression's offset.",
+            "span, the event type, the actor and the date expression's offset.",
             pattern=r"^ev-[0-9a-f]{12}$",
         ),
         Field(

@@ -10,6 +10,8 @@ from newsfacts.dates import UNKNOWN, DateMention, DateValue
 from newsfacts.lexicon import lexicon
 from newsfacts.text import QUOTE_CHARS, Sentence, Token
 
+MAX_SPEAKER_TOKENS = 14
+"""A speaker phrase is short ('South Korean representative to the UN Hwang Joonkook' is 9)."""
 BOUNDARIES = {",", ":", "”", "\"", ";", "—", "–"}
 ADJUNCT_STARTS = {"on", "in", "during", "at", "to", "after", "before", "last", "this", "earlier",
                   "later", "yesterday", "today", "while", "when", "as", "from", "via", "through"}
@@ -82,6 +84,10 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int, str] | Non
         inner_start, inner_end = start + 1, end - 1
         while inner_end > inner_start and text[inner_end - 1] in ", ":
             inner_end -= 1
+        while inner_start < inner_end and text[inner_start].isspace():
+            inner_start += 1
+        if inner_end <= inner_start:
+            return None
         return inner_start, inner_end, "direct"
     if any(c in QUOTE_CHARS for c in chunk):
         return start, end, "partial"
@@ -97,7 +103,7 @@ def _without_final_stop(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
 def _phrase_end(tokens: tuple[Token, ...], i: int, dates: list[DateMention]) -> int:
     """Index where a speaker phrase starting at i ends (before an adjunct or punctuation)."""
     k = i
-    while k < len(tokens):
+    while k < len(tokens) and k - i <= MAX_SPEAKER_TOKENS:
         t = tokens[k]
         if t.text in BOUNDARIES or t.text in {".", "!", "?"}:
             break
@@ -201,6 +207,8 @@ def find_in_sentence(
         lead_end = b
         while lead_end < i and lowers[lead_end] in LEADING_ADVERBS:
             lead_end += 1
+        if i - lead_end > MAX_SPEAKER_TOKENS:
+            continue
         speaker = book.phrase(list(toks[lead_end:i]))
         if speaker is None:
             continue

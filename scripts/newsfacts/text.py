@@ -10,11 +10,13 @@ from newsfacts.lexicon import lexicon
 
 OPEN_QUOTES = "“\"‘«„"
 CLOSE_QUOTES = "”\"’»“"
+BLANK = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+"""Characters that do not count as text at the ends of a paragraph (spaces, no-break spaces, BOM)."""
 QUOTE_CHARS = set("“”\"«»„")
 
 _TOKEN = re.compile(
     r"[A-Z](?:\.[A-Z])+\.?"  # U.S., U.N.
-    r"|\d+[^\W\d_][\w-]*"  # 3rd, 155mm: ordinals and codes, not numbers
+    r"|\d+-?[^\W\d_][\w-]*"  # 3rd, 155mm, 155-millimeter, 50-nation: ordinals, sizes, codes
     r"|[$€£]?\d+(?:,\d{3})*(?:\.\d+)?%?"  # 7,000  $1.5  20%
     r"|[’']s\b"  # possessive
     r"|[^\W\d_](?:(?:[’'](?!s\b)|[\w.-])*[^\W_])?"  # words, with inner apostrophes, hyphens
@@ -86,10 +88,10 @@ def paragraphs(text: str) -> list[Span]:
     out: list[Span] = []
     for m in re.finditer(r"[^\r\n]+", text):
         line = m.group()
-        stripped = line.strip()
+        stripped = line.strip(BLANK)
         if not stripped:
             continue
-        start = m.start() + (len(line) - len(line.lstrip()))
+        start = m.start() + (len(line) - len(line.lstrip(BLANK)))
         out.append(Span(start, start + len(stripped), stripped))
     return out
 
