@@ -302,7 +302,18 @@ class ActorBook:
             return Phrase(body_text, body[0].start, end, "name", record.actor_id)
         if lower[0] in DETERMINERS and all(not t.text[:1].isupper() or (t.text,) in _alias_tokens() for t in body):
             return self._description(tokens, body, text)
+        if lower[-1] in lexicon()["collective_sources"] and all(
+            t.text.islower() or (t.text.replace("’", "'"),) in _alias_tokens() for t in tokens[1:]
+        ):
+            return self._collective(tokens, text)
         return self._named(body)
+
+    def _collective(self, tokens: list[Token], text: str) -> Phrase:
+        """'regional officials', 'Ukrainian officials', 'witnesses': no one person; the state
+        when a nationality adjective names it."""
+        mentions = [m for m in gazetteer_mentions(tokens, self.text) if m.demonym]
+        actor = self.known(mentions[0].actor_id, mentions[0].text).actor_id if mentions else None
+        return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor)
 
     def _government(self, actor_id: str | None) -> str | None:
         """The state a person speaks for ('we' in an official's mouth)."""

@@ -107,6 +107,9 @@ They refine `DATA-CONTRACT.md`; where both speak, they agree.
   promised or hypothetical acts (`will send`, `stop the supply`... is kept only where the
   supply itself is asserted as happening); votes, approvals and signatures that happened
   are AGREE events.
+- An announced aid package or pledge that was made is an AGREE event (the commitment
+  happened); the delivery becomes an AID event only where the text reports it as
+  happening.
 - An event mentioned several times is one row, at its most informative mention.
 - Events that are themselves the object of a denial in the article (`dismissed the
   accusations of providing ballistic missiles`) are `disputed`; all others are `reported`,
@@ -127,6 +130,9 @@ They refine `DATA-CONTRACT.md`; where both speak, they agree.
 - Vague plurals are lower bounds (comparator `gte`): `dozens` 24, `hundreds` 200,
   `thousands` 2,000, `tens of thousands` 20,000, `several` 3 (`several dozen` 36),
   `billions of dollars` 2,000,000,000 USD.
+- A range (`between 20 and 30 shells`, `from 20 to 30 shells`) is two figures that count
+  the same thing: the lower bound (`between 20`, comparator `gte`) and the upper bound
+  (`30 shells`, comparator `lte`).
 - Durations (`five days`, `eight weeks`, `two years ago`) are time expressions, not figures.
 - Dates, times, ordinals, numbers inside identifiers (`Hwasong-11`) and furniture are not
   figures. A figure inside an event's words (or counting its instrument) links to that

@@ -172,6 +172,20 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
     return "if" in clause or "unless" in clause
 
 
+def _origin_subject(
+    tokens: list[Token], mentions: list[Mention], index: int, weapon: tuple[int, int] | None
+) -> str | None:
+    """'Russian artillery shelled ...': a weapon with a nationality adjective as the subject
+    of the trigger makes that state the actor."""
+    if weapon is None or weapon[1] != index:
+        return None
+    return next(
+        (m.actor_id for m in mentions if m.demonym and m.end <= tokens[weapon[0]].start
+         and weapon[0] > 0 and m.end == tokens[weapon[0] - 1].end),
+        None,
+    )
+
+
 def _pronoun_subject(tokens: list[Token], index: int, book: ActorBook) -> str | None:
     """'I signed', 'we’ve sent': the speaker of the turn, or the state they speak for."""
     k = index - 1
@@ -297,10 +311,13 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         if m is not None:
             actors = [m.actor_id]
             lo = min(lo, m.start)
+    origin_subject = _origin_subject(tokens, mentions, first.index, weapon)
     if not actors and not nominal and first.index > 0:
         subject = _pronoun_subject(tokens, first.index, book)
         if subject:
             actors = [subject]
+    if not actors and origin_subject is not None:
+        actors = [origin_subject]
     if not actors and default_actor and (default_kinds is None or kind in default_kinds):
         actors = [default_actor]
     if not actors and kind != "assault":

@@ -162,6 +162,18 @@ def _reduced_relative(tokens: list[Token], j: int, dates: list[DateMention]) -> 
     return end
 
 
+@lru_cache(maxsize=1)
+def _number_starts() -> frozenset[str]:
+    """Words that can begin a number expression ('three', 'half', 'dozens', 'a billion')."""
+    lex = lexicon()
+    words = set(lex["number_words"]) | {w.split()[0] for w in lex["fractions"]} | {"a"}
+    words |= {w.split()[0] for w in lex["vague_numbers"]}
+    words |= {p for w in lex["number_words"] for p in (f"{w}-",)}
+    return frozenset(w for w in words) | frozenset(
+        f"{a}-{b}" for a in lex["number_words"] for b in lex["number_words"]
+    )
+
+
 def _vague(tokens: list[Token], i: int) -> tuple[float, int] | None:
     """'dozens', 'tens of thousands', 'several [dozen]': a lower bound and the tokens used."""
     table = lexicon()["vague_numbers"]
@@ -211,6 +223,8 @@ def _in_identifier(tokens: list[Token], i: int) -> bool:
 def _figure_at(tokens: list[Token], i: int, text: str, dates: list[DateMention]) -> tuple[Figure, int] | None:
     """The figure that starts at token i, and the index after it."""
     t = tokens[i]
+    if not (t.text[:1] in "$€£0123456789" or t.lower in _number_starts()):
+        return None
     if any(d.start <= t.start < d.end for d in dates) or re.search(r"[A-Za-z]-?\d|\d-?[A-Za-z]", t.text):
         return None
     if _in_identifier(tokens, i):
@@ -278,12 +292,40 @@ def _figure_at(tokens: list[Token], i: int, text: str, dates: list[DateMention])
     return figure, q_last
 
 
+def _range(tokens: list[Token], i: int, text: str, dates: list[DateMention]) -> tuple[list[Figure], int] | None:
+    """'between 20 and 30 shells', 'from 20 to 30 shells': two figures, the lower bound (gte)
+    and the upper bound (lte), counting the same thing."""
+    opener = tokens[i].lower
+    if opener not in {"between", "from"} or i + 3 >= len(tokens):
+        return None
+    joiner = "and" if opener == "between" else "to"
+    if tokens[i + 2].lower != joiner or not _DIGITS.match(tokens[i + 1].text) and tokens[i + 1].lower not in lexicon()["number_words"]:
+        return None
+    low = _number(tokens, i + 1)
+    upper = _figure_at(tokens, i + 3, text, dates)
+    if low is None or upper is None or low[1] != 1:
+        return None
+    high, after = upper
+    if high.comparator != "eq" or low[2] != "count" and low[2] != high.unit:
+        return None
+    lower_fig = Figure(tokens[i].start, tokens[i + 1].end, low[0], high.unit, "gte", high.quantity,
+                       high.quantity_start, high.quantity_end)
+    upper_fig = Figure(high.start, high.end, high.value, high.unit, "lte", high.quantity,
+                       high.quantity_start, high.quantity_end)
+    return [lower_fig, upper_fig], after
+
+
 def find_figures(tokens: list[Token], text: str, dates: list[DateMention]) -> list[Figure]:
     """Numbers with what they count, in one sentence; dates, ordinals, identifiers, durations
     and counts of things said are not figures."""
     out: list[Figure] = []
     i = 0
     while i < len(tokens):
+        pair = _range(tokens, i, text, dates)
+        if pair is not None:
+            out += pair[0]
+            i = pair[1]
+            continue
         hit = _figure_at(tokens, i, text, dates)
         if hit is None:
             i += 1

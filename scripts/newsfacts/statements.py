@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -10,6 +11,8 @@ from newsfacts.dates import UNKNOWN, DateMention, DateValue
 from newsfacts.lexicon import lexicon
 from newsfacts.text import QUOTE_CHARS, Sentence, Token
 
+DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s[A-Z][\w.'’ -]{1,40})?(?:\s\([^)]{1,40}\))?\s[—–-]\s")
+"""'KHARKIV, Ukraine (Reuters) — ': the place and agency that open a news story."""
 MAX_SPEAKER_TOKENS = 14
 """A speaker phrase is short ('South Korean representative to the UN Hwang Joonkook' is 9)."""
 BOUNDARIES = {",", ":", "”", "\"", ";", "—", "–"}
@@ -151,8 +154,12 @@ def find_in_sentence(
 ) -> Found | None:
     """The statement a sentence makes, trying the attribution patterns in turn."""
     toks = _without_final_stop(sentence.tokens)
+    dateline = DATELINE.match(sentence.text)
+    if dateline:
+        toks = tuple(t for t in toks if t.start >= sentence.start + dateline.end())
     lowers = [t.lower for t in toks]
-    s_start, s_end = sentence.start, (toks[-1].end if toks else sentence.end)
+    s_start = toks[0].start if toks else sentence.start
+    s_end = toks[-1].end if toks else sentence.end
     obj_verbs = set(lexicon()["object_verbs"])
     denials = set(lexicon()["denial_verbs"])
 

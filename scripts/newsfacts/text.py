@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsfacts.lexicon import lexicon
@@ -38,9 +38,10 @@ class Span:
 class Token(Span):
     """A word, number or punctuation mark."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())
 
     @property
     def is_capitalized(self) -> bool:
@@ -97,7 +98,7 @@ def paragraphs(text: str) -> list[Span]:
 
 
 def _ends_with_abbreviation(text: str, end: int) -> bool:
-    word = re.search(r"\S+$", text[:end])
+    word = re.search(r"\S+$", text[max(0, end - 12) : end])
     return bool(word) and word.group() in _abbreviations()
 
 
