@@ -156,3 +156,15 @@ def test_validate_without_a_package(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["validate", str(tmp_path)])
     assert result.exit_code == 1
     assert "datapackage.json" in result.stderr
+
+
+def test_jobs_give_identical_output(runner: CliRunner, tmp_path: Path) -> None:
+    articles = [str(SEED), *map(str, OWN_ARTICLES)]
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert runner.invoke(main, ["extract", *articles, "--out", str(one), "--jobs", "1"]).exit_code == 0
+    assert runner.invoke(main, ["extract", *articles, "--out", str(two), "-j", "2"]).exit_code == 0
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    for rel in files:
+        assert (one / rel).read_bytes() == (two / rel).read_bytes(), rel
+    assert runner.invoke(main, ["extract", str(SEED), "--out", str(tmp_path / "x"), "-j", "0"]).exit_code == 2

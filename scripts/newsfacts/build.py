@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Callable
 
 from newsfacts.article import Article, ArticleError, read_article
 from newsfacts.codebook import codebook
@@ -37,7 +38,12 @@ def build(root: Path) -> dict[str, bytes]:
     return files
 
 
-def extract_files(paths: list[Path], published: dt.date | None) -> dict[str, bytes]:
+def extract_files(
+    paths: list[Path],
+    published: dt.date | None,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, bytes]:
     """A complete package for any articles: the articles are copied under seeds/."""
     articles: list[Article] = [read_article(p, published) for p in paths]
     seen: dict[str, Path] = {}
@@ -46,7 +52,7 @@ def extract_files(paths: list[Path], published: dt.date | None) -> dict[str, byt
             raise ArticleError(f"{a.path}: same name as {seen[a.source_id]}; source ids must be unique")
         seen[a.source_id] = a.path
     rel = [f"{SEEDS}/{a.source_id}.txt" for a in articles]
-    files, _ = package_files(articles, rel)
+    files, _ = package_files(articles, rel, jobs, progress)
     for a, r in zip(articles, rel):
         files[r] = a.data
     return files

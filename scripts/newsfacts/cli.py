@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -70,10 +72,20 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     metavar="YYYY-MM-DD",
     help="Publication date of the articles (overrides a <name>.json sidecar); resolves missing years.",
 )
-def extract_command(articles: tuple[Path, ...], out: Path, published: dt.date | None) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Number of worker processes; the output is identical for any number.",
+)
+def extract_command(articles: tuple[Path, ...], out: Path, published: dt.date | None, jobs: int) -> None:
     """Run the pipeline on ARTICLES (UTF-8 text files) and write a complete package to --out."""
+    show = sys.stderr.isatty() and len(articles) > 1
     try:
-        files = extract_files(list(articles), published)
+        with click.progressbar(length=len(articles), label="extracting", file=sys.stderr) if show else nullcontext() as bar:
+            files = extract_files(list(articles), published, jobs, bar.update if show else None)
     except (ArticleError, BuildError) as exc:
         _fail(str(exc))
     write_files(out, files)
