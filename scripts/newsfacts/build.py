@@ -7,7 +7,11 @@ from pathlib import Path
 from typing import Callable
 
 from newsfacts.article import Article, ArticleError, read_article
+from newsfacts.citation import citation
 from newsfacts.codebook import codebook
+from newsfacts.load import read_table
+from newsfacts.plot import render
+from newsfacts.schema import RESOURCES
 from newsfacts.package import check_row_counts, package_files, write_files
 
 SEEDS = "seeds"
@@ -22,17 +26,21 @@ def seed_paths(root: Path) -> list[Path]:
 
 
 def build_files(root: Path) -> dict[str, bytes]:
-    """Every generated file of the repository (data, descriptor, codebook), as bytes."""
+    """Every generated file of the repository (data, descriptor, codebook, timeline,
+    citation), as bytes."""
     paths = seed_paths(root)
     articles = [read_article(p) for p in paths]
     files, rows = package_files(articles, [f"{SEEDS}/{p.name}" for p in paths])
     check_row_counts(rows)
-    files["docs/codebook.md"] = codebook().encode("utf-8")
+    tables = {r.name: read_table(r.name, files[r.path]) for r in RESOURCES}
+    files["docs/codebook.md"] = codebook(tables).encode("utf-8")
+    files["docs/timeline.svg"] = render(tables, "svg")
+    files["CITATION.cff"] = citation().encode("utf-8")
     return files
 
 
 def build(root: Path) -> dict[str, bytes]:
-    """Rebuild root's data/, datapackage.json and docs/codebook.md from root/seeds."""
+    """Rebuild root's data/, datapackage.json, docs/ and CITATION.cff from root/seeds."""
     files = build_files(root)
     write_files(root, files)
     return files

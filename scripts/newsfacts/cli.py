@@ -233,3 +233,65 @@ def evaluate_command(
             click.echo(f"below floor: {f}", err=True)
         if failures:
             raise SystemExit(1)
+
+
+@main.command("export", context_settings=CONTEXT)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["sqlite", "parquet"]),
+    required=True,
+    help="sqlite: one database file plus <name>.metadata.json for Datasette; parquet: one file per table.",
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The database file (sqlite) or the directory of .parquet files (parquet).",
+)
+@click.option(
+    "--package",
+    type=click.Path(exists=True, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Package directory or datapackage.json to export (checked against its hashes first).",
+)
+def export_command(fmt: str, out: Path, package: Path) -> None:
+    """Export the package's tables to SQLite or Parquet, typed from the same schema."""
+    from newsfacts.export import export_parquet, export_sqlite
+    from newsfacts.load import IntegrityError
+
+    try:
+        written = export_sqlite(package, out) if fmt == "sqlite" else export_parquet(package, out)
+    except (IntegrityError, OSError, ValueError) as exc:
+        _fail(str(exc))
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+
+
+@main.command("plot", context_settings=CONTEXT)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Picture to write: .svg or .png.",
+)
+@click.option(
+    "--package",
+    type=click.Path(exists=True, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Package directory or datapackage.json to draw.",
+)
+def plot_command(out: Path, package: Path) -> None:
+    """Draw the events on a time axis, one row per event type, with the statements' dates."""
+    from newsfacts.load import IntegrityError, load
+    from newsfacts.plot import write_plot
+
+    if out.suffix.lower() not in (".svg", ".png"):
+        raise click.BadParameter("must end in .svg or .png", param_hint="--out")
+    try:
+        write_plot(load(package), out)
+    except (IntegrityError, OSError) as exc:
+        _fail(str(exc))
+    click.echo(f"wrote {out}", err=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from newsfacts import __version__
 from newsfacts.article import MAX_BYTES
 from newsfacts.schema import RESOURCES, field_for
@@ -188,9 +190,41 @@ def _constraints(resource, name: str) -> str:
     return "; ".join(parts)
 
 
-def codebook() -> str:
-    """The codebook as Markdown."""
+def _diagram() -> list[str]:
+    """The foreign keys as a mermaid entity-relationship diagram."""
+    lines = ["```mermaid", "erDiagram"]
+    for r in RESOURCES:
+        for fk in r.foreign_keys:
+            lines.append(f'    {fk.resource} ||--o{{ {r.name} : "{fk.field}"')
+    lines.append("```")
+    return lines
+
+
+def _cell(value: object, width: int = 48) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value) or value is pd.NaT:
+        return ""
+    if isinstance(value, pd.Timestamp):
+        text = value.date().isoformat()
+    else:
+        text = str(value)
+    text = text.replace("|", "\\|").replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _examples(frame: pd.DataFrame, fields: tuple[str, ...], n: int = 2) -> list[str]:
+    """The first rows of a table, as a Markdown table (long cells shortened)."""
+    lines = ["| " + " | ".join(fields) + " |", "|" + "---|" * len(fields)]
+    for row in frame.head(n).itertuples(index=False):
+        lines.append("| " + " | ".join(_cell(v) for v in row) + " |")
+    return lines
+
+
+def codebook(tables: dict[str, pd.DataFrame] | None = None) -> str:
+    """The codebook as Markdown; with `tables`, each resource shows example rows."""
     lines = [HEADER.format(version=__version__)]
+    lines.append("## How the tables connect\n")
+    lines += _diagram()
+    lines.append("")
     lines.append("## Tables\n")
     for r in RESOURCES:
         lines.append(f"### {r.name} (`{r.path}`)\n")
@@ -206,5 +240,9 @@ def codebook() -> str:
             desc = f.description.replace("|", "\\|")
             lines.append(f"| `{name}` | {f.type} | {_constraints(r, name)} | {desc} |")
         lines.append("")
+        if tables is not None and len(tables[r.name]):
+            lines.append(f"Example rows ({min(2, len(tables[r.name]))} of {len(tables[r.name])}):\n")
+            lines += _examples(tables[r.name], r.fields)
+            lines.append("")
     lines.append(RULES.format(max_bytes=MAX_BYTES))
     return "\n".join(lines).rstrip("\n") + "\n"

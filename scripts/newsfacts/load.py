@@ -45,7 +45,7 @@ def read_table(resource_name: str, source: Path | bytes) -> pd.DataFrame:
         f = field_for(resource, name)
         column = frame[name]
         if f.type == "date":
-            out[name] = pd.to_datetime(column, format="%Y-%m-%d")
+            out[name] = pd.to_datetime(column, format="%Y-%m-%d").astype("datetime64[ms]")
         elif f.type == "boolean":
             out[name] = column.map({"true": True, "false": False}).astype("boolean")
         else:

@@ -1,0 +1,157 @@
+"""Export a package to SQLite (with Datasette metadata) or Parquet, typed from the schema."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from newsfacts.descriptor import PACKAGE_META
+from newsfacts.load import load
+from newsfacts.schema import RESOURCES, Resource, field_for
+
+SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT", "boolean": "INTEGER"}
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def create_table_sql(resource: Resource) -> str:
+    """CREATE TABLE for one resource: declared types, NOT NULL, CHECKs, keys."""
+    lines = []
+    for name in resource.fields:
+        f = field_for(resource, name)
+        column = f"  {_quote(name)} {SQL_TYPES[f.type]}"
+        if f.required:
+            column += " NOT NULL"
+        if f.categories:
+            allowed = ", ".join("'" + c + "'" for c in f.categories)
+            column += f" CHECK ({_quote(name)} IN ({allowed}))"
+        if f.type == "boolean":
+            column += f" CHECK ({_quote(name)} IN (0, 1))"
+        lines.append(column)
+    lines.append(f"  PRIMARY KEY ({_quote(resource.primary_key)})")
+    for fk in resource.foreign_keys:
+        lines.append(f"  FOREIGN KEY ({_quote(fk.field)}) REFERENCES {_quote(fk.resource)} ({_quote(fk.reference)})")
+    return f"CREATE TABLE {_quote(resource.name)} (\n" + ",\n".join(lines) + "\n)"
+
+
+def _sql_value(value: Any) -> Any:
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if hasattr(value, "item"):
+        value = value.item()  # numpy scalars
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def datasette_metadata(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
+    """metadata.json for Datasette: package title, licence, source, table and column descriptions."""
+    licence = PACKAGE_META["licenses"][0]
+    return {
+        "title": PACKAGE_META["title"],
+        "description": PACKAGE_META["description"],
+        "license": licence["name"],
+        "license_url": licence["path"],
+        "source": "newsfacts data package (datapackage.json)",
+        "databases": {
+            "newsfacts": {
+                "tables": {
+                    r.name: {
+                        "title": r.title,
+                        "description": r.description,
+                        "columns": {n: field_for(r, n).description for n in r.fields},
+                    }
+                    for r in RESOURCES
+                    if r.name in tables
+                }
+            }
+        },
+    }
+
+
+def _replace_atomically(target: Path, write) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def export_sqlite(package: Path, out: Path) -> list[Path]:
+    """Write the package as one SQLite database (`out`) and its Datasette metadata
+    (`<out stem>.metadata.json`, named `newsfacts` inside)."""
+    tables = load(package)
+
+    def write(tmp: Path) -> None:
+        tmp.unlink()
+        with sqlite3.connect(tmp) as db:
+            for r in RESOURCES:
+                db.execute(create_table_sql(r))
+                for fk in r.foreign_keys:
+                    db.execute(
+                        f"CREATE INDEX {_quote(f'idx_{r.name}_{fk.field}')} ON {_quote(r.name)} ({_quote(fk.field)})"
+                    )
+            for r in RESOURCES:
+                frame = tables[r.name]
+                marks = ", ".join("?" for _ in r.fields)
+                rows = ([_sql_value(v) for v in row] for row in frame[list(r.fields)].itertuples(index=False))
+                db.executemany(f"INSERT INTO {_quote(r.name)} VALUES ({marks})", rows)
+            problems = db.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise ValueError(f"foreign key check failed: {problems[:5]}")
+        db.close()
+
+    _replace_atomically(out, write)
+    meta = out.with_suffix(".metadata.json")
+    _replace_atomically(meta, lambda p: p.write_text(json.dumps(datasette_metadata(tables), indent=2) + "\n", encoding="utf-8"))
+    return [out, meta]
+
+
+def arrow_table(resource: Resource, frame: pd.DataFrame):
+    """A pyarrow table typed from the schema, with the pandas frame's metadata and field
+    descriptions, so that pandas.read_parquet gives back the frame load() gives."""
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    fields = []
+    for name in resource.fields:
+        f = field_for(resource, name)
+        current = table.schema.field(name)
+        if f.type == "date":
+            current = current.with_type(pa.date32())
+        fields.append(current.with_metadata({"description": f.description, "type": f.type}))
+    schema = pa.schema(fields, metadata={
+        **(table.schema.metadata or {}),
+        b"newsfacts.resource": resource.name.encode(),
+        b"newsfacts.description": resource.description.encode(),
+    })
+    return table.cast(schema)
+
+
+def export_parquet(package: Path, out: Path) -> list[Path]:
+    """Write one Parquet file per resource into the directory `out`."""
+    import pyarrow.parquet as pq
+
+    tables = load(package)
+    written = []
+    out.mkdir(parents=True, exist_ok=True)
+    for r in RESOURCES:
+        target = out / f"{r.name}.parquet"
+        table = arrow_table(r, tables[r.name])
+        _replace_atomically(target, lambda p, t=table: pq.write_table(t, p))
+        written.append(target)
+    return written

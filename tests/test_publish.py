@@ -1,0 +1,131 @@
+"""Exports (SQLite for Datasette, Parquet), the timeline picture, the codebook page and CITATION.cff."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from pathlib import Path
+
+import jsonschema
+import pandas as pd
+import pytest
+import yaml
+from click.testing import CliRunner
+
+import newsfacts
+from conftest import ROOT
+from newsfacts.cli import main
+from newsfacts.load import load
+from newsfacts.plot import render
+from newsfacts.schema import RESOURCES, field_for
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("export")
+    runner = CliRunner()
+    assert runner.invoke(main, ["export", "--format", "sqlite", "--out", str(out / "newsfacts.db")]).exit_code == 0
+    assert runner.invoke(main, ["export", "--format", "parquet", "--out", str(out / "parquet")]).exit_code == 0
+    return out
+
+
+def test_sqlite_tables_types_keys_and_indexes(exported: Path) -> None:
+    db = sqlite3.connect(exported / "newsfacts.db")
+    for r in RESOURCES:
+        info = {row[1]: row for row in db.execute(f"PRAGMA table_info({r.name})")}
+        assert list(info) == list(r.fields)
+        for name in r.fields:
+            f = field_for(r, name)
+            assert info[name][2] == {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT", "boolean": "INTEGER"}[f.type]
+            assert bool(info[name][3]) == f.required
+        assert info[r.primary_key][5] == 1
+        fks = {(row[3], row[2], row[4]) for row in db.execute(f"PRAGMA foreign_key_list({r.name})")}
+        assert fks == {(fk.field, fk.resource, fk.reference) for fk in r.foreign_keys}
+        indexed = {db.execute(f"PRAGMA index_info('{row[1]}')").fetchone()[2] for row in db.execute(f"PRAGMA index_list({r.name})")}
+        assert {fk.field for fk in r.foreign_keys} <= indexed
+        count = db.execute(f"SELECT count(*) FROM {r.name}").fetchone()[0]
+        assert count == len(load(ROOT)[r.name])
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("INSERT INTO figures (figure_id, source_id, value, unit, comparator, quantity, text, start, "
+                   "\"end\", date_precision, date_inferred) VALUES ('fg-000000000000', '000_bb5d0af167e4fb00', 1, "
+                   "'x', 'about', 'x', 'x', 0, 1, 'unknown', 0)")
+
+
+def test_datasette_shows_tables_with_descriptions(exported: Path) -> None:
+    from datasette.app import Datasette
+
+    metadata = json.loads((exported / "newsfacts.metadata.json").read_text(encoding="utf-8"))
+    ds = Datasette([str(exported / "newsfacts.db")], metadata=metadata)
+
+    async def fetch() -> tuple:
+        meta = await ds.client.get("/-/metadata.json")
+        page = await ds.client.get("/newsfacts/statements")
+        data = await ds.client.get("/newsfacts/statements.json?_shape=array")
+        return meta, page, data
+
+    meta, page, data = asyncio.run(fetch())
+    assert meta.status_code == 200 and meta.json()["title"].startswith("newsfacts")
+    tables = meta.json()["databases"]["newsfacts"]["tables"]
+    assert tables["statements"]["columns"]["speaker_id"].startswith("Who said it")
+    assert page.status_code == 200 and "Every attributed speech act" in page.text
+    assert {row["speaker_id"] for row in data.json()} >= {"antony-blinken", "john-kirby"}
+
+
+def test_parquet_types_descriptions_and_same_frames_as_load(exported: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    frames = newsfacts.load(ROOT)
+    for r in RESOURCES:
+        path = exported / "parquet" / f"{r.name}.parquet"
+        schema = pq.read_schema(path)
+        for name in r.fields:
+            f = field_for(r, name)
+            arrow = schema.field(name)
+            assert arrow.metadata[b"description"].decode() == f.description
+            if f.type == "date":
+                assert arrow.type == pa.date32()
+            elif f.categories:
+                assert pa.types.is_dictionary(arrow.type)
+            elif f.type == "integer":
+                assert arrow.type == pa.int64()
+        back = pd.read_parquet(path, to_pandas_kwargs={"date_as_object": False})
+        pd.testing.assert_frame_equal(back, frames[r.name])
+
+
+def test_timeline_is_deterministic_and_marks_what_it_should() -> None:
+    tables = load(ROOT)
+    svg = render(tables)
+    assert svg == render(tables)
+    text = svg.decode("utf-8")
+    assert "<dc:date>" not in text
+    assert "(disputed)" in text and "#c0392b" in text  # the disputed transfer, in red
+    assert "statements (date said)" in text and "no date" in text
+    assert "2023-12-30 missile strike: Russia → Ukraine" in text
+    assert (ROOT / "docs/timeline.svg").read_bytes() == svg
+
+
+def test_plot_command_svg_and_png(tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["plot", "--out", str(tmp_path / "t.png")]).exit_code == 0
+    assert (tmp_path / "t.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    bad = runner.invoke(main, ["plot", "--out", str(tmp_path / "t.gif")])
+    assert bad.exit_code == 2
+
+
+def test_codebook_page_has_diagram_and_examples() -> None:
+    book = (ROOT / "docs/codebook.md").read_text(encoding="utf-8")
+    assert "```mermaid" in book and 'statements ||--o{ events : "statement_id"' in book
+    assert "Example rows" in book and "antony-blinken" in book
+
+
+def test_citation_is_valid_cff_and_in_step() -> None:
+    schema = json.loads((ROOT / "tests/schemas/cff-1.2.0.schema.json").read_text(encoding="utf-8"))
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    jsonschema.validate(cff, schema)
+    assert str(cff["version"]) == newsfacts.__version__
+    broken = {**cff, "cff-version": "9.9"}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
