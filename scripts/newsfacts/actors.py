@@ -334,10 +334,12 @@ class ActorBook:
         head = next((t.lower for t in body if t.lower in lex["person_nouns"]), body[-1].lower)
         country = self._country_of(body)
         if head in lex["person_nouns"]:
-            candidates = [r for r in self.records.values() if r.kind == "person"]
-            order = [self.last_person] + [r.actor_id for r in reversed(candidates)]
-            for actor_id in order:
-                if actor_id and (country is None or self.records[actor_id].country == country):
+            people = [r for r in reversed(list(self.records.values())) if r.kind == "person"]
+            titled = [r.actor_id for r in people if r.role and head in r.role.lower()]
+            if country is not None:
+                titled += [r.actor_id for r in people if r.country == country]
+            for actor_id in titled:
+                if country is None or self.records[actor_id].country == country:
                     return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor_id, self._role(actor_id))
             return Phrase(text, tokens[0].start, tokens[-1].end, "description", None)
         if head in lex["group_nouns"]:

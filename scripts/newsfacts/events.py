@@ -197,6 +197,29 @@ def _pronoun_subject(tokens: list[Token], index: int, book: ActorBook) -> str | 
     return phrase.actor_id if phrase else None
 
 
+ADJECTIVAL_HEADS = {"administration", "government", "officials", "official", "team", "forces", "military",
+                    "army", "troops", "regime", "delegation", "side", "leadership"}
+"""'the Biden administration', 'Iranian officials': the name modifies a noun, it is not the subject."""
+
+
+def _list_before(mentions: list[Mention], tokens: list[Token], last: Mention) -> list[Mention]:
+    """'Iran, North Korea, and China are providing': the coordinated subjects ending at `last`."""
+    out = [last]
+    while True:
+        k = next(i for i, t in enumerate(tokens) if t.start == out[0].start)
+        j = k - 1
+        if j >= 0 and tokens[j].lower == "and":
+            j -= 1
+        if j >= 0 and tokens[j].text == ",":
+            j -= 1
+        if j == k - 1 or j < 0:
+            return out
+        prev = next((m for m in mentions if m.end == tokens[j].end and not m.demonym), None)
+        if prev is None:
+            return out
+        out.insert(0, prev)
+
+
 def _subject(mentions: list[Mention], tokens: list[Token], trigger: Trigger) -> Mention | None:
     """The nearest actor before a verbal trigger that is not the object of a preposition."""
     for m in reversed(mentions):
@@ -206,7 +229,7 @@ def _subject(mentions: list[Mention], tokens: list[Token], trigger: Trigger) -> 
         if k > 0 and tokens[k - 1].lower in PREPOSITIONS:
             continue
         after = tokens[k + len(m.text.split())] if k + len(m.text.split()) < len(tokens) else None
-        if m.demonym or (after is not None and after.lower in CLAIM_NOUNS):
+        if m.demonym or (after is not None and (after.lower in CLAIM_NOUNS or after.lower in ADJECTIVAL_HEADS)):
             continue
         if any(tokens[j].text in STOPS for j in range(k, trigger.index)):
             return None
@@ -279,6 +302,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
             return None
     # actor: "by X", a nationality adjective on the trigger, "from X", or the subject
     actors: list[str] = []
+    between_target: str | None = None
     lo = tokens[first.index].start
     hi = tokens[last.index + last.length - 1].end
     tail = after_end
@@ -286,7 +310,12 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         lo = tokens[first.index - 1].start
     trig_word = tokens[first.index].lower
     nominal = trig_word.endswith(NOMINAL_SUFFIXES) and trig_word not in {"sends", "supplies", "provides", "uses"}
-    by = next((k for k in range(after_end, min(len(tokens), after_end + 2)) if tokens[k].lower == "by"), None)
+    reach = 7 if nominal else 2
+    by = next(
+        (k for k in range(after_end, min(len(tokens), after_end + reach))
+         if tokens[k].lower == "by" and not any(tokens[j].text in STOPS for j in range(after_end, k))),
+        None,
+    )
     if by is not None and _mention_at(mentions, tokens, by + 1):
         m = _mention_at(mentions, tokens, by + 1)
         actors = [m.actor_id]
@@ -298,6 +327,20 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         if m is not None and (m.demonym or m.kind == "armed_forces"):
             actors = [m.actor_id]
             lo = min(lo, m.start)
+    if not actors and first.index > 1 and tokens[first.index - 1].lower in {"’s", "'s"}:
+        m = next((x for x in mentions if x.end == tokens[first.index - 2].end), None)
+        if m is not None:  # "Russia's transfer", "Iran's provision"
+            actors = [m.actor_id]
+            lo = min(lo, m.start)
+    if not actors and kind in {"cooperation", "meeting"}:
+        for k in range(after_end, min(len(tokens), after_end + 3)):
+            if tokens[k].lower == "between":
+                pair = _mention_list(mentions, tokens, k + 1)
+                if len(pair) >= 2:  # "the partnership between Russia and Iran"
+                    actors = [pair[0].actor_id]
+                    hi = max(hi, pair[-1].end)
+                    between_target = pair[1].actor_id
+                break
     if not actors and nominal:
         for k in range(after_end, min(len(tokens), after_end + 6)):
             if tokens[k].lower == "from":
@@ -309,8 +352,9 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     if not actors and not nominal:
         m = _subject(mentions, tokens, first)
         if m is not None:
-            actors = [m.actor_id]
-            lo = min(lo, m.start)
+            listed = _list_before(mentions, tokens, m)
+            actors = [x.actor_id for x in listed]
+            lo = min(lo, listed[0].start)
     origin_subject = _origin_subject(tokens, mentions, first.index, weapon)
     if not actors and not nominal and first.index > 0:
         subject = _pronoun_subject(tokens, first.index, book)
@@ -323,7 +367,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     if not actors and kind != "assault":
         return None
     # target: first actor after a preposition that suits the event
-    target = None
+    target = between_target
     preps = set(lex["target_preps"][kind])
     first_end = first.index + first.length
     for k in range(first_end, len(tokens)):

@@ -13,6 +13,8 @@ from newsfacts.text import QUOTE_CHARS, Sentence, Token
 
 DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s[A-Z][\w.'’ -]{1,40})?(?:\s\([^)]{1,40}\))?\s[—–-]\s")
 """'KHARKIV, Ukraine (Reuters) — ': the place and agency that open a news story."""
+MIN_CONTENT_WORDS = 3
+"""Reported content shorter than this ('And', 'In addition') is a parenthetical, not a statement."""
 MAX_SPEAKER_TOKENS = 14
 """A speaker phrase is short ('South Korean representative to the UN Hwang Joonkook' is 9)."""
 BOUNDARIES = {",", ":", "”", "\"", ";", "—", "–"}
@@ -116,6 +118,10 @@ def _phrase_end(tokens: tuple[Token, ...], i: int, dates: list[DateMention]) -> 
             break
         k += 1
     return k
+
+
+def _words(tokens: tuple[Token, ...]) -> int:
+    return sum(1 for t in tokens if t.text[:1].isalnum())
 
 
 def _boundary(tokens: tuple[Token, ...], i: int) -> int:
@@ -222,6 +228,12 @@ def find_in_sentence(
         if b > 0 and _only_adjuncts(after, dates):
             boundary = toks[b - 1]
             c_end = boundary.end if boundary.text in "”\"" else boundary.start
+            if _words(toks[: b - 1]) < MIN_CONTENT_WORDS:
+                resumed = next((k for k in range(i + 1, len(toks)) if toks[k].text == ","), None)
+                if resumed is None or _words(toks[resumed + 1 :]) < MIN_CONTENT_WORDS:
+                    continue
+                # "Air defense, Austin said, remains the top priority": the whole sentence
+                return make(s_start, s_end, tok, speaker, [(toks[b].start, toks[resumed].end)])
             return make(s_start, c_end, tok, speaker, [(boundary.end, s_end)])
         if b > 0 and len(toks[:b]) > 6:
             continue

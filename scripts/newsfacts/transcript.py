@@ -62,7 +62,10 @@ def _register_people(book: ActorBook, title: str | None) -> None:
     if not title:
         return
     title = re.sub(r",\s*\w+ \d{1,2}, \d{4}$", "", title)
-    for chunk in re.split(r"\s+(?:by|and|with|on|ahead of|of|for|to|at|in|from)\s+|,\s*|:\s*", title):
+    byline = re.search(r"\s(?:by|from)\s+(.*)$", title)
+    if byline is None:
+        return
+    for chunk in re.split(r"\s+(?:and|with|on|ahead of|of|for|to|at|in|from|regarding)\s+|,\s*|:\s*", byline.group(1)):
         tokens = list(tokenize(chunk, 0))
         while tokens and not tokens[0].text[:1].isupper():
             tokens.pop(0)
