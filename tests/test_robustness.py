@@ -10,9 +10,16 @@ Every test runs the conftest `run` helper and checks the contract every row must
 * running the same article twice gives identical rows (determinism).
 
 Inputs: arbitrary unicode; random mixtures of news-like fragments (quotation marks, cues,
-numbers, dates, countries, titled names); unbalanced and nested quotation marks; very long
-paragraphs; CRLF line endings, a leading BOM, no-break spaces and empty lines.
-Examples that failed when these tests were written are kept as explicit @example cases.
+numbers, dates, countries, titled names); unbalanced and nested quotation marks; transcripts
+with speaker labels; very long paragraphs; CRLF line endings, a leading BOM, no-break spaces
+and empty lines; any publication date; raw bytes for decode_article.
+
+Further properties: CRLF, a leading BOM and no-break spaces do not change what is found;
+row dates are ordered; ids a row refers to exist; a sentence full of reporting verbs is not
+quadratic; blank files (whitespace and a BOM) are refused.
+
+Inputs that failed while these tests were written are kept as explicit @example cases
+(some have been fixed since and now guard against regressions).
 """
 
 from __future__ import annotations
@@ -20,7 +27,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-import time
 from pathlib import Path
 
 import pytest
@@ -28,8 +34,8 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import run
-from newsfacts.article import MAX_BYTES, ArticleError, decode_article
-from newsfacts.pipeline import Extraction
+from newsfacts.article import MAX_BYTES, Article, ArticleError, decode_article
+from newsfacts.pipeline import Extraction, extract
 
 PUBLISHED = dt.date(2024, 6, 21)
 TABLES = {"statements": "statement_id", "events": "event_id", "figures": "figure_id"}
@@ -60,11 +66,18 @@ def check_rows(text: str, x: Extraction) -> None:
     assert len(actor_ids) == len(set(actor_ids)), ("duplicate actor ids", actor_ids)
 
 
-def check(text: str, published: dt.date | None = PUBLISHED) -> Extraction:
+def run_titled(text: str, title: str | None, published: dt.date | None = PUBLISHED) -> Extraction:
+    """conftest.run with a title (titles name the author of a statement or a transcript's people)."""
+    article = Article("t", Path("t.txt"), text.encode("utf-8"), text, title=title, published=published)
+    return extract(article, "seeds/t.txt")
+
+
+def check(text: str, published: dt.date | None = PUBLISHED, title: str | None = None) -> Extraction:
     """Run twice, check the row contract and that both runs agree exactly."""
-    first = run(text, published=published)
+    go = (lambda: run(text, published=published)) if title is None else (lambda: run_titled(text, title, published))
+    first = go()
     check_rows(text, first)
-    second = run(text, published=published)
+    second = go()
     assert dataclasses.asdict(first) == dataclasses.asdict(second), "two runs differ"
     return first
 
@@ -127,6 +140,27 @@ QUOTED = st.recursive(
     ),
     max_leaves=12,
 )
+# Transcripts: speaker labels, questions and stage notes; titles that name an author.
+LABELS = ["MR. KIRBY: ", "MS. JEAN-PIERRE: ", "Q: ", "Q ", "Q", "THE PRESIDENT: ", "THE VICE PRESIDENT:",
+          "MODERATOR: ", "SECRETARY BLINKEN: ", "PRIME MINISTER SMITH: ", "MR. O’BRIEN: ", "MR.\u00a0SMITH:\u00a0",
+          "GENERAL RYDER:", "MR. SMITH-JONES: ", "MR. SMITH SAID: ", "(Laughter.) ", "(Applause) ", "(Crosstalk.)", ""]
+TRANSCRIPT = st.lists(
+    st.tuples(st.sampled_from(LABELS), st.one_of(SENTENCE, QUOTED, st.sampled_from(["(Laughter.)", "", "Thank you."])),
+              st.sampled_from(["", " (Laughter.)", " (Inaudible)", "."]), st.sampled_from(["\n", "\r\n", "\n\n"])),
+    min_size=1, max_size=12,
+).map(lambda rows: "".join("".join(r) for r in rows))
+TITLE = st.one_of(
+    st.none(),
+    st.sampled_from([
+        "", "Statement from President Joseph R. Biden, Jr. on Russia", "Statement by Secretary of State John Smith",
+        "Remarks by Press Secretary Karine Jean-Pierre and NSC Coordinator for Strategic Communications John Kirby, June 5, 2024",
+        "Readout of Secretary Blinken’s Meeting with Ukrainian Foreign Minister Dmytro Kuleba",
+        "Readout of  by ", "Statement from ", "Remarks by the President", "Op-Ed by Antony Blinken", "Letter from Q",
+        "Remarks by MR. KIRBY: on", "Statement from he", "Statement from The ministry", "Statement by , on",
+    ]),
+    st.lists(st.tuples(FRAGMENT, INLINE_SEPARATOR), max_size=8).map(_join).map(lambda t: "Statement from " + t),
+    st.text(max_size=40),
+)
 PUBLISHED_OR_NONE = st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)))
 
 
@@ -161,10 +195,10 @@ def test_arbitrary_unicode(text: str, published: dt.date | None) -> None:
 
 @settings(max_examples=300, **SETTINGS)
 @given(text=NEWS, published=PUBLISHED_OR_NONE)
-@example(text='"", said John Smith.', published=PUBLISHED)  # empty statement span [1:1]
-@example(text="“ ,” said Secretary of State John Smith.", published=PUBLISHED)  # empty statement span
-@example(text="Russia struck and sanctioned Ukraine on Jan. 5.", published=PUBLISHED)  # duplicate event_id
-@example(text="Russia met and threatened Ukraine on Jan. 5.", published=PUBLISHED)  # duplicate event_id
+@example(text='"", said John Smith.', published=PUBLISHED)  # was: empty statement span [1:1]
+@example(text="“ ,” said Secretary of State John Smith.", published=PUBLISHED)  # was: empty statement span
+@example(text="Russia struck and sanctioned Ukraine on Jan. 5.", published=PUBLISHED)  # was: duplicate event_id
+@example(text="Russia met and threatened Ukraine on Jan. 5.", published=PUBLISHED)  # was: duplicate event_id
 def test_news_fragments(text: str, published: dt.date | None) -> None:
     check(text, published)
 
@@ -179,6 +213,27 @@ def test_unbalanced_and_nested_quotes(text: str, published: dt.date | None) -> N
 @given(text=layout(st.one_of(NEWS, QUOTED)), published=PUBLISHED_OR_NONE)
 @example(text="\ufeff\r\n\r\n\u00a0\r\nJohn\u00a0Smith said the war will end.\r\n", published=PUBLISHED)
 def test_crlf_bom_nbsp_and_empty_lines(text: str, published: dt.date | None) -> None:
+    check(text, published)
+
+
+@settings(max_examples=200, **SETTINGS)
+@given(text=st.one_of(TRANSCRIPT, layout(TRANSCRIPT)), title=TITLE, published=PUBLISHED_OR_NONE)
+def test_transcripts_and_titles(text: str, title: str | None, published: dt.date | None) -> None:
+    check(text, published, title)
+
+
+@settings(max_examples=100, **SETTINGS)
+@given(text=st.one_of(NEWS, st.sampled_from(["It happened on Jan. 5.", "They met last month.", "He said so yesterday.",
+                                             "Russia struck Kyiv on Monday.", "Talks will resume next year.",
+                                             "The war began in December."])),
+       published=st.dates())
+@example(text="It happened on Jan. 5.", published=dt.date(9999, 12, 31))  # ValueError: year 10000 is out of range
+@example(text="Talks will resume next year.", published=dt.date(9999, 12, 31))
+@example(text="It happened on Jan. 5.", published=dt.date(1, 1, 1))  # ValueError: year 0 is out of range
+@example(text="He said so yesterday.", published=dt.date(1, 1, 1))  # OverflowError: date value out of range
+@example(text="It happened last week.", published=dt.date(1, 1, 1))  # OverflowError
+def test_any_publication_date(text: str, published: dt.date) -> None:
+    """Any date a sidecar's 'published' can hold (date.fromisoformat accepts 0001-01-01 .. 9999-12-31)."""
     check(text, published)
 
 
@@ -213,14 +268,25 @@ def test_very_long_sentence_without_stops(words: list[str], size: int) -> None:
         "“ said ",
     ],
 )
-def test_long_sentence_with_many_reporting_verbs_is_not_quadratic(unit: str) -> None:
-    """A 10,000-character paragraph takes ~0.15 s; a sentence full of cue words must not take seconds."""
+def test_long_sentence_with_many_reporting_verbs_is_not_quadratic(unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The work of speaker analysis grows with the text, not with its square: the tokens handed
+    to ActorBook.phrase stay within a constant factor of the text's tokens (counted, not timed;
+    speed itself is measured by benchmarks/throughput.py)."""
+    from newsfacts.actors import ActorBook
+    from newsfacts.text import tokenize
+
     text = (unit * (10_000 // len(unit) + 1))[:10_000]
-    began = time.perf_counter()
+    seen = [0]
+    original = ActorBook.phrase
+
+    def counting(self: ActorBook, tokens: list) -> object:
+        seen[0] += len(tokens)
+        return original(self, tokens)
+
+    monkeypatch.setattr(ActorBook, "phrase", counting)
     x = run(text)
-    took = time.perf_counter() - began
     check_rows(text, x)
-    assert took < 2.0, f"{took:.1f} s for {len(text):,} characters"
+    assert seen[0] <= 20 * len(tokenize(text)), f"{seen[0]:,} tokens analysed for {len(tokenize(text)):,}"
 
 
 @settings(max_examples=100, **SETTINGS)
@@ -231,7 +297,7 @@ def test_long_sentence_with_many_reporting_verbs_is_not_quadratic(unit: str) -> 
     prefix=st.sampled_from(["", "$", "€", "more than ", "about "]),
     suffix=st.sampled_from(["people", "civilians were killed", "percent", "dollars", "missiles", "of the drones"]),
 )
-@example(digits="1" * 400, commas=False, scales=[], prefix="", suffix="people were killed")
+@example(digits="1" * 400, commas=False, scales=[], prefix="", suffix="people were killed")  # was: value inf
 @example(digits="1" * 310, commas=False, scales=[], prefix="Officials said ", suffix="civilians fled")
 @example(digits="5", commas=False, scales=["trillion"] * 26, prefix="", suffix="people")
 @example(digits="9" * 309, commas=False, scales=[], prefix="", suffix="percent")
@@ -257,7 +323,7 @@ def test_crlf_finds_the_same_rows_as_lf(text: str) -> None:
 
 @settings(max_examples=150, **SETTINGS)
 @given(text=st.one_of(NEWS, QUOTED).filter(lambda t: not t.startswith(("\ufeff", " ", "\u00a0")) and t.strip()))
-@example(text="John Smith said the war will end.")
+@example(text="John Smith said the war will end.")  # was: no statement after a BOM
 @example(text="Secretary of State John Smith said that Russia struck Ukraine on Jan. 5.")
 def test_leading_bom_only_shifts_offsets(text: str) -> None:
     """A file saved with a BOM decodes to '\\ufeff' + text: rows must be the same, one later."""
@@ -282,7 +348,7 @@ def test_no_break_spaces_find_the_same_spans(text: str, data: st.DataObject) -> 
 
 @settings(max_examples=150, **SETTINGS)
 @given(text=NEWS, published=PUBLISHED_OR_NONE)
-@example(text="Russia struck Ukraine from June 2024 to May 2023.", published=PUBLISHED)
+@example(text="Russia struck Ukraine from June 2024 to May 2023.", published=PUBLISHED)  # was: end < start
 def test_row_dates_are_ordered(text: str, published: dt.date | None) -> None:
     x = check(text, published)
     for table in TABLES:
@@ -293,6 +359,28 @@ def test_row_dates_are_ordered(text: str, published: dt.date | None) -> None:
                 assert row["date_start"] is not None, (table, row)
             if row["date_start"] and row["date_end"]:
                 assert row["date_start"] <= row["date_end"], (table, "date_end before date_start", row)
+
+
+@settings(max_examples=150, **SETTINGS)
+@given(text=st.one_of(NEWS, QUOTED, TRANSCRIPT), title=TITLE, published=PUBLISHED_OR_NONE)
+def test_row_references_resolve(text: str, title: str | None, published: dt.date | None) -> None:
+    """The codebook's foreign keys hold inside one extraction (actors before merging)."""
+    x = check(text, published, title)
+    actors = {a["actor_id"] for a in x.actors}
+    statements = {r["statement_id"] for r in x.statements}
+    events = {r["event_id"] for r in x.events}
+    for a in x.actors:
+        assert a["parent_actor_id"] in actors | {None}, a
+    for r in x.statements:
+        assert r["speaker_id"] in actors | {None}, r
+        assert r["responds_to_statement_id"] in statements | {None}, r
+    for r in x.events:
+        for key in ("actor_id", "target_id", "instrument_origin_id"):
+            assert r[key] in actors | {None}, (key, r)
+        assert r["statement_id"] in statements | {None}, r
+    for r in x.figures:
+        assert r["statement_id"] in statements | {None}, r
+        assert r["event_id"] in events | {None}, r
 
 
 # --- decoding raw bytes ----------------------------------------------------------------------
@@ -331,7 +419,7 @@ def test_decode_article_round_trips_layout(text: str) -> None:
 @settings(max_examples=100, **SETTINGS)
 @given(text=st.lists(st.sampled_from(["", " ", "\n", "\r\n", "\t", "\u00a0", "\u3000", "\ufeff"]), max_size=10)
        .map("".join))
-@example(text="\ufeff")
+@example(text="\ufeff")  # was: accepted
 @example(text="\ufeff\r\n")
 def test_blank_articles_are_refused(text: str) -> None:
     """Whitespace, line endings and a byte-order mark are no article text."""

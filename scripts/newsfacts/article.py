@@ -19,6 +19,10 @@ that a wrong file (a database dump, a video) is refused instead of processed."""
 SOURCE_ID = re.compile(FIELDS["source_id"].pattern or "")
 
 
+EARLIEST, LATEST = dt.date(1800, 1, 1), dt.date(2200, 12, 31)
+"""Publication dates outside this span are refused as mistakes."""
+
+
 class ArticleError(Exception):
     """An article that cannot be used; the message names the file and the problem."""
 
@@ -62,9 +66,12 @@ def _parse_date(value: object, where: str) -> dt.date | None:
     if value in (None, ""):
         return None
     try:
-        return dt.date.fromisoformat(str(value))
+        date = dt.date.fromisoformat(str(value))
     except ValueError:
         raise ArticleError(f"{where}: 'published' is not a YYYY-MM-DD date: {value!r}") from None
+    if not EARLIEST <= date <= LATEST:
+        raise ArticleError(f"{where}: 'published' {date} is outside {EARLIEST} to {LATEST}")
+    return date
 
 
 def read_metadata(path: Path) -> dict[str, object]:

@@ -52,10 +52,15 @@ def build_command(root: Path) -> None:
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
+    from newsfacts.article import EARLIEST, LATEST
+
     try:
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from None
+    if not EARLIEST <= date <= LATEST:
+        raise click.BadParameter(f"{value} is outside {EARLIEST} to {LATEST}")
+    return date
 
 
 @main.command("extract", context_settings=CONTEXT)

@@ -202,7 +202,10 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     out: list[DateMention] = []
     for m in _patterns().finditer(text):
         shared = _SHARED_YEAR.match(text, m.end())
-        value = _value(m, anchor, int(shared.group(1)) if shared else None)
+        try:
+            value = _value(m, anchor, int(shared.group(1)) if shared else None)
+        except (ValueError, OverflowError):  # a date beyond year 1..9999 after resolution
+            value = UNKNOWN
         out.append(DateMention(m.start(), m.end(), m.group(), value))
     return out
 
