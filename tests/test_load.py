@@ -15,7 +15,7 @@ from newsfacts.schema import DATE_PRECISIONS
 
 def test_load_types_every_table() -> None:
     tables = newsfacts.load(ROOT)
-    assert set(tables) == {"sources", "actors", "statements", "events", "figures"}
+    assert set(tables) == {"sources", "actors", "statements", "events", "figures", "id_changes"}
     st = tables["statements"]
     assert str(st["start"].dtype) == "Int64"
     assert str(st["date_inferred"].dtype) == "boolean"

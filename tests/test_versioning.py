@@ -202,3 +202,38 @@ def test_release_check_of_this_repository() -> None:
     """CI's own check: this working tree against its last release."""
     result = check_release(ROOT)
     assert result.ok, result.problems
+
+
+def test_removed_ids_must_be_mapped(tmp_path: Path) -> None:
+    from newsfacts.release import _unmapped_ids
+
+    pkg = _copy(tmp_path)
+    path = pkg / "data/actors.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    removed = lines[-1].split(",")[0]
+    path.write_text("".join(lines[:-1]), encoding="utf-8")
+    d = diff_packages(read_package(str(ROOT)), read_package(str(pkg)))
+    assert any(removed in p for p in _unmapped_ids(d, []))
+    mapped = [{"table": "actors", "old_id": removed, "new_id": "", "version": "2.0.0", "reason": "merged"}]
+    assert _unmapped_ids(d, mapped) == []
+
+
+def test_id_changes_are_checked_at_build() -> None:
+    from newsfacts.package import BuildError, check_id_changes
+
+    rows = {"statements": [{"statement_id": "st-aaaaaaaaaaaa"}],
+            "id_changes": [{"table": "statements", "old_id": "st-aaaaaaaaaaaa", "new_id": None}]}
+    with pytest.raises(BuildError, match="still exists"):
+        check_id_changes(rows)
+    rows["id_changes"] = [{"table": "statements", "old_id": "st-bbbbbbbbbbbb", "new_id": "st-cccccccccccc"}]
+    with pytest.raises(BuildError, match="is not in statements"):
+        check_id_changes(rows)
+    rows["id_changes"] = [{"table": "statements", "old_id": "st-bbbbbbbbbbbb", "new_id": "st-aaaaaaaaaaaa"}]
+    check_id_changes(rows)
+
+
+def test_citation_must_follow_the_version(released_repo: Path) -> None:
+    cff = released_repo / "CITATION.cff"
+    cff.write_text(cff.read_text(encoding="utf-8").replace("version: ", "version: 9"), encoding="utf-8")
+    problems = check_release(released_repo, against="HEAD").problems
+    assert any("CITATION.cff version 91.0.0" in p for p in problems)

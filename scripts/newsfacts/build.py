@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from importlib import resources
 from pathlib import Path
 from typing import Callable
 
@@ -25,12 +27,18 @@ def seed_paths(root: Path) -> list[Path]:
     return paths
 
 
+def id_changes() -> list[dict[str, object]]:
+    """The hand-kept map of changed ids (scripts/newsfacts/reference/id_changes.csv)."""
+    text = resources.files("newsfacts").joinpath("reference", "id_changes.csv").read_text(encoding="utf-8")
+    return [{k: (v or None) for k, v in row.items()} for row in csv.DictReader(text.splitlines())]
+
+
 def build_files(root: Path) -> dict[str, bytes]:
     """Every generated file of the repository (data, descriptor, codebook, timeline,
     citation), as bytes."""
     paths = seed_paths(root)
     articles = [read_article(p) for p in paths]
-    files, rows = package_files(articles, [f"{SEEDS}/{p.name}" for p in paths])
+    files, rows = package_files(articles, [f"{SEEDS}/{p.name}" for p in paths], id_changes=id_changes())
     check_row_counts(rows)
     tables = {r.name: read_table(r.name, files[r.path]) for r in RESOURCES}
     files["docs/codebook.md"] = codebook(tables).encode("utf-8")

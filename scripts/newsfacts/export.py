@@ -127,6 +127,13 @@ def arrow_table(resource: Resource, frame: pd.DataFrame):
     import pyarrow as pa
 
     table = pa.Table.from_pandas(frame, preserve_index=False)
+    for name in resource.fields:
+        f = field_for(resource, name)
+        if f.categories:  # keep every category in the dictionary, even for an empty table
+            codes = frame[name].cat.codes.to_numpy()
+            indices = pa.array(codes, type=pa.int8(), mask=codes < 0)
+            column = pa.DictionaryArray.from_arrays(indices, pa.array(list(f.categories), type=pa.string()))
+            table = table.set_column(table.schema.get_field_index(name), table.schema.field(name).with_type(column.type), column)
     fields = []
     for name in resource.fields:
         f = field_for(resource, name)

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from newsfacts.article import Article
 from newsfacts.descriptor import dumps, package_descriptor
 from newsfacts.pipeline import Extraction, Row, extract
-from newsfacts.schema import RESOURCES, Resource
+from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES, Resource
 
 
 class BuildError(Exception):
@@ -67,7 +67,7 @@ def merge_actors(extractions: list[Extraction]) -> list[Row]:
     return [merged[k] for k in sorted(merged)]
 
 
-def tables(extractions: list[Extraction]) -> dict[str, list[Row]]:
+def tables(extractions: list[Extraction], id_changes: list[Row] | None = None) -> dict[str, list[Row]]:
     """The rows of each resource, in a stable order."""
     by_position = lambda r: (r["source_id"], r["start"], r["end"], r[next(iter(r))])  # noqa: E731
     return {
@@ -76,7 +76,20 @@ def tables(extractions: list[Extraction]) -> dict[str, list[Row]]:
         "statements": sorted((r for x in extractions for r in x.statements), key=by_position),
         "events": sorted((r for x in extractions for r in x.events), key=by_position),
         "figures": sorted((r for x in extractions for r in x.figures), key=by_position),
+        "id_changes": sorted(id_changes or [], key=lambda r: (r["version"], r["table"], r["old_id"])),
     }
+
+
+def check_id_changes(rows: dict[str, list[Row]]) -> None:
+    """An old id must be gone from its table, and a new id must exist in it."""
+    for change in rows["id_changes"]:
+        table = rows[change["table"]]
+        key = RESOURCE_BY_NAME[change["table"]].primary_key
+        ids = {r[key] for r in table}
+        if change["old_id"] in ids:
+            raise BuildError(f"id_changes: {change['old_id']} still exists in {change['table']}")
+        if change["new_id"] and change["new_id"] not in ids:
+            raise BuildError(f"id_changes: {change['new_id']} (for {change['old_id']}) is not in {change['table']}")
 
 
 def check_provenance(rows: dict[str, list[Row]], articles: dict[str, Article]) -> None:
@@ -131,10 +144,12 @@ def package_files(
     article_paths: list[str],
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    id_changes: list[Row] | None = None,
 ) -> tuple[dict[str, bytes], dict[str, list[Row]]]:
     """The package's CSVs and descriptor as bytes keyed by relative path, and the rows."""
     extractions = extract_all(articles, article_paths, jobs, progress)
-    rows = tables(extractions)
+    rows = tables(extractions, id_changes)
+    check_id_changes(rows)
     check_provenance(rows, {a.source_id: a for a in articles})
     files: dict[str, bytes] = {}
     sizes: dict[str, tuple[int, str]] = {}

@@ -90,10 +90,10 @@ def check_release(repo: Path, against: str | None = None) -> ReleaseCheck:
     old = read_package(ref, repo)
     new = read_package(str(repo))
     diff = diff_packages(old, new)
-    problems: list[str] = []
+    old_v, new_v = diff.old_version or "0.0.0", diff.new_version or "0.0.0"
+    problems: list[str] = _citation_version(repo, new_v)
     if diff.empty:
         return ReleaseCheck(ref, diff, problems)
-    old_v, new_v = diff.old_version or "0.0.0", diff.new_version or "0.0.0"
     moved = bump_between(old_v, new_v)
     if moved == "backwards":
         problems.append(f"version went backwards: {old_v} -> {new_v}")
@@ -111,4 +111,28 @@ def check_release(repo: Path, against: str | None = None) -> ReleaseCheck:
             problems.append(f"CHANGELOG.md entry {new_v} has none of the headings {', '.join(HEADINGS)}")
         if diff.bump == "major" and entry is not None and not re.search(r"^### Breaking\b", entry, flags=re.M):
             problems.append(f"CHANGELOG.md entry {new_v} needs a '### Breaking' section for a major change")
+    problems += _unmapped_ids(diff, new.tables.get("id_changes", []))
     return ReleaseCheck(ref, diff, problems)
+
+
+def _unmapped_ids(diff: PackageDiff, id_changes: list[dict[str, str]]) -> list[str]:
+    """Every id that disappeared must be listed in data/id_changes.csv."""
+    mapped = {(r["table"], r["old_id"]) for r in id_changes}
+    missing = [
+        f"{rd.name}:{key}" for rd in diff.resources if rd.name != "id_changes"
+        for key in rd.removed if (rd.name, key) not in mapped
+    ]
+    if not missing:
+        return []
+    shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
+    return [f"{len(missing)} removed id(s) are not in scripts/newsfacts/reference/id_changes.csv: {shown}"]
+
+
+def _citation_version(repo: Path, version: str) -> list[str]:
+    path = repo / "CITATION.cff"
+    if not path.is_file():
+        return []
+    m = re.search(r"^version:\s*(\S+)", path.read_text(encoding="utf-8"), flags=re.M)
+    if m is None or m.group(1) != version:
+        return [f"CITATION.cff version {m.group(1) if m else 'missing'} is not the package version {version}"]
+    return []

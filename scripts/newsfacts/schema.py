@@ -337,6 +337,37 @@ FIELDS: dict[str, Field] = {
             categories=COMPARATORS,
         ),
         Field(
+            "table",
+            "string",
+            "The table whose id changed.",
+            required=True,
+            categories=("sources", "actors", "statements", "events", "figures"),
+        ),
+        Field(
+            "old_id",
+            "string",
+            "An id published in an earlier version that no longer exists.",
+            required=True,
+        ),
+        Field(
+            "new_id",
+            "string",
+            "The id that replaces it; empty when the row was removed without a successor.",
+        ),
+        Field(
+            "version",
+            "string",
+            "The package version in which the change was made (MAJOR.MINOR.PATCH).",
+            required=True,
+            pattern=r"^\d+\.\d+\.\d+$",
+        ),
+        Field(
+            "reason",
+            "string",
+            "Why the id changed (for example, a corrected evidence span).",
+            required=True,
+        ),
+        Field(
             "quantity",
             "string",
             "What is counted, as written ('containers of ammunition and other military "
@@ -486,6 +517,19 @@ RESOURCES: tuple[Resource, ...] = (
             "always article[start:end].",
             "date_start": "First day of the period the figure covers.",
         },
+        min_rows=0,
+    ),
+)
+
+RESOURCES += (
+    Resource(
+        name="id_changes",
+        title="Id changes",
+        description="Every id of an earlier version that changed or was removed, and what "
+        "replaces it: the machine-readable map that comes with each breaking change. "
+        "Maintained by hand in scripts/newsfacts/reference/id_changes.csv.",
+        fields=("table", "old_id", "new_id", "version", "reason"),
+        primary_key="old_id",
         min_rows=0,
     ),
 )
