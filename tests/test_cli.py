@@ -63,8 +63,12 @@ def test_extract_seed_copy_and_own_articles(runner: CliRunner, tmp_path: Path) -
     assert result.exit_code == 0, result.output
     assert (out / "seeds/copy.txt").read_bytes() == SEED.read_bytes()
     assert validate_package(out) == []
-    statements = (out / "data/statements.csv").read_text(encoding="utf-8")
-    assert ",copy," in statements
+    import csv
+
+    with open(out / "data/statements.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["source_id"] for r in rows} == {"copy", *(p.stem for p in OWN_ARTICLES)}
+    assert sum(r["source_id"] == "copy" for r in rows) == 14  # the seed's 14 statements
     assert runner.invoke(main, ["validate", str(out)]).exit_code == 0
 
 
@@ -128,6 +132,25 @@ def test_bad_published_date(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["extract", str(SEED), "--out", str(tmp_path), "--published", "21/06/2024"])
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.stderr
+    result = runner.invoke(main, ["extract", str(SEED), "--out", str(tmp_path), "--published", "0001-01-01"])
+    assert result.exit_code == 2 and "outside" in result.stderr
+
+
+def test_bad_sidecar_is_one_clear_error(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Russia said so.", encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"title": 5}', encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(article), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1 and "a.json" in result.stderr and "'title'" in result.stderr
+
+
+def test_argument_order_does_not_change_the_package(runner: CliRunner, tmp_path: Path) -> None:
+    a, b = tmp_path / "one", tmp_path / "two"
+    files = [str(SEED), *map(str, OWN_ARTICLES)]
+    assert runner.invoke(main, ["extract", *files, "--out", str(a)]).exit_code == 0
+    assert runner.invoke(main, ["extract", *reversed(files), "--out", str(b)]).exit_code == 0
+    for rel in ["datapackage.json", "data/actors.csv", "data/statements.csv", "data/events.csv"]:
+        assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
 
 
 def test_build_refuses_a_bad_seed_and_keeps_the_data(runner: CliRunner, tmp_path: Path) -> None:

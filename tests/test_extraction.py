@@ -168,3 +168,67 @@ def test_not_figures_dates_identifiers_ordinals_pronoun_one() -> None:
         "It was the 3rd time; no one was hurt and one of them left."
     )
     assert x.figures == []
+
+
+# --- cases found in review --------------------------------------------------------------
+
+def test_straight_quotes_before_an_inverted_attribution() -> None:
+    (s,) = run('"We will win," said Ukrainian President Volodymyr Zelensky.').statements
+    assert (s["mode"], s["text"], s["speaker_id"]) == ("direct", "We will win", "volodymyr-zelensky")
+
+
+def test_a_capitalised_word_in_ly_is_not_an_adjunct() -> None:
+    (s,) = run("In Kyiv on Monday, Zelensky said Italy would send more air defence.").statements
+    assert s["text"] == "Italy would send more air defence"
+
+
+def test_denial_verbs_outside_the_reporting_list_still_deny() -> None:
+    x = run("Moscow refuted the claims of supplying drones to Iran.")
+    (s,) = x.statements
+    assert (s["cue"], s["speaker_id"]) == ("refuted", "russia")
+    assert [e["claim_status"] for e in x.events] == ["disputed"]
+
+
+def test_joint_speakers_make_one_statement_without_a_speaker() -> None:
+    (s,) = run("President Joe Biden and Chancellor Olaf Scholz said the alliance was united.").statements
+    assert s["speaker_id"] is None and s["speaker_text"] == "President Joe Biden and Chancellor Olaf Scholz"
+
+
+def test_clauses_keep_their_own_actors_and_dates() -> None:
+    x = run("Russia attacked Kyiv on Monday, and Ukraine struck Belgorod on Tuesday.")
+    assert sorted((e["actor_id"], e["date_start"]) for e in x.events) == [("russia", "2024-06-17"), ("ukraine", "2024-06-18")]
+
+
+def test_a_repeated_dated_event_is_one_row() -> None:
+    x = run("Russia struck Odesa on June 3.\nRussia struck Odesa on June 3, killing two people.")
+    assert len(x.events) == 1
+
+
+def test_using_without_an_attack_is_not_an_event() -> None:
+    assert run("The Ukrainian army uses drones for reconnaissance.").events == []
+    (e,) = run("The Russian army is using drones against civilians.").events
+    assert e["actor_id"] == "russian-armed-forces"
+
+
+def test_a_noun_after_to_is_still_an_event() -> None:
+    (e,) = run("Kyiv responded to attacks by Russia on June 2.").events
+    assert (e["actor_id"], e["date_start"]) == ("russia", "2024-06-02")
+
+
+def test_fraction_quantity_stops_at_the_main_verb() -> None:
+    (f,) = run("Approximately half of the missiles launched by Russia hit their targets in Kyiv on Monday.").figures
+    assert f["quantity"] == "missiles launched by Russia"
+
+
+def test_vice_president_label_is_not_the_president() -> None:
+    from pathlib import Path
+
+    from newsfacts.article import Article
+    from newsfacts.pipeline import extract
+
+    text = "THE VICE PRESIDENT:  Thank you all for coming today.\nTHE PRESIDENT:  We stand with Ukraine today."
+    title = "Remarks by President Joe Biden and Vice President Kamala Harris"
+    x = extract(Article("t", Path("t.txt"), text.encode(), text, title=title), "seeds/t.txt")
+    assert [(s["cue"], s["speaker_id"]) for s in x.statements] == [
+        ("THE VICE PRESIDENT", "kamala-harris"), ("THE PRESIDENT", "joe-biden"),
+    ]

@@ -59,7 +59,7 @@ def test_date_expressions(text: str, expected: tuple) -> None:
     v = mention.value
     got = (v.start.isoformat(), v.end.isoformat() if v.end else None, v.precision, v.inferred)
     assert got == expected
-    assert text[mention.start : mention.end] == mention.text
+    assert mention.text == text.removeprefix("said ")
 
 
 def test_list_shares_its_written_year() -> None:
@@ -94,3 +94,29 @@ def test_may_the_verb_is_not_a_month() -> None:
 def test_impossible_dates_are_unknown() -> None:
     (m,) = find_dates("on Feb. 30, 2023", PUB)
     assert m.value.precision == "unknown" and m.value.start is None
+
+
+def test_a_year_written_last_holds_for_the_whole_list() -> None:
+    found = [(m.text, m.value.start.isoformat(), m.value.inferred)
+             for m in find_dates("on Jan. 2, Jan. 4 and Jan. 6, 2024", dt.date(2024, 12, 20))]
+    assert found == [("on Jan. 2", "2024-01-02", False), ("Jan. 4", "2024-01-04", False), ("Jan. 6, 2024", "2024-01-06", False)]
+
+
+@pytest.mark.parametrize(
+    "text, start, end, inferred",
+    [
+        ("between Dec. 20 and Jan. 5", "2024-12-20", "2025-01-05", True),
+        ("from December to February 2024", "2023-12-01", "2024-02-29", False),
+        ("from March 2022 to May", "2022-03-01", "2022-05-31", False),
+    ],
+)
+def test_ranges_across_a_year(text: str, start: str, end: str, inferred: bool) -> None:
+    (m,) = find_dates(text, dt.date(2024, 12, 20))
+    assert (m.value.start.isoformat(), m.value.end.isoformat(), m.value.inferred) == (start, end, inferred)
+
+
+def test_last_and_next_weekdays() -> None:
+    friday = dt.date(2024, 12, 20)
+    assert find_dates("last Friday", friday)[0].value.start == dt.date(2024, 12, 13)
+    assert find_dates("on Friday", friday)[0].value.start == friday
+    assert find_dates("next Monday", friday)[0].value.start == dt.date(2024, 12, 23)

@@ -81,11 +81,6 @@ def _alias_tokens() -> dict[tuple[str, ...], tuple[str, bool]]:
 
 
 @lru_cache(maxsize=1)
-def _max_alias_len() -> int:
-    return max(len(k) for k in _alias_tokens())
-
-
-@lru_cache(maxsize=1)
 def _lengths_by_first() -> dict[str, tuple[int, ...]]:
     """First word of an alias -> the token lengths of the aliases it starts, longest first."""
     out: dict[str, set[int]] = {}
@@ -285,12 +280,14 @@ class ActorBook:
         lower = [w.lower() for w in words]
         pronoun = lexicon()["pronouns"].get(_bare(lower[0])) if len(tokens) == 1 else None
         if pronoun:
-            actor = {
-                "person": self.last_person,
-                "group": self.last_group,
-                "self": self.voice,
-                "selfgroup": self._government(self.voice),
-            }[pronoun]
+            if pronoun == "person":
+                actor = self.last_person
+            elif pronoun == "group":
+                actor = self.last_group
+            elif pronoun == "self":
+                actor = self.voice
+            else:
+                actor = self._government(self.voice)
             return Phrase(text, start, end, "pronoun", actor, self._role(actor))
         body = tokens[1:] if lower[0] in DETERMINERS else tokens
         if not body:
@@ -360,6 +357,11 @@ class ActorBook:
                 country = self.role_country.get(core)
                 from_context = country is not None
             return Phrase(text, start, end, "name", self._organisation(text, head_kind, country, from_context))
+        if any(t.lower == "and" for t in body[1:-1]) and all(
+            t.text[:1].isupper() or t.lower in CONNECTORS or t.lower in _role_words() for t in body
+        ):
+            # "President Joe Biden and Chancellor Olaf Scholz": one statement, several speakers
+            return Phrase(text, start, end, "joint", None)
         name_start = len(body)
         while name_start > 0 and _name_like(body[name_start - 1]):
             name_start -= 1

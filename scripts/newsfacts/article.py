@@ -85,6 +85,9 @@ def read_metadata(path: Path) -> dict[str, object]:
         raise ArticleError(f"{sidecar}: unreadable metadata ({exc})") from None
     if not isinstance(meta, dict):
         raise ArticleError(f"{sidecar}: metadata must be a JSON object")
+    for key in ("title", "publisher", "outlet", "url", "published"):
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            raise ArticleError(f"{sidecar}: '{key}' must be a string or null, not {type(meta[key]).__name__}")
     return meta
 
 

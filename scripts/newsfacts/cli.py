@@ -46,6 +46,8 @@ def build_command(root: Path) -> None:
         files = build(root)
     except (ArticleError, BuildError) as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{root}: cannot write the package ({exc.strerror})")
     click.echo(f"built {len(files)} files in {root}", err=True)
 
 
@@ -91,9 +93,11 @@ def extract_command(articles: tuple[Path, ...], out: Path, published: dt.date | 
     try:
         with click.progressbar(length=len(articles), label="extracting", file=sys.stderr) if show else nullcontext() as bar:
             files = extract_files(list(articles), published, jobs, bar.update if show else None)
+        write_files(out, files)
     except (ArticleError, BuildError) as exc:
         _fail(str(exc))
-    write_files(out, files)
+    except OSError as exc:
+        _fail(f"{out}: cannot write the package ({exc.strerror})")
     click.echo(f"wrote {len(articles)} article(s) to {out}", err=True)
 
 
@@ -297,6 +301,6 @@ def plot_command(out: Path, package: Path) -> None:
         raise click.BadParameter("must end in .svg or .png", param_hint="--out")
     try:
         write_plot(load(package), out)
-    except (IntegrityError, OSError) as exc:
+    except (IntegrityError, OSError, ValueError) as exc:
         _fail(str(exc))
     click.echo(f"wrote {out}", err=True)

@@ -22,7 +22,8 @@ and `text` is always exactly `article[start:end]`.
 RULES = """## Annotation rules and judgement calls
 
 These are the rules the pipeline follows and the gold annotations are checked against.
-They refine `DATA-CONTRACT.md`; where both speak, they agree.
+They refine the data contract agreed with users (`DATA-CONTRACT.md`, kept beside the
+repository in the project's shared folder); where both speak, they agree.
 
 ### Statements
 - A statement is content attributed to a speaker by a reporting word: a quotation, a
@@ -112,7 +113,9 @@ They refine `DATA-CONTRACT.md`; where both speak, they agree.
 - An announced aid package or pledge that was made is an AGREE event (the commitment
   happened); the delivery becomes an AID event only where the text reports it as
   happening.
-- An event mentioned several times is one row, at its most informative mention.
+- An event mentioned several times is one row, at its most informative mention; the
+  pipeline merges repeats that agree on type, actor, target, dates and claim status, and
+  leaves undated repeats apart (without a date they may be different occurrences).
 - Events that are themselves the object of a denial in the article (`dismissed the
   accusations of providing ballistic missiles`) are `disputed`; all others are `reported`,
   including events that depend on a denied claim (the strikes with North Korean missiles

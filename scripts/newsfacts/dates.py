@@ -54,7 +54,7 @@ def _patterns() -> re.Pattern[str]:
         rf"(?P<since>since\s(?P<s1>last\syear|last\smonth|{point}))",
         rf"(?P<rel>(?:last|this|next)\s(?:year|month|week))",
         r"(?P<dayword>yesterday|today)",
-        rf"(?P<wd>(?:on\s|last\s)?{weekday})",
+        rf"(?P<wd>(?:on\s|last\s|next\s)?{weekday})",
         rf"(?P<on>(?:on|by|until|as\sof)\s(?P<o1>{md}|{dm}))",
         rf"(?P<md>{md}|{dm})",
         rf"(?P<in>(?:in|during|by|until)\s(?P<i1>(?:early|mid-|mid|late)?\s?{month}(?:\s{year})?|{year}))",
@@ -150,12 +150,22 @@ _SHIFT = {"last": -1, "this": 0, "next": 1}
 def _value(m: re.Match[str], anchor: dt.date | None, shared_year: int | None) -> DateValue:
     if m["range"]:
         first, last = _parse_point(m["r1"]), _parse_point(m["r2"])
-        if first.year is None and last.year is not None:
-            first = _Point(last.year, first.month, first.day)
-        a, b = _point_value(first, anchor), _point_value(last, anchor)
+        first_written, last_written = first.year is not None, last.year is not None
+        b = _point_value(last, anchor)
+        if not first_written and first.month is not None and b.start is not None:
+            # "between Dec. 20 and Jan. 5": the start takes the end's year, or the one before
+            year = b.start.year
+            if (first.month, first.day or 1) > (b.start.month, b.start.day):
+                year -= 1
+            first = _Point(year, first.month, first.day)
+        a = _point_value(first, anchor)
+        if first_written and not last_written and a.start is not None and last.month is not None:
+            year = a.start.year + (last.month < (first.month or 1))
+            b = _point_value(_Point(year, last.month, last.day), anchor)
+        inferred = not (first_written or last_written)  # a year written on one end holds for both
         if a.start is None or b.end is None or b.end < a.start:
             return UNKNOWN
-        return DateValue(a.start, b.end, "range", a.inferred or b.inferred)
+        return DateValue(a.start, b.end, "range", inferred)
     if m["since"]:
         what = m["s1"]
         if what.startswith("last "):
@@ -176,20 +186,25 @@ def _value(m: re.Match[str], anchor: dt.date | None, shared_year: int | None) ->
     if m["wd"]:
         if anchor is None:
             return UNKNOWN
-        name = m["wd"].split()[-1].lower()
+        words = m["wd"].lower().split()
+        name = words[-1]
         back = (anchor.weekday() - lexicon()["weekdays"].index(name)) % 7
+        if words[0] == "last" and back == 0:
+            back = 7  # "last Monday", said on a Monday, is a week ago
+        if words[0] == "next":
+            back = -((lexicon()["weekdays"].index(name) - anchor.weekday()) % 7 or 7)
         d = anchor - dt.timedelta(days=back)
         return DateValue(d, d, "day", True)
     text = m["o1"] or m["md"] or m["i1"] or m["my"]
     point = _parse_point(text)
     if point.year is None and shared_year is not None and point.month is not None:
-        point = _Point(shared_year, point.month, point.day)
-        v = _point_value(point, anchor)
-        return v
+        return _point_value(_Point(shared_year, point.month, point.day), anchor)
     return _point_value(point, anchor)
 
 
-_SHARED_YEAR = re.compile(r"\s*(?:,\s*)?(?:and|or|,)\s+(?:on\s+)?[A-Z][a-z]+\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(\d{4})")
+_SHARED_YEAR = re.compile(
+    r"(?:\s*(?:,\s*)?(?:and|or|,)\s+(?:on\s+)?[A-Z][a-z]+\.?\s\d{1,2}(?:st|nd|rd|th)?)+,?\s(\d{4})"
+)
 
 
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:

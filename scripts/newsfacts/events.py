@@ -149,6 +149,7 @@ def _mention_list(mentions: list[Mention], tokens: list[Token], index: int) -> l
             return out
 
 
+CLAUSE_JOINERS = {"and", "but", "while", "whereas", "although", "though"}
 MODALS = {"will", "would", "could", "might", "may", "can", "should", "must", "’d", "'d", "to", "cannot",
           "wo", "won’t", "won't", "shall", "if", "unless", "whether"}
 AUXILIARY = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "’ve", "'ve", "’s", "'s",
@@ -158,12 +159,17 @@ AUXILIARY = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "be
 
 def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
     """A verbal trigger in an infinitive, after a modal or in a condition ('seeking to
-    acquire', 'would strike', 'if Putin attacks'): not an occurrence."""
+    acquire', 'would strike', 'if Putin attacks'): not an occurrence. Nouns ('responded to
+    attacks') are not affected."""
+    if trigger.index > 0 and tokens[trigger.index - 1].lower in {"the", "a", "an", "its", "their", "his", "her", "of"}:
+        return False
     k = trigger.index - 1
     while k >= 0 and tokens[k].lower in AUXILIARY:
         k -= 1
-    if k >= 0 and tokens[k].lower in MODALS:
-        return True
+    word = tokens[trigger.index].lower
+    plural = word.endswith("s") and not word.endswith("ss")
+    if k >= 0 and tokens[k].lower in MODALS and not (tokens[k].lower == "to" and plural):
+        return True  # ('responded to attacks': a plural noun, not an infinitive)
     clause = []
     for j in range(trigger.index - 1, -1, -1):
         if tokens[j].text in STOPS:
@@ -184,6 +190,18 @@ def _origin_subject(
          and weapon[0] > 0 and m.end == tokens[weapon[0] - 1].end),
         None,
     )
+
+
+def _attack_context(tokens: list[Token], mentions: list[Mention], after: int) -> bool:
+    """After 'using WEAPON', a target follows ('in Ukraine', 'against civilians', 'on Kyiv')."""
+    for k in range(after, min(len(tokens), after + 4)):
+        if tokens[k].lower in {"in", "on", "against", "at"}:
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            return nxt is not None and (nxt.text[:1].isupper() or any(m.start == nxt.start for m in mentions)
+                                        or nxt.lower in {"civilians", "civilian", "cities", "targets"})
+        if tokens[k].text in STOPS:
+            return False
+    return False
 
 
 def _pronoun_subject(tokens: list[Token], index: int, book: ActorBook) -> str | None:
@@ -237,6 +255,22 @@ def _subject(mentions: list[Mention], tokens: list[Token], trigger: Trigger) -> 
     return None
 
 
+def clauses(tokens: list[Token]) -> list[list[Token]]:
+    """Split a region into clauses at ';' and at ', and' / ', but' / ', while' that open a
+    new clause ('Russia attacked Kyiv on Monday, and Ukraine struck Belgorod on Tuesday')."""
+    out: list[list[Token]] = [[]]
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if t.text == ";" or (t.text == "," and nxt in CLAUSE_JOINERS and i + 2 < len(tokens)
+                             and tokens[i + 2].text[:1].isupper()):
+            out.append([])
+            continue
+        if out[-1] == [] and t.lower in CLAUSE_JOINERS and len(out) > 1:
+            continue
+        out[-1].append(t)
+    return [c for c in out if c]
+
+
 def find_events(
     tokens: list[Token],
     text: str,
@@ -249,16 +283,24 @@ def find_events(
 ) -> list[Event]:
     """Events in one region (a statement's content, or a sentence in the article's voice).
 
-    Triggers of the same type in a region report one event; each date written after the
+    Triggers of the same type in a clause report one event; each date written after the
     trigger makes its own occurrence ('on Dec. 30, ... on Jan. 2 and Jan. 6').
     """
-    triggers = find_triggers(tokens)
+    out: list[Event] = []
+    for clause in clauses(tokens):
+        lo, hi = clause[0].start, clause[-1].end
+        inside = [d for d in dates if lo <= d.start and d.end <= hi]
+        out += _clause_events(clause, text, book, inside, statement, default_actor, disputed, default_kinds)
+    return out
+
+
+def _clause_events(tokens, text, book, dates, statement, default_actor, disputed, default_kinds) -> list[Event]:
     mentions = gazetteer_mentions(tokens, text)
     for m in mentions:
         book.known(m.actor_id, m.text)
     out: list[Event] = []
     seen: set[str] = set()
-    triggers = [t for t in triggers if not _unreal(tokens, t)]
+    triggers = [t for t in find_triggers(tokens) if not _unreal(tokens, t)]
     for trig in triggers:
         if trig.type in seen:
             continue
@@ -283,6 +325,28 @@ def find_events(
     return out
 
 
+def merge_repeats(events: list[Event]) -> list[Event]:
+    """One row per occurrence: an event of the same type, actor, target, dates and claim
+    status reported again keeps only its most informative mention (most fields known, then
+    first). Undated events are never merged: without a date, two reports may be two
+    occurrences."""
+    best: dict[tuple, int] = {}
+    for i, e in enumerate(events):
+        if e.actor_id is None:
+            continue
+        where = None if e.date.start is not None else e.start
+        key = (e.type, e.actor_id, e.target_id, e.date.start, e.date.end, e.disputed, where)
+        have = best.get(key)
+        if have is None or _known(e) > _known(events[have]):
+            best[key] = i
+    keep = set(best.values())
+    return [e for i, e in enumerate(events) if e.actor_id is None or i in keep]
+
+
+def _known(e: Event) -> int:
+    return sum(v is not None for v in (e.target_id, e.instrument, e.origin_id, e.mode))
+
+
 def _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds):
     first, last = group[0], group[-1]
     kind = first.kind
@@ -293,6 +357,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         weapon = _weapon_phrase(tokens, after_end, after_end + 4, mentions)
         if weapon is None or any(tokens[k].text in STOPS for k in range(after_end, weapon[0])):
             return None
+        if not _attack_context(tokens, mentions, weapon[1]):
+            return None  # 'uses drones for reconnaissance' is not an attack
         between = [t for t in tokens[after_end:weapon[0]] if not t.text[:1].isupper()]
         if between:
             return None
@@ -305,7 +371,6 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     between_target: str | None = None
     lo = tokens[first.index].start
     hi = tokens[last.index + last.length - 1].end
-    tail = after_end
     if nominal_start(tokens, first.index):
         lo = tokens[first.index - 1].start
     trig_word = tokens[first.index].lower

@@ -20,6 +20,8 @@ STOP_WORDS = {"is", "are", "was", "were", "has", "have", "had", "will", "would",
               "as", "than", "if", "while", "when", "because", "but", "or", "we", "i", "you", "they",
               "he", "she", "it", "us", "them"}
 NOT_COUNTED = {"of", "the", "a", "an", "and", "its", "their", "his", "her", "our", "these", "those"}
+PHRASE_PREPOSITIONS = {"by", "at", "on", "in", "from", "to", "against", "during", "with", "into", "over",
+                       "between", "across", "near", "since", "until", "through"}
 APPROXIMATOR_WORDS = {"about", "approximately", "some", "roughly", "around", "nearly", "almost",
                       "least", "most", "than", "up", "over", "under", "estimated"}
 PRONOUN_BEFORE_ONE = {"no", "the", "every", "any", "each", "this", "that", "which", "someone"}
@@ -142,23 +144,31 @@ def _quantity(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
 
 
 def _reduced_relative(tokens: list[Token], j: int, dates: list[DateMention]) -> int:
-    """Extend 'half of the missiles' over a participle and its phrases ('launched by Russia
-    at Ukraine from December 2023 to February 2024'), which restrict what is counted; stop
-    at the next verb or punctuation."""
+    """Extend 'half of the missiles' over a participle and the prepositional phrases that
+    follow it ('launched by Russia at Ukraine from December 2023 to February 2024'), which
+    restrict what is counted; stop at the first word after a phrase that is not a
+    preposition ('... exploded', '... hit their targets')."""
     if j >= len(tokens) or not tokens[j].lower.endswith("ed") or tokens[j].lower in STOP_WORDS:
         return j
-    k = j + 1
-    end = j + 1
-    while k < len(tokens):
-        t = tokens[k]
-        in_date = any(d.start <= t.start < d.end for d in dates)
-        if t.text in {",", ".", ";", ":", "“", "”", "\"", "(", ")", "—", "–", "?", "!"}:
-            break
-        if not in_date and (t.lower.endswith("ed") or t.lower in {"is", "are", "was", "were", "has", "have", "had", "will", "would"}):
-            break
+    k, end = j + 1, j + 1
+    while k < len(tokens) and tokens[k].lower in PHRASE_PREPOSITIONS:
         k += 1
-        if in_date or t.text[:1].isupper() or t.lower not in STOP_WORDS:
-            end = k
+        start = k
+        while k < len(tokens):
+            t = tokens[k]
+            in_date = any(d.start <= t.start < d.end for d in dates)
+            if not in_date and (t.lower in PHRASE_PREPOSITIONS or not _np_word(t) or t.lower.endswith("ed")):
+                break
+            after_name = k > start and tokens[k - 1].text[:1].isupper() or (
+                k > start and any(d.start <= tokens[k - 1].start < d.end for d in dates))
+            if not in_date and after_name and t.text.islower():
+                break  # 'by Russia hit ...': a proper name or a date ends the phrase
+            k += 1
+            if not in_date and _looks_plural(t.text) and t.text.islower():
+                break  # 'their targets': a plural noun ends the phrase
+        if k == start:
+            break
+        end = k
     return end
 
 
@@ -168,10 +178,7 @@ def _number_starts() -> frozenset[str]:
     lex = lexicon()
     words = set(lex["number_words"]) | {w.split()[0] for w in lex["fractions"]} | {"a"}
     words |= {w.split()[0] for w in lex["vague_numbers"]}
-    words |= {p for w in lex["number_words"] for p in (f"{w}-",)}
-    return frozenset(w for w in words) | frozenset(
-        f"{a}-{b}" for a in lex["number_words"] for b in lex["number_words"]
-    )
+    return frozenset(words) | frozenset(f"{a}-{b}" for a in lex["number_words"] for b in lex["number_words"])
 
 
 def _vague(tokens: list[Token], i: int) -> tuple[float, int] | None:
@@ -198,11 +205,15 @@ def _vague(tokens: list[Token], i: int) -> tuple[float, int] | None:
     return float(best), used
 
 
-def _scale_after_a(tokens: list[Token], i: int) -> tuple[float, int] | None:
+def _scale_after_a(tokens: list[Token], i: int) -> tuple[float, int, str] | None:
     """'a billion dollars', 'a hundred drones': the scale word is the number."""
-    scales = lexicon()["scales"]
-    if tokens[i].lower == "a" and i + 1 < len(tokens) and tokens[i + 1].lower in scales:
-        return float(scales[tokens[i + 1].lower]), 2
+    lex = lexicon()
+    if tokens[i].lower == "a" and i + 1 < len(tokens) and tokens[i + 1].lower in lex["scales"]:
+        value, used = float(lex["scales"][tokens[i + 1].lower]), 2
+        nxt = tokens[i + used].lower if i + used < len(tokens) else ""
+        if nxt in lex["currency_words"]:
+            return value, used + 1, lex["currency_words"][nxt]
+        return value, used, "count"
     return None
 
 
@@ -246,14 +257,7 @@ def _figure_at(tokens: list[Token], i: int, text: str, dates: list[DateMention])
         parsed = _scale_after_a(tokens, i) or _number(tokens, i)
         if parsed is None:
             return None
-        if len(parsed) == 2:
-            value, used = parsed
-            kind = "count"
-            nxt = tokens[i + used].lower if i + used < len(tokens) else ""
-            if nxt in lexicon()["currency_words"]:
-                kind, used = lexicon()["currency_words"][nxt], used + 1
-        else:
-            value, used, kind = parsed
+        value, used, kind = parsed
     k = i + used
     if k < len(tokens) and tokens[k].lower == "of" and (kind in {"fraction", "percent"} or vague or t.lower == "one"):
         k += 1

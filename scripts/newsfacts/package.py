@@ -48,7 +48,7 @@ def to_csv(resource: Resource, rows: Iterable[Row]) -> bytes:
 def merge_actors(extractions: list[Extraction]) -> list[Row]:
     """One row per actor over all articles: aliases united, first known country kept."""
     merged: dict[str, Row] = {}
-    for x in extractions:
+    for x in sorted(extractions, key=lambda x: str(x.source["source_id"])):
         for row in x.actors:
             have = merged.get(row["actor_id"])
             if have is None:

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from newsfacts.actors import ActorBook
 from newsfacts.article import Article
-from newsfacts.dates import DateMention, DateValue, article_anchor, find_dates
-from newsfacts.events import Event, find_events
+from newsfacts.dates import UNKNOWN, DateMention, DateValue, article_anchor, find_dates
+from newsfacts.events import Event, find_events, merge_repeats
 from newsfacts.figures import find_figures
 from newsfacts.lexicon import lexicon
 from newsfacts.statements import Found, Statement, find_statements
@@ -76,7 +76,7 @@ def _transcript_statements(
     turns: list[Turn], published: dt.date | None, book: ActorBook
 ) -> list[Statement]:
     """One direct statement per paragraph of a labelled turn or an authored text."""
-    date = DateValue(published, published, "day", True) if published else DateValue(None, None, "unknown", False)
+    date = DateValue(published, published, "day", True) if published else UNKNOWN
     out = []
     for turn in turns:
         if turn.question or turn.speaker is None:
@@ -137,7 +137,7 @@ def extract(article: Article, path: str) -> Extraction:
     }
     statements = find_statements(sents, text, book, dates, skip, voices)
     statements += _transcript_statements(turn_list, article.published, book)
-    events = _events(sents, text, book, dates, statements, skip, voices)
+    events = merge_repeats(_events(sents, text, book, dates, statements, skip, voices))
     out = Extraction(source)
     st_ids = [content_id("st", sid, s.start, s.end) for s in statements]
     for s, st_id in zip(statements, st_ids):
@@ -204,7 +204,8 @@ def extract(article: Article, path: str) -> Extraction:
 
 def _is_label_only(sentence: Sentence, turn_list: list[Turn]) -> bool:
     """A sentence that holds nothing but a speaker label ('MR. KIRBY:')."""
-    return bool(turn_list) and LABEL.match(sentence.text) is not None and LABEL.match(sentence.text).end() >= len(sentence.text)
+    label = LABEL.match(sentence.text) if turn_list else None
+    return label is not None and label.end() >= len(sentence.text)
 
 
 def _containing(statements: list[Statement], start: int, end: int) -> int | None:
@@ -254,8 +255,7 @@ def _figures(sents, text, dates, statements, st_ids, events, ev_ids, skip, sid) 
                  if e.start < max(f.end, f.quantity_end) and min(f.start, f.quantity_start) < e.end),
                 None,
             )
-            date, mention = (events[ev].date, events[ev].date_mention) if ev is not None else (
-                DateValue(None, None, "unknown", False), None)
+            date, mention = (events[ev].date, events[ev].date_mention) if ev is not None else (UNKNOWN, None)
             rows.append(
                 {
                     "figure_id": content_id("fg", sid, f.start, f.end),

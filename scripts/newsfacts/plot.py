@@ -38,7 +38,11 @@ def render(tables: dict[str, pd.DataFrame], fmt: str = "svg") -> bytes:
     events = tables["events"].assign(_t=tables["events"]["event_type"].astype(str))
     events = events.sort_values(["_t", "date_start", "start", "event_id"], kind="stable", na_position="last")
     statements = tables["statements"][tables["statements"]["date_start"].notna()]
-    dates = pd.concat([events["date_start"].dropna(), events["date_end"].dropna(), statements["date_start"]])
+    dates = pd.concat([events["date_start"].dropna(), events["date_end"].dropna(), statements["date_start"]]).dropna()
+    if dates.empty:
+        dates = tables["sources"]["published"].dropna()
+    if dates.empty:
+        raise ValueError("nothing to draw: no event, statement or publication has a date")
     lo, hi = dates.min() - pd.Timedelta(days=30), dates.max() + pd.Timedelta(days=30)
     span = hi - lo
     undated_x = hi + span * 0.08

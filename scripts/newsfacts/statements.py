@@ -9,7 +9,7 @@ from functools import lru_cache
 from newsfacts.actors import ActorBook, Phrase, gazetteer_mentions
 from newsfacts.dates import UNKNOWN, DateMention, DateValue
 from newsfacts.lexicon import lexicon
-from newsfacts.text import QUOTE_CHARS, Sentence, Token
+from newsfacts.text import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_CHARS, Sentence, Token
 
 DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s[A-Z][\w.'’ -]{1,40})?(?:\s\([^)]{1,40}\))?\s[—–-]\s")
 """'KHARKIV, Ukraine (Reuters) — ': the place and agency that open a news story."""
@@ -17,7 +17,7 @@ MIN_CONTENT_WORDS = 3
 """Reported content shorter than this ('And', 'In addition') is a parenthetical, not a statement."""
 MAX_SPEAKER_TOKENS = 14
 """A speaker phrase is short ('South Korean representative to the UN Hwang Joonkook' is 9)."""
-BOUNDARIES = {",", ":", "”", "\"", ";", "—", "–"}
+BOUNDARIES = {",", ":", "”", "\"", "»", ";", "—", "–"}
 ADJUNCT_STARTS = {"on", "in", "during", "at", "to", "after", "before", "last", "this", "earlier",
                   "later", "yesterday", "today", "while", "when", "as", "from", "via", "through"}
 AUXILIARIES = {"was", "were", "been", "is", "are", "be"}
@@ -69,7 +69,8 @@ class Statement:
 
 @lru_cache(maxsize=1)
 def _cues() -> frozenset[str]:
-    return frozenset(lexicon()["reporting_verbs"])
+    lex = lexicon()
+    return frozenset(lex["reporting_verbs"]) | frozenset(lex["object_verbs"]) | frozenset(lex["denial_verbs"])
 
 
 def _is_cue(token: Token) -> bool:
@@ -85,7 +86,7 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int, str] | Non
     if end - start < 2:
         return None
     chunk = text[start:end]
-    if chunk[0] in "“\"" and chunk[-1] in "”\"" and not any(c in QUOTE_CHARS for c in chunk[1:-1]):
+    if chunk[0] in OPEN_QUOTES and chunk[-1] in CLOSE_QUOTES and not any(c in QUOTE_CHARS for c in chunk[1:-1]):
         inner_start, inner_end = start + 1, end - 1
         while inner_end > inner_start and text[inner_end - 1] in ", ":
             inner_end -= 1
@@ -120,6 +121,11 @@ def _phrase_end(tokens: tuple[Token, ...], i: int, dates: list[DateMention]) -> 
     return k
 
 
+def _content_end(boundary: Token) -> int:
+    """Where content ends before the attribution: after a closing quotation mark, before a comma."""
+    return boundary.end if boundary.text in CLOSE_QUOTES else boundary.start
+
+
 def _words(tokens: tuple[Token, ...]) -> int:
     return sum(1 for t in tokens if t.text[:1].isalnum())
 
@@ -138,7 +144,7 @@ def _only_adjuncts(tokens: tuple[Token, ...], dates: list[DateMention]) -> bool:
     return (
         not tokens
         or tokens[0].lower in ADJUNCT_STARTS
-        or (tokens[0].lower.endswith("ly") and len(tokens[0].text) > 4)
+        or (tokens[0].text.islower() and tokens[0].lower.endswith("ly") and len(tokens[0].text) > 4)
         or tokens[0].text in BOUNDARIES
         or any(d.start <= tokens[0].start < d.end for d in dates)
     )
@@ -214,8 +220,7 @@ def find_in_sentence(
             k = _phrase_end(toks, i + 1, dates)
             speaker = book.phrase(list(toks[i + 1 : k]))
             if speaker and _only_adjuncts(toks[k:], dates):
-                return make(s_start, toks[b - 1].start if toks[b - 1].text != "”" else toks[b - 1].end,
-                            tok, speaker, [(toks[b - 1].end, s_end)])
+                return make(s_start, _content_end(toks[b - 1]), tok, speaker, [(toks[b - 1].end, s_end)])
             continue
         lead_end = b
         while lead_end < i and lowers[lead_end] in LEADING_ADVERBS:
@@ -227,7 +232,7 @@ def find_in_sentence(
             continue
         if b > 0 and _only_adjuncts(after, dates):
             boundary = toks[b - 1]
-            c_end = boundary.end if boundary.text in "”\"" else boundary.start
+            c_end = _content_end(boundary)
             if _words(toks[: b - 1]) < MIN_CONTENT_WORDS:
                 resumed = next((k for k in range(i + 1, len(toks)) if toks[k].text == ","), None)
                 if resumed is None or _words(toks[resumed + 1 :]) < MIN_CONTENT_WORDS:
@@ -235,7 +240,7 @@ def find_in_sentence(
                 # "Air defense, Austin said, remains the top priority": the whole sentence
                 return make(s_start, s_end, tok, speaker, [(toks[b].start, toks[resumed].end)])
             return make(s_start, c_end, tok, speaker, [(boundary.end, s_end)])
-        if b > 0 and len(toks[:b]) > 6:
+        if b > 6:
             continue
         lead = [(s_start, toks[lead_end].start)] if lead_end > 0 else []
         if lowers[0] == "as" and lead_end == 1:
@@ -326,7 +331,7 @@ def _statement_date(
 def _responds_to(found: Found, text: str, book: ActorBook, earlier: list[Statement]) -> int | None:
     """A denial of 'the US accusations' answers the latest statement by a US speaker."""
     content = [t for t in found.sentence.tokens if found.start <= t.start < found.end]
-    for i, mention in enumerate(gazetteer_mentions(content, text)):
+    for mention in gazetteer_mentions(content, text):
         following = [t for t in content if t.start >= mention.end][:2]
         if not any(t.lower in CLAIM_NOUNS for t in following):
             continue

@@ -8,11 +8,11 @@ from functools import lru_cache
 
 from newsfacts.lexicon import lexicon
 
-OPEN_QUOTES = "“\"‘«„"
-CLOSE_QUOTES = "”\"’»“"
+OPEN_QUOTES = "“\"«„"
+CLOSE_QUOTES = "”\"»“"
 BLANK = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
 """Characters that do not count as text at the ends of a paragraph (spaces, no-break spaces, BOM)."""
-QUOTE_CHARS = set("“”\"«»„")
+QUOTE_CHARS = set(OPEN_QUOTES + CLOSE_QUOTES)
 
 _TOKEN = re.compile(
     r"[A-Z](?:\.[A-Z])+\.?"  # U.S., U.N.
@@ -42,10 +42,6 @@ class Token(Span):
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lower", self.text.lower())
-
-    @property
-    def is_capitalized(self) -> bool:
-        return self.text[:1].isupper()
 
 
 @dataclass(frozen=True)

@@ -80,16 +80,17 @@ def _register_people(book: ActorBook, title: str | None) -> None:
             book.adopt(record)
 
 
-def _label_speaker(book: ActorBook, text: str, label: str, start: int) -> Phrase | None:
+def _label_speaker(book: ActorBook, label: str, start: int) -> Phrase | None:
     """The person a label names: by surname ('MR. KIRBY'), or a role the title gave
     ('THE PRESIDENT'); None for a moderator."""
     words = label.replace("\u00a0", " ").split()
     if words[0] in {"MODERATOR", "OPERATOR", "SPOKESPERSON", "SPOKESMAN"}:
         return Phrase(label, start, start + len(label), "label", None)
     if words[0] == "THE":
-        role = " ".join(w.capitalize() for w in words[1:])
+        role = " ".join(words[1:]).lower()
+        pattern = re.compile(rf"(?<!vice )\b{re.escape(role)}$")
         for record in book.records.values():
-            if record.kind == "person" and record.role and record.role.split()[-1] == role.split()[-1]:
+            if record.kind == "person" and record.role and pattern.search(record.role.lower()):
                 return Phrase(label, start, start + len(label), "label", record.actor_id, record.role)
         return Phrase(label, start, start + len(label), "label", None)
     surname = "-".join(w.capitalize() for w in words[-1].split("-"))
@@ -119,7 +120,7 @@ def turns(text: str, paragraphs: list[Span], book: ActorBook, title: str | None)
                     current = ("Q", None, True)
                 else:
                     label = m.group("label")
-                    current = (label, _label_speaker(book, text, label, para.start), False)
+                    current = (label, _label_speaker(book, label, para.start), False)
                 start = para.start + m.end()
             if current is None:
                 continue
