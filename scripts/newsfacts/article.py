@@ -62,16 +62,24 @@ def decode_article(path: Path, data: bytes) -> str:
     return text
 
 
+def parse_published(value: str) -> dt.date:
+    """A publication date: YYYY-MM-DD between EARLIEST and LATEST, else ValueError."""
+    try:
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a YYYY-MM-DD date") from None
+    if not EARLIEST <= date <= LATEST:
+        raise ValueError(f"{date} is outside {EARLIEST} to {LATEST}")
+    return date
+
+
 def _parse_date(value: object, where: str) -> dt.date | None:
     if value in (None, ""):
         return None
     try:
-        date = dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ArticleError(f"{where}: 'published' is not a YYYY-MM-DD date: {value!r}") from None
-    if not EARLIEST <= date <= LATEST:
-        raise ArticleError(f"{where}: 'published' {date} is outside {EARLIEST} to {LATEST}")
-    return date
+        return parse_published(str(value))
+    except ValueError as exc:
+        raise ArticleError(f"{where}: 'published' {exc}") from None
 
 
 def read_metadata(path: Path) -> dict[str, object]:

@@ -54,15 +54,12 @@ def build_command(root: Path) -> None:
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
-    from newsfacts.article import EARLIEST, LATEST
+    from newsfacts.article import parse_published
 
     try:
-        date = dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from None
-    if not EARLIEST <= date <= LATEST:
-        raise click.BadParameter(f"{value} is outside {EARLIEST} to {LATEST}")
-    return date
+        return parse_published(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 @main.command("extract", context_settings=CONTEXT)

@@ -52,7 +52,7 @@ def _patterns() -> re.Pattern[str]:
     parts = [
         rf"(?P<range>(?:from|between)\s(?P<r1>{point})\s(?:to|until|through|and)\s(?P<r2>{point}))",
         rf"(?P<since>since\s(?P<s1>last\syear|last\smonth|{point}))",
-        rf"(?P<rel>(?:last|this|next)\s(?:year|month|week))",
+        r"(?P<rel>(?:last|this|next)\s(?:year|month|week))",
         r"(?P<dayword>yesterday|today)",
         rf"(?P<wd>(?:on\s|last\s|next\s)?{weekday})",
         rf"(?P<on>(?:on|by|until|as\sof)\s(?P<o1>{md}|{dm}))",

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +11,7 @@ import pandas as pd
 
 from newsfacts.descriptor import PACKAGE_META
 from newsfacts.load import load
+from newsfacts.package import replace_atomically
 from newsfacts.schema import RESOURCES, Resource, field_for
 
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT", "boolean": "INTEGER"}
@@ -54,7 +53,7 @@ def _sql_value(value: Any) -> Any:
     return value
 
 
-def datasette_metadata(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
+def datasette_metadata(tables: dict[str, pd.DataFrame], database: str) -> dict[str, Any]:
     """metadata.json for Datasette: package title, licence, source, table and column descriptions."""
     licence = PACKAGE_META["licenses"][0]
     return {
@@ -64,7 +63,7 @@ def datasette_metadata(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
         "license_url": licence["path"],
         "source": "newsfacts data package (datapackage.json)",
         "databases": {
-            "newsfacts": {
+            database: {
                 "tables": {
                     r.name: {
                         "title": r.title,
@@ -79,21 +78,9 @@ def datasette_metadata(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
     }
 
 
-def _replace_atomically(target: Path, write) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 def export_sqlite(package: Path, out: Path) -> list[Path]:
     """Write the package as one SQLite database (`out`) and its Datasette metadata
-    (`<out stem>.metadata.json`, named `newsfacts` inside)."""
+    (`<out stem>.metadata.json`; Datasette names the database after the file's stem)."""
     tables = load(package)
 
     def write(tmp: Path) -> None:
@@ -115,9 +102,9 @@ def export_sqlite(package: Path, out: Path) -> list[Path]:
                 raise ValueError(f"foreign key check failed: {problems[:5]}")
         db.close()
 
-    _replace_atomically(out, write)
+    replace_atomically(out, write)
     meta = out.with_suffix(".metadata.json")
-    _replace_atomically(meta, lambda p: p.write_text(json.dumps(datasette_metadata(tables), indent=2) + "\n", encoding="utf-8"))
+    replace_atomically(meta, lambda p: p.write_text(json.dumps(datasette_metadata(tables, out.stem), indent=2) + "\n", encoding="utf-8"))
     return [out, meta]
 
 
@@ -159,6 +146,6 @@ def export_parquet(package: Path, out: Path) -> list[Path]:
     for r in RESOURCES:
         target = out / f"{r.name}.parquet"
         table = arrow_table(r, tables[r.name])
-        _replace_atomically(target, lambda p, t=table: pq.write_table(t, p))
+        replace_atomically(target, lambda p, t=table: pq.write_table(t, p))
         written.append(target)
     return written

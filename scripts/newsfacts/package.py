@@ -166,6 +166,20 @@ def package_files(
     return files, rows
 
 
+def replace_atomically(target: Path, write: Callable[[Path], None]) -> None:
+    """Write one file through `write(tmp)` into a temporary file beside `target`, then move
+    it into place, so that `target` is either the old file or the complete new one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
 def write_files(root: Path, files: dict[str, bytes]) -> None:
     """Write all files under root, or none: stage them in a temporary directory first, then
     move each into place (os.replace is atomic on one file system)."""

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsfacts import __version__
+from newsfacts.package import replace_atomically
 
 DISPUTED = "#c0392b"
 REPORTED = "#1f5f8b"
@@ -95,5 +96,5 @@ def render(tables: dict[str, pd.DataFrame], fmt: str = "svg") -> bytes:
 
 def write_plot(tables: dict[str, pd.DataFrame], out: Path) -> None:
     """Write the timeline to `out`: SVG, or PNG at 150 dpi, by the file's suffix."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(render(tables, "png" if out.suffix.lower() == ".png" else "svg"))
+    data = render(tables, "png" if out.suffix.lower() == ".png" else "svg")
+    replace_atomically(out, lambda tmp: tmp.write_bytes(data))
