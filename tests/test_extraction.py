@@ -232,3 +232,11 @@ def test_vice_president_label_is_not_the_president() -> None:
     assert [(s["cue"], s["speaker_id"]) for s in x.statements] == [
         ("THE VICE PRESIDENT", "kamala-harris"), ("THE PRESIDENT", "joe-biden"),
     ]
+
+
+def test_ratios_compounds_and_self_corrections() -> None:
+    got = [(f["value"], f["unit"], f["text"]) for f in run(
+        "It is a 50-nation coalition. The new plant is 10 times larger. "
+        "The $20 mil- — $20 billion loan was agreed. A 155-millimeter shell and a four-year plan."
+    ).figures]
+    assert got == [(50.0, "nation", "50-nation"), (10.0, "factor", "10 times larger"), (2e10, "USD", "$20 billion")]

@@ -138,6 +138,10 @@ repository in the project's shared folder); where both speak, they agree.
 - A range (`between 20 and 30 shells`, `from 20 to 30 shells`) is two figures that count
   the same thing: the lower bound (`between 20`, comparator `gte`) and the upper bound
   (`30 shells`, comparator `lte`).
+- A ratio (`10 times larger`) has unit `factor`; a number joined to its noun (`a
+  50-nation coalition`) counts that noun, unless the noun is a measure (`155-millimeter`
+  is a size). A number the speaker breaks off and corrects (`$20 mil- — $20 billion`)
+  counts only in its corrected form.
 - Durations (`five days`, `eight weeks`, `two years ago`) are time expressions, not figures.
 - Dates, times, ordinals, numbers inside identifiers (`Hwasong-11`) and furniture are not
   figures. A figure inside an event's words (or counting its instrument) links to that

@@ -11,6 +11,7 @@ from newsfacts.dates import DateMention
 from newsfacts.lexicon import lexicon
 from newsfacts.text import Token
 
+COMPOUND = re.compile(r"^(\d+)-([a-z]+)$")
 MAX_VALUE = 1e15
 """Larger 'numbers' are digit strings (identifiers, noise), not amounts."""
 STOP_WORDS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
@@ -181,6 +182,17 @@ def _number_starts() -> frozenset[str]:
     return frozenset(words) | frozenset(f"{a}-{b}" for a in lex["number_words"] for b in lex["number_words"])
 
 
+def _disfluent(tokens: list[Token], k: int) -> bool:
+    """A word broken off with a hyphen and a dash right after the number ('mil- —')."""
+    return (
+        k + 2 < len(tokens)
+        and tokens[k].text.isalpha()
+        and tokens[k + 1].text == "-"
+        and tokens[k + 1].start == tokens[k].end
+        and tokens[k + 2].text in {"—", "–", "-"}
+    )
+
+
 def _vague(tokens: list[Token], i: int) -> tuple[float, int] | None:
     """'dozens', 'tens of thousands', 'several [dozen]': a lower bound and the tokens used."""
     table = lexicon()["vague_numbers"]
@@ -236,9 +248,15 @@ def _figure_at(tokens: list[Token], i: int, text: str, dates: list[DateMention])
     t = tokens[i]
     if not (t.text[:1] in "$€£0123456789" or t.lower in _number_starts()):
         return None
-    if any(d.start <= t.start < d.end for d in dates) or re.search(r"[A-Za-z]-?\d|\d-?[A-Za-z]", t.text):
+    if any(d.start <= t.start < d.end for d in dates) or _in_identifier(tokens, i):
         return None
-    if _in_identifier(tokens, i):
+    compound = COMPOUND.match(t.text)
+    if compound:  # "a 50-nation coalition": the number counts the noun it is joined to
+        noun = compound.group(2)
+        if noun in lexicon()["measures"] or i + 1 >= len(tokens) or not tokens[i + 1].text.islower():
+            return None
+        return Figure(t.start, t.end, float(compound.group(1)), noun, "eq", noun, t.start, t.end), i + 1
+    if re.search(r"[A-Za-z]-?\d|\d-?[A-Za-z]", t.text):
         return None
     comparator, start = "eq", i
     for words, comp in _approximators():
@@ -259,6 +277,13 @@ def _figure_at(tokens: list[Token], i: int, text: str, dates: list[DateMention])
             return None
         value, used, kind = parsed
     k = i + used
+    if _disfluent(tokens, k):
+        return None  # "$20 mil- — $20 billion": the speaker corrected the number
+    if kind == "count" and k + 1 < len(tokens) and tokens[k].lower == "times" and (
+        tokens[k + 1].lower.endswith("er") or tokens[k + 1].lower in {"more", "as", "less"}
+    ):  # "10 times larger": a ratio
+        return Figure(tokens[start].start, tokens[k + 1].end, value, "factor", comparator,
+                      text[tokens[k].start : tokens[k + 1].end], tokens[k].start, tokens[k + 1].end), k + 2
     if k < len(tokens) and tokens[k].lower == "of" and (kind in {"fraction", "percent"} or vague or t.lower == "one"):
         k += 1
         if k < len(tokens) and tokens[k].lower in {"the", "its", "their", "all", "these", "those", "our"}:
