@@ -240,3 +240,19 @@ def test_ratios_compounds_and_self_corrections() -> None:
         "The $20 mil- — $20 billion loan was agreed. A 155-millimeter shell and a four-year plan."
     ).figures]
     assert got == [(50.0, "nation", "50-nation"), (10.0, "factor", "10 times larger"), (2e10, "USD", "$20 billion")]
+
+
+def test_nominal_events_get_the_governing_subject_and_opening_dates() -> None:
+    x = run("Ten years ago, Russia occupied Crimea.\nRussia has ramped up its airstrikes against Ukrainian cities.")
+    got = [(e["actor_id"], e["date_start"], e["target_id"]) for e in x.events]
+    assert got == [("russia", "2014-01-01", None), ("russia", None, "ukraine")]
+
+
+def test_receiving_names_the_giver_after_from() -> None:
+    (e,) = run("Russia is receiving drones from Iran.").events
+    assert (e["event_type"], e["actor_id"], e["target_id"]) == ("AID", "iran", "russia")
+    assert run("Russia's procurement of ballistic missiles worries Kyiv.").events == []
+
+
+def test_negated_events_are_not_events() -> None:
+    assert run("Russia did not launch any strikes on Kyiv on Monday.").events == []

@@ -52,7 +52,8 @@ def _patterns() -> re.Pattern[str]:
     parts = [
         rf"(?P<range>(?:from|between)\s(?P<r1>{point})\s(?:to|until|through|and)\s(?P<r2>{point}))",
         rf"(?P<since>since\s(?P<s1>last\syear|last\smonth|{point}))",
-        r"(?P<rel>(?:last|this|next)\s(?:year|month|week))",
+        r"(?P<rel>(?:(?i:earlier|later)\s)?(?:last|this|next)\s(?:year|month|week|weekend))",
+        r"(?P<ago>(?P<n>\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s(?P<unit>year|month|week|day)s?\sago)",
         r"(?P<dayword>yesterday|today)",
         rf"(?P<wd>(?:on\s|last\s|next\s)?{weekday})",
         rf"(?P<on>(?:on|by|until|as\sof)\s(?P<o1>{md}|{dm}))",
@@ -147,6 +148,16 @@ def _relative(unit: str, shift: int, anchor: dt.date | None) -> DateValue:
 _SHIFT = {"last": -1, "this": 0, "next": 1}
 
 
+def _weekend(shift: int, anchor: dt.date | None) -> DateValue:
+    """'this weekend' (the last Saturday-Sunday on or before the anchor), 'last weekend',
+    'next weekend'."""
+    if anchor is None:
+        return UNKNOWN
+    saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+    saturday += dt.timedelta(weeks=shift if shift > 0 else 0) + dt.timedelta(weeks=-1 if shift < 0 else 0)
+    return DateValue(saturday, saturday + dt.timedelta(days=1), "range", True)
+
+
 def _value(m: re.Match[str], anchor: dt.date | None, shared_year: int | None) -> DateValue:
     if m["range"]:
         first, last = _parse_point(m["r1"]), _parse_point(m["r2"])
@@ -176,8 +187,19 @@ def _value(m: re.Match[str], anchor: dt.date | None, shared_year: int | None) ->
             return UNKNOWN
         return DateValue(v.start, None, "range", v.inferred)
     if m["rel"]:
-        word, unit = m["rel"].split()
+        word, unit = m["rel"].split()[-2:]
+        if unit == "weekend":
+            return _weekend(_SHIFT[word], anchor)
         return _relative(unit, _SHIFT[word], anchor)
+    if m["ago"]:
+        words = lexicon()["number_words"]
+        n = int(m["n"]) if m["n"].isdigit() else words[m["n"].lower()]
+        if m["unit"] == "day":
+            if anchor is None:
+                return UNKNOWN
+            d = anchor - dt.timedelta(days=n)
+            return DateValue(d, d, "day", True)
+        return _relative(m["unit"], -n, anchor)
     if m["dayword"]:
         if anchor is None:
             return UNKNOWN

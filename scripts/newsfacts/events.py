@@ -149,6 +149,9 @@ def _mention_list(mentions: list[Mention], tokens: list[Token], index: int) -> l
             return out
 
 
+NEGATIONS = {"not", "no", "never", "neither", "nor", "without"}
+RECEIVING = {"receiving", "received", "receive", "receives", "procurement", "acquired", "acquire", "acquiring"}
+"""Transfers told from the receiver's side: the giver is after 'from', the subject receives."""
 CLAUSE_JOINERS = {"and", "but", "while", "whereas", "although", "though"}
 MODALS = {"will", "would", "could", "might", "may", "can", "should", "must", "’d", "'d", "to", "cannot",
           "wo", "won’t", "won't", "shall", "if", "unless", "whether"}
@@ -175,7 +178,8 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
         if tokens[j].text in STOPS:
             break
         clause.append(tokens[j].lower)
-    return "if" in clause or "unless" in clause
+    negated = any(w in NEGATIONS or w.endswith(("n’t", "n't")) for w in clause)
+    return "if" in clause or "unless" in clause or negated
 
 
 def _origin_subject(
@@ -204,15 +208,24 @@ def _attack_context(tokens: list[Token], mentions: list[Mention], after: int) ->
     return False
 
 
-def _pronoun_subject(tokens: list[Token], index: int, book: ActorBook) -> str | None:
-    """'I signed', 'we’ve sent': the speaker of the turn, or the state they speak for."""
-    k = index - 1
-    while k >= 0 and tokens[k].lower in AUXILIARY:
-        k -= 1
-    if k < 0 or tokens[k].lower.split("’")[0].split("'")[0] not in {"i", "we"}:
-        return None
-    phrase = book.phrase([tokens[k]])
-    return phrase.actor_id if phrase else None
+def _pronoun_subject(tokens: list[Token], index: int, book: ActorBook, possessive: bool = False) -> str | None:
+    """'I signed', 'we’ve sent', 'I am announcing new sanctions', 'our sanctions': the speaker
+    of the transcript turn, or the state they speak for."""
+    if possessive:
+        word = "i" if tokens[index - 1].lower == "my" else "we"
+        phrase = book.phrase([Token(tokens[index - 1].start, tokens[index - 1].end, word)])
+        return phrase.actor_id if phrase else None
+    for k in range(index - 1, -1, -1):
+        t = tokens[k]
+        if t.text in STOPS:
+            return None
+        bare = t.lower.split("’")[0].split("'")[0]
+        if bare in {"i", "we"}:
+            if k > 0 and tokens[k - 1].lower in PREPOSITIONS:
+                return None
+            phrase = book.phrase([t])
+            return phrase.actor_id if phrase else None
+    return None
 
 
 ADJECTIVAL_HEADS = {"administration", "government", "officials", "official", "team", "forces", "military",
@@ -265,6 +278,8 @@ def clauses(tokens: list[Token]) -> list[list[Token]]:
                              and tokens[i + 2].text[:1].isupper()):
             out.append([])
             continue
+        if t.lower in {"that", "which"} and nxt in {"was", "were", "has", "have", "had", "is", "are"}:
+            out.append([])  # "the package that was passed by the House": a clause of its own
         if out[-1] == [] and t.lower in CLAUSE_JOINERS and len(out) > 1:
             continue
         out[-1].append(t)
@@ -381,10 +396,13 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
          if tokens[k].lower == "by" and not any(tokens[j].text in STOPS for j in range(after_end, k))),
         None,
     )
-    if by is not None and _mention_at(mentions, tokens, by + 1):
-        m = _mention_at(mentions, tokens, by + 1)
-        actors = [m.actor_id]
-        hi = max(hi, m.end)
+    agent = None
+    if by is not None:
+        skip = 2 if by + 2 < len(tokens) and tokens[by + 1].lower == "the" else 1
+        agent = _mention_at(mentions, tokens, by + skip)
+    if agent is not None:
+        actors = [agent.actor_id]
+        hi = max(hi, agent.end)
     if not actors and first.index > 0:
         m = _mention_at(mentions, tokens, first.index - 1) or next(
             (x for x in mentions if x.end == tokens[first.index - 1].end), None
@@ -414,19 +432,38 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
                     actors = [m.actor_id for m in found]
                     hi = max(hi, found[-1].end)
                 break
-    if not actors and not nominal:
+    if not actors and first.index > 0 and tokens[first.index - 1].lower in {"our", "my"}:
+        subject = _pronoun_subject(tokens, first.index, book, possessive=True)
+        if subject:
+            actors = [subject]
+    if not actors:
         m = _subject(mentions, tokens, first)
         if m is not None:
             listed = _list_before(mentions, tokens, m)
             actors = [x.actor_id for x in listed]
-            lo = min(lo, listed[0].start)
+            if not nominal:  # a noun's agent is the subject of another verb: not in its words
+                lo = min(lo, listed[0].start)
     origin_subject = _origin_subject(tokens, mentions, first.index, weapon)
-    if not actors and not nominal and first.index > 0:
+    if not actors and first.index > 0:
         subject = _pronoun_subject(tokens, first.index, book)
         if subject:
             actors = [subject]
     if not actors and origin_subject is not None:
         actors = [origin_subject]
+    if kind == "transfer" and trig_word in RECEIVING:
+        receiver = actors[0] if actors else None
+        givers = []
+        for k in range(after_end, min(len(tokens), after_end + 12)):
+            if tokens[k].lower == "from":
+                givers = _mention_list(mentions, tokens, k + 1)
+                break
+            if tokens[k].text in STOPS:
+                break
+        if not givers:
+            return None  # the giver is not named
+        actors = [m.actor_id for m in givers]
+        hi = max(hi, givers[-1].end)
+        between_target = receiver
     if not actors and default_actor and (default_kinds is None or kind in default_kinds):
         actors = [default_actor]
     if not actors and kind != "assault":
@@ -484,11 +521,21 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
                 if m is not None and m.actor_id not in actors and not (origin == m.actor_id):
                     target = m.actor_id
                     break
-    # dates after the trigger, in the same clause
-    for d in dates:
-        if d.start >= tokens[first.index].start and not any(
-            t.text in {";"} for t in tokens if hi <= t.start < d.start
-        ):
-            hi = max(hi, d.end)
+    # dates after the trigger, in the same clause; else a date that opens the clause
+    # ("Ten years ago, Putin occupied Crimea", "On Jan. 6, Russian forces launched ...")
+    after = [d for d in dates if d.start >= tokens[first.index].start]
+    for d in after:
+        hi = max(hi, d.end)
+    if not after:
+        opening = [d for d in dates if d.end <= lo and _opens_clause(tokens, d)]
+        if opening:
+            lo = min(lo, opening[-1].start)
     fields = {"type": first.type, "mode": mode, "target": target, "instrument": instrument, "origin": origin}
     return lo, hi, fields, actors
+
+
+def _opens_clause(tokens: list[Token], date: DateMention) -> bool:
+    """A date at the start of the clause, before its subject and set off by a comma or
+    leading straight into it ('Ten years ago, Putin ...', 'Earlier this week, ...')."""
+    before = [t for t in tokens if t.end <= date.start]
+    return len(before) <= 1 and all(t.lower in {"and", "but", "so", "then", "earlier", "just"} or t.text == "," for t in before)
