@@ -57,6 +57,11 @@ def _trigger_table() -> dict[tuple[str, ...], dict]:
 
 
 @lru_cache(maxsize=1)
+def _trigger_firsts() -> frozenset[str]:
+    return frozenset(key[0] for key in _trigger_table())
+
+
+@lru_cache(maxsize=1)
 def _weapons() -> frozenset[str]:
     return frozenset(lexicon()["weapons"])
 
@@ -64,9 +69,13 @@ def _weapons() -> frozenset[str]:
 def find_triggers(tokens: list[Token]) -> list[Trigger]:
     """Event words in a run of tokens, longest match first."""
     table = _trigger_table()
+    firsts = _trigger_firsts()
     out: list[Trigger] = []
     i = 0
     while i < len(tokens):
+        if tokens[i].lower not in firsts:
+            i += 1
+            continue
         for n in (2, 1):
             key = tuple(t.lower for t in tokens[i : i + n])
             if len(key) == n and key in table:

@@ -25,7 +25,7 @@ _TOKEN = re.compile(
 _SENTENCE_END = re.compile(r"[.!?]+[”\"’)]*(?=\s+[“\"‘(A-Z0-9])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A piece of the article: text == article[start:end]."""
 
@@ -34,7 +34,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token(Span):
     """A word, number or punctuation mark."""
 
