@@ -175,6 +175,19 @@ repository in the project's shared folder); where both speak, they agree.
   from the event type, the actor and the date expression's offset. They do not depend on row order or on
   other rows, so a rebuild gives the same ids. Actor ids are slugs of canonical names.
 
+### Evaluation (`newsfacts evaluate`)
+- Predicted and gold rows of one article are paired one to one, the pairs with the
+  largest overlap over union first. A pair needs overlapping spans whose overlap covers at
+  least half of the shorter span; events must also have the same `event_type`, figures
+  the same `value`.
+- Precision = pairs / predicted rows, recall = pairs / gold rows, F1 their harmonic mean,
+  per table over all articles that have a gold file.
+- Speaker accuracy: the share of paired statements with the gold `speaker_id` (both empty
+  counts as equal). Date accuracy: the share of paired statements and events with the
+  gold `date_start` and `date_end`.
+- Gold files store offsets and the text's sha256, never the text; a gold file whose
+  sha256 differs from its text stops the evaluation.
+
 ### Input limits
 - Articles must be UTF-8 text, not empty, without NUL bytes, and at most {max_bytes:,}
   bytes; anything else is refused with a one-line error naming the file.
