@@ -67,7 +67,14 @@ def render(tables: dict[str, pd.DataFrame], fmt: str = "svg") -> bytes:
                 elif end > start:
                     ax.plot([start, end], [lane, lane], color=color, lw=5, solid_capstyle="butt")
                 ax.plot([start], [lane], marker="o", color=color, ms=5)
-            when = "" if pd.isna(start) else f"{start:%Y-%m-%d} "
+            if pd.isna(start):
+                when = ""
+            elif pd.isna(end):
+                when = f"since {start:%Y-%m-%d} "
+            elif end > start:
+                when = f"{start:%Y-%m-%d} to {end:%Y-%m-%d} "
+            else:
+                when = f"{start:%Y-%m-%d} "
             left_side = x > lo + span * 0.55
             ax.text(x, lane - 0.12, ("  " if not left_side else "") + when + _label(row, names) + ("  " if left_side else ""),
                     color=color, fontsize=7, va="bottom", ha="right" if left_side else "left")
