@@ -142,7 +142,7 @@ def released_repo(tmp_path: Path) -> Path:
     _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
     _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "--allow-empty", "-m", "state")
     version = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
-    _git(repo, "tag", f"v{version}")
+    _git(repo, "tag", "-f", f"v{version}")  # the clone may already carry the real tag
     return repo
 
 
