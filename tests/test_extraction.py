@@ -256,3 +256,13 @@ def test_receiving_names_the_giver_after_from() -> None:
 
 def test_negated_events_are_not_events() -> None:
     assert run("Russia did not launch any strikes on Kyiv on Monday.").events == []
+
+
+def test_a_surname_first_then_the_full_name_is_one_person() -> None:
+    x = run(
+        '"We will call them out," said Ambassador Wood.\n'
+        "U.S. Ambassador Robert Wood said Iran was arming Russia."
+    )
+    assert [s["speaker_id"] for s in x.statements] == ["robert-wood", "robert-wood"]
+    (wood,) = [a for a in x.actors if a["kind"] == "person"]
+    assert wood["actor_id"] == "robert-wood" and "Wood" in wood["aliases"]

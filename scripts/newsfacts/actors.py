@@ -380,6 +380,26 @@ class ActorBook:
         name = self.text[name_tokens[0].start : name_tokens[-1].end]
         return Phrase(text, start, end, "name", self._person(name, role, country), role or None)
 
+    def surname_merges(self) -> dict[str, str]:
+        """People first named by surname alone ('Ambassador Wood') and later in full ('U.S.
+        Ambassador Robert Wood'): the surname-only id -> the full name's id. The records
+        are merged; the caller re-points its rows."""
+        people = [r for r in self.records.values() if r.kind == "person"]
+        merges: dict[str, str] = {}
+        for short in people:
+            if " " in short.name:
+                continue
+            full = [r for r in people if r is not short and " " in r.name and r.name.split()[-1] == short.name]
+            if len(full) == 1:
+                target = full[0]
+                target.forms |= short.forms
+                target.role = target.role or short.role
+                target.country = target.country or short.country
+                merges[short.actor_id] = target.actor_id
+        for old in merges:
+            del self.records[old]
+        return merges
+
     # -- output --------------------------------------------------------------------
     def used(self, actor_ids: set[str]) -> list[ActorRecord]:
         """Records of the given actors and of every body they belong to."""

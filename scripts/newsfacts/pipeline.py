@@ -182,6 +182,12 @@ def extract(article: Article, path: str) -> Extraction:
             }
         )
     out.figures = _figures(sents, text, dates, statements, st_ids, events, ev_ids, skip, sid)
+    merges = book.surname_merges()
+    for row in out.statements:
+        row["speaker_id"] = merges.get(row["speaker_id"], row["speaker_id"])
+    for row in out.events:
+        for key in ("actor_id", "target_id", "instrument_origin_id"):
+            row[key] = merges.get(row[key], row[key])
     out.statements = _unique(out.statements, "statement_id")
     out.events = _unique(out.events, "event_id")
     out.figures = _unique(out.figures, "figure_id")
