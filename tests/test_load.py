@@ -32,7 +32,9 @@ def test_load_types_every_table() -> None:
 def test_load_accepts_the_descriptor_path() -> None:
     a = newsfacts.load(ROOT / "datapackage.json")["events"]
     b = newsfacts.load(str(ROOT))["events"]
+    c = newsfacts.load(path=ROOT)["events"]
     pd.testing.assert_frame_equal(a, b)
+    pd.testing.assert_frame_equal(a, c)
 
 
 def test_empty_cells_are_missing_and_unknown_dates_are_nat() -> None:

@@ -105,14 +105,17 @@ def verified_bytes(location: str, resource: dict) -> bytes:
     return data
 
 
-def load(path_or_url: str | Path = ".", version: str | None = None) -> dict[str, pd.DataFrame]:
+def load(
+    path_or_url: str | Path = ".", version: str | None = None, *, path: str | Path | None = None
+) -> dict[str, pd.DataFrame]:
     """The tables of a newsfacts package, keyed by resource name.
 
-    `path_or_url` is a package directory, a datapackage.json path, or an http(s) URL of a
-    datapackage.json; each file is checked against the descriptor's bytes and sha256 before
-    it is parsed. With `version`, a package of any other version is refused.
+    `path_or_url` (or the keyword `path`) is a package directory, a datapackage.json path,
+    or an http(s) URL of a datapackage.json; each file is checked against the descriptor's
+    bytes and sha256 before it is parsed. With `version`, a package of any other version is
+    refused.
     """
-    location = _descriptor_location(path_or_url)
+    location = _descriptor_location(path if path is not None else path_or_url)
     try:
         descriptor = json.loads(_fetch(location).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
