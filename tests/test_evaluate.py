@@ -117,6 +117,13 @@ def test_development_corpus_meets_the_committed_floor() -> None:
     assert "sources: 11" in out
 
 
+def test_gold_directory_as_the_last_argument() -> None:
+    code, out, _ = _evaluate(str(ROOT), str(GOLD), "--json")
+    assert code == 0 and json.loads(out)["sources"]["000_bb5d0af167e4fb00"]["statements"]["f1"] == 1.0
+    code, _, err = _evaluate(str(ROOT))
+    assert code == 2 and "gold directory" in err
+
+
 def test_floor_failure_exits_1(tmp_path: Path) -> None:
     floor = tmp_path / "floor.json"
     floor.write_text(json.dumps({"events.f1": 1.01}), encoding="utf-8")

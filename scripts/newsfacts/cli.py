@@ -178,9 +178,8 @@ def _articles_in(paths: tuple[Path, ...]) -> list[Path]:
 @click.option(
     "--gold",
     "gold_dir",
-    required=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Directory of gold annotation files (<source_id>.json).",
+    help="Directory of gold annotation files (<source_id>.json); without it, the last INPUT is the gold directory.",
 )
 @click.option(
     "--corpus",
@@ -196,13 +195,18 @@ def _articles_in(paths: tuple[Path, ...]) -> list[Path]:
     help="JSON file of minimum scores ('statements.f1': 0.9, ...); exit 1 when any is not reached.",
 )
 def evaluate_command(
-    inputs: tuple[Path, ...], gold_dir: Path, corpus: tuple[Path, ...], as_json: bool, floor: Path | None
+    inputs: tuple[Path, ...], gold_dir: Path | None, corpus: tuple[Path, ...], as_json: bool, floor: Path | None
 ) -> None:
-    """Score extraction against gold annotations.
+    """Score extraction against gold annotations: newsfacts evaluate PACKAGE_OR_ARTICLES...
+    GOLD_DIR, or INPUTS... --gold GOLD_DIR.
 
     INPUTS are package directories (with datapackage.json), article files or directories
     of articles; articles are extracted in memory. Only sources with a gold file count.
     """
+    if gold_dir is None:
+        if len(inputs) < 2 or not inputs[-1].is_dir():
+            raise click.UsageError("give the gold directory as the last argument or with --gold")
+        inputs, gold_dir = inputs[:-1], inputs[-1]
     from newsfacts.article import read_article
     from newsfacts.evaluate import (
         GoldError, below_floor, check_gold_texts, evaluate, load_gold, render,
