@@ -266,3 +266,9 @@ def test_a_surname_first_then_the_full_name_is_one_person() -> None:
     assert [s["speaker_id"] for s in x.statements] == ["robert-wood", "robert-wood"]
     (wood,) = [a for a in x.actors if a["kind"] == "person"]
     assert wood["actor_id"] == "robert-wood" and "Wood" in wood["aliases"]
+
+
+def test_a_list_of_givers_is_not_split_into_clauses() -> None:
+    x = run("Iran, North Korea, and China are providing Russia with drones and ammunition.")
+    assert sorted(e["actor_id"] for e in x.events) == ["china", "iran", "north-korea"]
+    assert {e["target_id"] for e in x.events} == {"russia"}

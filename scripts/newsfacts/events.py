@@ -281,10 +281,12 @@ def clauses(tokens: list[Token]) -> list[list[Token]]:
     """Split a region into clauses at ';' and at ', and' / ', but' / ', while' that open a
     new clause ('Russia attacked Kyiv on Monday, and Ukraine struck Belgorod on Tuesday')."""
     out: list[list[Token]] = [[]]
+    firsts = _trigger_firsts()
     for i, t in enumerate(tokens):
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        if t.text == ";" or (t.text == "," and nxt in CLAUSE_JOINERS and i + 2 < len(tokens)
-                             and tokens[i + 2].text[:1].isupper()):
+        joins = (t.text == "," and nxt in CLAUSE_JOINERS and i + 2 < len(tokens)
+                 and tokens[i + 2].text[:1].isupper() and any(x.lower in firsts for x in out[-1]))
+        if t.text == ";" or joins:  # a list of names ('Iran, North Korea, and China') is not a clause
             out.append([])
             continue
         if t.lower in {"that", "which"} and nxt in {"was", "were", "has", "have", "had", "is", "are"}:
