@@ -525,6 +525,12 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         mode = lex["instrument_modes"].get(tokens[weapon[1] - 1].lower, "attack")
     if kind == "meeting":
         mode = " ".join(x.lower for x in tokens[first.index : first.index + first.length])
+    if target is None and kind == "transfer":
+        # "providing Russia with drones", "sent Russia ammunition": the recipient right after the verb
+        m = _mention_at(mentions, tokens, after_end)
+        if m is not None and not m.demonym and m.actor_id not in actors:
+            target = m.actor_id
+            hi = max(hi, m.end)
     if target is None and kind == "assault":
         for k in range(first_end, len(tokens) - 1):
             if tokens[k].lower in preps:
