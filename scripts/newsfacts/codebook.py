@@ -223,8 +223,12 @@ def _diagram() -> list[str]:
 def _cell(value: object, width: int = 48) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and value != value) or value is pd.NaT:
         return ""
+    if hasattr(value, "item"):
+        value = value.item()  # numpy scalars
     if isinstance(value, pd.Timestamp):
         text = value.date().isoformat()
+    elif isinstance(value, bool):
+        text = "true" if value else "false"  # as in the CSV
     else:
         text = str(value)
     text = text.replace("|", "\\|").replace("\n", " ")
