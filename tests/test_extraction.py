@@ -272,3 +272,39 @@ def test_a_list_of_givers_is_not_split_into_clauses() -> None:
     x = run("Iran, North Korea, and China are providing Russia with drones and ammunition.")
     assert sorted(e["actor_id"] for e in x.events) == ["china", "iran", "north-korea"]
     assert {e["target_id"] for e in x.events} == {"russia"}
+
+
+def test_appositions_relative_clauses_and_dates_before_the_cue() -> None:
+    x = run(
+        "Kyiv • Canada on Wednesday announced a new aid package for Ukraine.\n"
+        "Oleh Marchuk, spokesperson for the intelligence directorate, told journalists that Iran had sent engines.\n"
+        "A senior Ukrainian official, who spoke on condition of anonymity, said that the region had lost power.\n"
+        "He told Reuters the war would end."
+    )
+    got = [(s["speaker_id"], s["cue"], s["text"]) for s in x.statements]
+    assert got == [
+        ("canada", "announced", "a new aid package for Ukraine"),
+        ("oleh-marchuk", "told", "Iran had sent engines"),
+        (None, "said", "the region had lost power"),
+        (None, "told", "the war would end"),
+    ]
+    assert x.statements[0]["date_text"] == "on Wednesday"
+
+
+def test_a_quotation_over_two_sentences_and_a_second_reporting_verb() -> None:
+    x = run(
+        "President Volodymyr Zelensky said: “Russia targets homes. Our partners must act faster.”\n"
+        "Russia's Foreign Ministry denied that Iran had supplied engines, calling the claims “a fabrication.”"
+    )
+    got = [(s["speaker_id"], s["mode"], s["cue"], s["text"]) for s in x.statements]
+    assert got == [
+        ("volodymyr-zelensky", "direct", "said", "Russia targets homes"),
+        ("volodymyr-zelensky", "direct", "said", "Our partners must act faster."),
+        ("russian-ministry-of-foreign-affairs", "indirect", "denied", "Iran had supplied engines"),
+        ("russian-ministry-of-foreign-affairs", "partial", "calling", "the claims “a fabrication.”"),
+    ]
+
+
+def test_an_initial_does_not_end_a_sentence() -> None:
+    (s,) = run('"I urged allies to dig deep," said Lloyd J. Austin III at the meeting.').statements
+    assert s["speaker_id"] == "lloyd-austin"

@@ -330,6 +330,8 @@ class ActorBook:
         lex = lexicon()
         head = next((t.lower for t in body if t.lower in lex["person_nouns"]), body[-1].lower)
         country = self._country_of(body)
+        if head in lex["person_nouns"] and tokens[0].lower in {"a", "an"}:
+            return Phrase(text, tokens[0].start, tokens[-1].end, "description", None)  # someone new, unnamed
         if head in lex["person_nouns"]:
             people = [r for r in reversed(list(self.records.values())) if r.kind == "person"]
             titled = [r.actor_id for r in people if r.role and head in r.role.lower()]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -29,7 +30,7 @@ def lexicon() -> dict[str, Any]:
 def slug(name: str) -> str:
     """A readable id: lower case ASCII words joined by hyphens ("Antony Blinken" -> antony-blinken)."""
     ascii_name = name.replace("’", "").replace("'", "")
-    ascii_name = ascii_name.encode("ascii", "ignore").decode()
+    ascii_name = unicodedata.normalize("NFKD", ascii_name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "unnamed"
 
 

@@ -11,7 +11,10 @@ from newsfacts.dates import UNKNOWN, DateMention, DateValue
 from newsfacts.lexicon import lexicon
 from newsfacts.text import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_CHARS, Sentence, Token
 
-DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s[A-Z][\w.'’ -]{1,40})?(?:\s\([^)]{1,40}\))?\s[—–-]\s")
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s[A-Z][\w.'’ -]{1,40})?(?:\s\([^)]{1,40}\))?\s[—–-]\s"
+    r"|[A-Z][\w.'’ -]{1,30}\s[•|]\s)"
+)
 """'KHARKIV, Ukraine (Reuters) — ': the place and agency that open a news story."""
 MIN_CONTENT_WORDS = 3
 """Reported content shorter than this ('And', 'In addition') is a parenthetical, not a statement."""
@@ -24,8 +27,10 @@ AUXILIARIES = {"was", "were", "been", "is", "are", "be"}
 LEADING_ADVERBS = {"as", "then", "later", "also", "however", "but", "and", "meanwhile", "earlier", "separately",
                    "previously", "still", "now", "so", "yet"}
 TIME_SHIFTS = {"earlier", "previously", "before", "later", "meanwhile", "separately"}
-HEARERS = {"reporters", "journalists", "lawmakers", "parliament", "senators", "a", "news", "agency",
-           "briefing", "conference", "the", "state", "television", "tv", "media", "outlet"}
+COORDINATED_CUES = {"telling", "adding", "saying", "said", "added", "urged", "noted", "stressed", "warned",
+                    "insisting", "arguing", "claiming", "stating", "calling"}
+HEARERS = {"reporters", "journalists", "lawmakers", "parliament", "senators", "news", "agency",
+           "briefing", "conference", "state", "television", "tv", "media", "outlet"}
 DETERMINERS = {"the", "a", "an"}
 CLAIM_NOUNS = {"accusations", "accusation", "claims", "claim", "allegations", "allegation",
                "reports", "report", "statements", "statement", "charges"}
@@ -95,6 +100,9 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int, str] | Non
         if inner_end <= inner_start:
             return None
         return inner_start, inner_end, "direct"
+    if chunk[0] in OPEN_QUOTES and not any(c in CLOSE_QUOTES for c in chunk[1:]):
+        # the quotation runs on into the next sentence: "...: “Russia targets homes. Every ...”"
+        return start + 1, end, "direct"
     if any(c in QUOTE_CHARS for c in chunk):
         return start, end, "partial"
     return start, end, "indirect"
@@ -119,6 +127,21 @@ def _phrase_end(tokens: tuple[Token, ...], i: int, dates: list[DateMention]) -> 
             break
         k += 1
     return k
+
+
+def _quoted(sentence: Sentence) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks in a sentence (an unclosed quote runs to its end)."""
+    out: list[tuple[int, int]] = []
+    opened: int | None = None
+    for t in sentence.tokens:
+        if opened is None and t.text in OPEN_QUOTES:
+            opened = t.end
+        elif opened is not None and t.text in CLOSE_QUOTES:
+            out.append((opened, t.start))
+            opened = None
+    if opened is not None:
+        out.append((opened, sentence.end))
+    return out
 
 
 def _content_end(boundary: Token) -> int:
@@ -195,10 +218,10 @@ def find_in_sentence(
             if i > 0 and toks[i - 1].text in BOUNDARIES:
                 return make(s_start, toks[i - 1].start, cue, speaker, [(toks[i].start, s_end)])
 
-    named = [(m.start, m.end) for m in gazetteer_mentions(toks, text)]
+    named = [(m.start, m.end) for m in gazetteer_mentions(toks, text)] + _quoted(sentence)
     for i, tok in enumerate(toks):
         if not _is_cue(tok) or any(a <= tok.start < b for a, b in named):
-            continue
+            continue  # a cue inside a name or inside a quotation reports nothing
         after = toks[i + 1 :]
         if tok.lower in {"told", "tells", "tell"}:
             after = toks[_skip_recipient(toks, i + 1) :]
@@ -215,19 +238,41 @@ def find_in_sentence(
             if speaker:
                 return make(s_start, toks[i - 1].start, tok, speaker, [(toks[i - 1].start, s_end)])
         b = _boundary(toks, i)
+        speaker = None
         # inverted: "..., said X."
         if b == i and b > 0:
             k = _phrase_end(toks, i + 1, dates)
             speaker = book.phrase(list(toks[i + 1 : k]))
             if speaker and _only_adjuncts(toks[k:], dates):
                 return make(s_start, _content_end(toks[b - 1]), tok, speaker, [(toks[b - 1].end, s_end)])
-            continue
+            # "A senior official, who spoke on condition of anonymity, said that ...",
+            # "Oleh Marchuk, spokesperson for the ..., told journalists that ..."
+            first_comma = next((x for x in range(1, i) if toks[x].text == ","), None)
+            if first_comma is None or first_comma >= b - 1 or first_comma > MAX_SPEAKER_TOKENS:
+                continue
+            middle = toks[first_comma + 1]
+            if not (middle.lower in {"who", "which", "a", "an", "the"} or middle.lower in lexicon()["role_words"]):
+                continue
+            speaker = book.phrase(list(toks[:first_comma]))
+            if speaker is None:
+                continue
+            b = 0
         lead_end = b
         while lead_end < i and lowers[lead_end] in LEADING_ADVERBS:
             lead_end += 1
         if i - lead_end > MAX_SPEAKER_TOKENS:
             continue
-        speaker = book.phrase(list(toks[lead_end:i]))
+        if speaker is None:
+            phrase_end = i
+            trailing = [
+                d for d in dates
+                if i - lead_end >= 2 and toks[lead_end].start < d.start and d.end == toks[i - 1].end
+            ]
+            if trailing:  # "Canada on Wednesday announced": the date is the statement's
+                phrase_end = next((x for x in range(lead_end, i) if toks[x].start >= trailing[0].start), i)
+                if phrase_end > lead_end and toks[phrase_end - 1].lower in {"on", "in", "last", "this"}:
+                    phrase_end -= 1
+            speaker = book.phrase(list(toks[lead_end:phrase_end]))
         if speaker is None:
             continue
         if b > 0 and _only_adjuncts(after, dates):
@@ -250,10 +295,11 @@ def find_in_sentence(
                 continue
             return make(toks[comma + 1].start, s_end, tok, speaker, lead + [(toks[b].start, toks[comma].end)])
         # content after the cue: skip an adjunct up to "that" or ":"
-        c_first = i + 1
-        for k in range(i + 1, min(len(toks), i + 25)):
+        heard = _skip_recipient(toks, i + 1) if tok.lower in {"told", "tells", "tell"} else i + 1
+        c_first = heard
+        for k in range(heard, min(len(toks), i + 25)):
             if lowers[k] == "that" or toks[k].text == ":":
-                if _only_adjuncts(toks[i + 1 : k], dates):
+                if _only_adjuncts(toks[heard:k], dates):
                     c_first = k + 1
                 break
         if c_first >= len(toks):
@@ -296,19 +342,68 @@ def find_statements(
         inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
         found = find_in_sentence(sentence, text, book, inside)
         if found is None and out and out[-1].found.sentence.paragraph == sentence.paragraph:
-            quote = _quote_only(sentence, text)
             prev = out[-1].found
+            quote = _quote_only(sentence, text) or _quote_rest(sentence, text, prev)
             if quote:
                 found = Found(sentence, quote[0], quote[1], "direct", prev.cue, prev.speaker, (), False)
         if found is None:
             continue
-        speaker_id = found.speaker.actor_id
-        book.note_speaker(speaker_id)
-        role = found.speaker.role or (book.records[speaker_id].role if speaker_id else None)
-        date, mention = _statement_date(found, text, inside, out, speaker_id)
-        responds = _responds_to(found, text, book, out) if found.denial else None
-        out.append(Statement(found, speaker_id, role, date, mention, responds))
+        for piece in _split_coordinated(found, text, book, inside):
+            speaker_id = piece.speaker.actor_id
+            book.note_speaker(speaker_id)
+            if speaker_id is None and piece.speaker.kind == "description":
+                book.last_person = None  # 'a senior official said ...; he added': not the earlier person
+            role = piece.speaker.role or (book.records[speaker_id].role if speaker_id else None)
+            date, mention = _statement_date(piece, text, inside, out, speaker_id)
+            responds = _responds_to(piece, text, book, out) if piece.denial else None
+            out.append(Statement(piece, speaker_id, role, date, mention, responds))
     return out
+
+
+def _quote_rest(sentence: Sentence, text: str, prev: Found) -> tuple[int, int] | None:
+    """The next sentence of a quotation opened in the previous one and not yet closed."""
+    opened = prev.start > 0 and text[prev.start - 1] in OPEN_QUOTES
+    if not opened or any(c in CLOSE_QUOTES for c in text[prev.start : prev.end]):
+        return None
+    chunk = sentence.text
+    close = max(chunk.rfind(c) for c in CLOSE_QUOTES)
+    if close <= 0 or chunk[0] in OPEN_QUOTES:
+        return None
+    return sentence.start, sentence.start + close
+
+
+def _split_coordinated(found: Found, text: str, book: ActorBook, dates: list[DateMention]) -> list[Found]:
+    """'dismissed the accusations as “absurd,” telling reporters that ...', '... and said
+    they would ...': a second reporting verb in the content starts a second statement by
+    the same speaker."""
+    if found.sentence is None or found.mode == "direct":
+        return [found]
+    toks = [t for t in found.sentence.tokens if found.start <= t.start and t.end <= found.end]
+    depth = 0
+    for k, t in enumerate(toks[1:-1], start=1):
+        if t.text in OPEN_QUOTES and t.text not in CLOSE_QUOTES:
+            depth += 1
+        elif t.text in CLOSE_QUOTES and t.text not in OPEN_QUOTES:
+            depth = max(0, depth - 1)
+        if depth or t.lower not in COORDINATED_CUES:
+            continue
+        if toks[k - 1].text not in {",", "and"} and not (toks[k - 1].text in CLOSE_QUOTES and k > 1):
+            continue
+        cut = toks[k - 1].start if toks[k - 1].text in {",", "and"} else toks[k - 1].end
+        first = _content_span(text, found.start, cut)
+        after = toks[k + 1 :]
+        skip = _skip_recipient(tuple(after), 0) if t.lower in {"telling", "told"} else 0
+        j = next((x for x in range(skip, min(len(after), skip + 8)) if after[x].lower == "that"), None)
+        rest_start = after[j + 1].start if j is not None and j + 1 < len(after) else (after[skip].start if skip < len(after) else None)
+        if first is None or rest_start is None:
+            return [found]
+        second = _content_span(text, rest_start, found.end)
+        if second is None:
+            return [found]
+        head = Found(found.sentence, first[0], first[1], first[2], found.cue, found.speaker, found.attribution, found.denial)
+        tail = Found(found.sentence, second[0], second[1], second[2], t.text, found.speaker, found.attribution, False)
+        return [head, tail]
+    return [found]
 
 
 def _statement_date(

@@ -71,8 +71,11 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
         if (
             out
             and word == "."
-            and text[out[-1].start - offset : m.end()] in _abbreviations()
-        ):
+            and (
+                text[out[-1].start - offset : m.end()] in _abbreviations()
+                or (len(out[-1].text) == 1 and out[-1].text.isupper() and out[-1].end - offset == m.start())
+            )
+        ):  # an abbreviation, or an initial ('Lloyd J. Austin')
             prev = out.pop()
             out.append(Token(prev.start, offset + m.end(), prev.text + "."))
             continue
@@ -94,8 +97,9 @@ def paragraphs(text: str) -> list[Span]:
 
 
 def _ends_with_abbreviation(text: str, end: int) -> bool:
+    """An abbreviation or a person's initial ('Lloyd J. Austin') does not end a sentence."""
     word = re.search(r"\S+$", text[max(0, end - 12) : end])
-    return bool(word) and word.group() in _abbreviations()
+    return bool(word) and (word.group() in _abbreviations() or re.fullmatch(r"[A-Z]\.", word.group()) is not None)
 
 
 def sentences(text: str) -> list[Sentence]:
