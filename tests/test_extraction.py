@@ -308,3 +308,16 @@ def test_a_quotation_over_two_sentences_and_a_second_reporting_verb() -> None:
 def test_an_initial_does_not_end_a_sentence() -> None:
     (s,) = run('"I urged allies to dig deep," said Lloyd J. Austin III at the meeting.').statements
     assert s["speaker_id"] == "lloyd-austin"
+
+
+def test_bodies_named_head_of_something() -> None:
+    x = run(
+        "The front held, the General Staff of the Armed Forces of Ukraine said.\n"
+        "Sanctions were adopted, the Council of the EU said in a statement.\n"
+        "Commander of the Army Oleksandr Syrskyi said the front held."
+    )
+    assert [s["speaker_id"] for s in x.statements] == [
+        "general-staff-of-the-armed-forces-of-ukraine", "council-of-the-european-union", "oleksandr-syrskyi",
+    ]
+    actors = {a["actor_id"]: a for a in x.actors}
+    assert actors["general-staff-of-the-armed-forces-of-ukraine"]["country"] == "UKR"

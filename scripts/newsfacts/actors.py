@@ -346,11 +346,23 @@ class ActorBook:
             return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor_id)
         return None
 
+    def _head_of(self, body: list[Token]) -> str | None:
+        """'General Staff of the Armed Forces of Ukraine', 'Council of the EU': a body named as
+        HEAD of ..., ending in a known name (so 'Commander of the Army Oleksandr Syrskyi',
+        which ends in a person's name, is not one)."""
+        of = next((k for k, t in enumerate(body) if t.lower == "of"), None)
+        if of is None or of == 0:
+            return None
+        kind = next((_org_kind(t.text) for t in body[:of] if _org_kind(t.text)), None)
+        ends_known = any(m.end == body[-1].end for m in gazetteer_mentions(body, self.text))
+        names_body = any(_org_kind(t.text) for t in body[of + 1 :])
+        return kind if kind and (ends_known or names_body) else None
+
     def _named(self, body: list[Token]) -> Phrase | None:
         """A titled personal name ('White House spokesman John Kirby') or an organisation."""
         start, end = body[0].start, body[-1].end
         text = self.text[start:end]
-        head_kind = _org_kind(body[-1].text)
+        head_kind = _org_kind(body[-1].text) or self._head_of(body)
         if head_kind and all(t.text[:1].isupper() or t.lower in CONNECTORS for t in body):
             country = self._country_of(body)
             from_context = False
