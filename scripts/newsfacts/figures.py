@@ -101,6 +101,11 @@ def _number(tokens: list[Token], i: int) -> tuple[float, int, str] | None:
     return value, used, kind
 
 
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(lexicon()["reporting_verbs"]) - {"states", "claims", "reports", "estimates", "promises", "notes"}
+
+
 def _looks_plural(word: str) -> bool:
     w = word.lower()
     return w in lexicon()["irregular_plurals"] or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
@@ -114,6 +119,7 @@ def _np_word(token: Token) -> bool:
     return (
         (token.text[:1].isalpha() or w in {"’s", "'s"})
         and w not in STOP_WORDS
+        and w not in _reporting_verbs()
         and w not in APPROXIMATOR_WORDS
         and not any(c.isdigit() for c in w)
     )

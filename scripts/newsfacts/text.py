@@ -98,8 +98,9 @@ def paragraphs(text: str) -> list[Span]:
 
 def _ends_with_abbreviation(text: str, end: int) -> bool:
     """An abbreviation or a person's initial ('Lloyd J. Austin') does not end a sentence."""
-    word = re.search(r"\S+$", text[max(0, end - 12) : end])
-    return bool(word) and (word.group() in _abbreviations() or re.fullmatch(r"[A-Z]\.", word.group()) is not None)
+    found = re.search(r"\S+$", text[max(0, end - 12) : end])
+    word = found.group().lstrip(BLANK) if found else ""
+    return word in _abbreviations() or re.fullmatch(r"[A-Z]\.", word) is not None
 
 
 def sentences(text: str) -> list[Sentence]:
