@@ -321,3 +321,12 @@ def test_bodies_named_head_of_something() -> None:
     ]
     actors = {a["actor_id"]: a for a in x.actors}
     assert actors["general-staff-of-the-armed-forces-of-ukraine"]["country"] == "UKR"
+
+
+def test_a_capitalised_word_in_an_all_caps_run_is_not_a_name() -> None:
+    from newsfacts.actors import gazetteer_mentions
+    from newsfacts.text import tokenize
+
+    text = "WEAPONS IN US HANDS, the US said."
+    assert [m.text for m in gazetteer_mentions(tokenize(text), text)] == ["US"]
+    assert gazetteer_mentions(tokenize(text), text)[0].start == text.index("the US") + 4

@@ -102,7 +102,7 @@ def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> li
             if hit is None:
                 continue
             actor_id, demonym = hit
-            if n == 1 and demonym and actor_id == "united-states" and not _us_context(tokens, i):
+            if n == 1 and _in_caps_run(tokens, i):
                 break
             start, end = tokens[i].start, tokens[i + n - 1].end
             kind = gazetteer().entries[actor_id].kind
@@ -113,9 +113,12 @@ def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> li
     return out
 
 
-def _us_context(tokens: tuple[Token, ...] | list[Token], i: int) -> bool:
-    """'US' in capitals inside an all-caps heading is not the country."""
-    return not (tokens[i].text == "US" and i > 0 and tokens[i - 1].text.isupper())
+def _in_caps_run(tokens: tuple[Token, ...] | list[Token], i: int) -> bool:
+    """A one-word name in capitals inside an all-caps run ('WEAPONS IN US HANDS') is part
+    of a heading, not a mention."""
+    def caps(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].text.isalpha() and tokens[k].text.isupper() and len(tokens[k].text) > 1
+    return tokens[i].text.isupper() and (caps(i - 1) or caps(i + 1))
 
 
 def is_known_name(token: Token) -> bool:

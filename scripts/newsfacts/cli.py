@@ -21,6 +21,15 @@ from newsfacts.validate import validate_package
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
+PACKAGE_OPTION = click.option(
+    "--package",
+    type=click.Path(exists=True, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Package directory or datapackage.json to read (checked against its hashes first).",
+)
+
+
 def _fail(message: str) -> None:
     click.echo(f"Error: {message}", err=True)
     raise SystemExit(1)
@@ -259,13 +268,7 @@ def evaluate_command(
     type=click.Path(path_type=Path),
     help="The database file (sqlite) or the directory of .parquet files (parquet).",
 )
-@click.option(
-    "--package",
-    type=click.Path(exists=True, path_type=Path),
-    default=".",
-    show_default=True,
-    help="Package directory or datapackage.json to export (checked against its hashes first).",
-)
+@PACKAGE_OPTION
 def export_command(fmt: str, out: Path, package: Path) -> None:
     """Export the package's tables to SQLite or Parquet, typed from the same schema."""
     from newsfacts.export import export_parquet, export_sqlite
@@ -286,13 +289,7 @@ def export_command(fmt: str, out: Path, package: Path) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Picture to write: .svg or .png.",
 )
-@click.option(
-    "--package",
-    type=click.Path(exists=True, path_type=Path),
-    default=".",
-    show_default=True,
-    help="Package directory or datapackage.json to draw.",
-)
+@PACKAGE_OPTION
 def plot_command(out: Path, package: Path) -> None:
     """Draw the events on a time axis, one row per event type, with the statements' dates."""
     from newsfacts.load import IntegrityError, load

@@ -129,12 +129,7 @@ def extract(article: Article, path: str) -> Extraction:
         or _is_label_only(s, turn_list)
     }
     dates = find_dates(text, article_anchor(text, article.published))
-    voices = {
-        i: t.speaker.actor_id
-        for i, s in enumerate(sents)
-        for t in turn_list
-        if t.speaker is not None and t.content.start <= s.start < t.content.end
-    }
+    voices = _voices(sents, turn_list)
     statements = find_statements(sents, text, book, dates, skip, voices)
     statements += _transcript_statements(turn_list, article.published, book)
     events = merge_repeats(_events(sents, text, book, dates, statements, skip, voices))
@@ -205,6 +200,19 @@ def extract(article: Article, path: str) -> Extraction:
                 "aliases": sorted(f for f in record.forms if f != record.name),
             }
         )
+    return out
+
+
+def _voices(sents: list[Sentence], turn_list: list[Turn]) -> dict[int, str | None]:
+    """Sentence index -> the speaker of the transcript turn holding it (one pass: both
+    lists are in text order)."""
+    out: dict[int, str | None] = {}
+    k = 0
+    for i, s in enumerate(sents):
+        while k < len(turn_list) and turn_list[k].content.end <= s.start:
+            k += 1
+        if k < len(turn_list) and turn_list[k].content.start <= s.start and turn_list[k].speaker is not None:
+            out[i] = turn_list[k].speaker.actor_id
     return out
 
 
