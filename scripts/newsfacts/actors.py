@@ -298,6 +298,9 @@ class ActorBook:
         body_text = self.text[body[0].start : body[-1].end]
         mentions = gazetteer_mentions(body, self.text)
         if len(mentions) == 1 and mentions[0].text == body_text and not mentions[0].demonym:
+            fuller = self._fuller(body_text)
+            if fuller is not None:
+                return Phrase(body_text, body[0].start, end, "name", fuller)
             record = self.known(mentions[0].actor_id, body_text)
             return Phrase(body_text, body[0].start, end, "name", record.actor_id)
         if lower[0] in DETERMINERS and all(not t.text[:1].isupper() or (t.text,) in _alias_tokens() for t in body):
@@ -307,6 +310,14 @@ class ActorBook:
         ):
             return self._collective(tokens, text)
         return self._named(body)
+
+    def _fuller(self, short: str) -> str | None:
+        """A body named earlier in full ('General Staff of the Armed Forces of Ukraine') that a
+        short name ('the General Staff') refers back to."""
+        for record in reversed(list(self.records.values())):
+            if record.kind != "person" and record.name.startswith(short + " of "):
+                return record.actor_id
+        return None
 
     def _collective(self, tokens: list[Token], text: str) -> Phrase:
         """'regional officials', 'Ukrainian officials', 'witnesses': no one person; the state
@@ -345,7 +356,11 @@ class ActorBook:
                     return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor_id, self._role(actor_id))
             return Phrase(text, tokens[0].start, tokens[-1].end, "description", None)
         if head in lex["group_nouns"]:
-            actor_id = self.last_group
+            actor_id = next(
+                (r.actor_id for r in reversed(list(self.records.values()))
+                 if r.kind != "person" and head in r.name.lower().split()),
+                self.last_group,
+            )
             return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor_id)
         return None
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsfacts.dates import DateMention
+from newsfacts.cues import cue_forms
 from newsfacts.lexicon import lexicon
 from newsfacts.text import Token
 
@@ -103,7 +104,11 @@ def _number(tokens: list[Token], i: int) -> tuple[float, int, str] | None:
 
 @lru_cache(maxsize=1)
 def _reporting_verbs() -> frozenset[str]:
-    return frozenset(lexicon()["reporting_verbs"]) - {"states", "claims", "reports", "estimates", "promises", "notes"}
+    return cue_forms() - {"states", "claims", "reports", "estimates", "promises", "notes", "post", "posts", "call", "calls",
+                          "answer", "answers", "comment", "comments", "counter", "counters", "report", "state",
+                          "claim", "estimate", "promise", "note", "welcome", "thank", "pledge", "pledges", "remark",
+                          "remarks", "repeat", "repeats", "tweet", "tweets", "voice", "voices", "demand", "demands",
+                          "warning", "warnings", "reply", "replies"}
 
 
 def _looks_plural(word: str) -> bool:

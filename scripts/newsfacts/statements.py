@@ -9,7 +9,8 @@ from functools import lru_cache
 from newsfacts.actors import ActorBook, Phrase, gazetteer_mentions
 from newsfacts.dates import UNKNOWN, DateMention, DateValue
 from newsfacts.lexicon import lexicon
-from newsfacts.text import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_CHARS, Sentence, Token
+from newsfacts.cues import cue_at
+from newsfacts.text import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_CHARS, Sentence, Span, Token, paragraphs
 
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s[A-Z][\w.'’ -]{1,40})?(?:\s\([^)]{1,40}\))?\s[—–-]\s"
@@ -32,6 +33,42 @@ COORDINATED_CUES = {"telling", "adding", "saying", "said", "added", "urged", "no
 HEARERS = {"reporters", "journalists", "lawmakers", "parliament", "senators", "news", "agency",
            "briefing", "conference", "state", "television", "tv", "media", "outlet"}
 DETERMINERS = {"the", "a", "an"}
+AUXILIARY_WORDS = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
+                   "might", "should", "must", "did", "does", "do", "also", "later", "then", "previously",
+                   "again", "once", "often", "never", "always", "still", "just", "first", "even", "further",
+                   "subsequently", "earlier", "now", "being", "been", "be", "already", "separately", "finally",
+                   "reportedly", "recently", "repeatedly", "too", "quickly", "went", "goes", "go", "on", "to",
+                   "had", "has", "n't", "not"}
+"""Words between a subject and its reporting verb ('has also said', 'went on to say')."""
+NOUN_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+                    "your", "’s", "'s", "no", "any", "every", "each", "such"}
+PROGRESSIVE = {"is", "are", "was", "were", "be", "been", "am", "’s", "'s", "keeps", "kept", "keep", "started", "began"}
+NEGATIONS = {"not", "n't", "never", "no"}
+SUBJECT_STOPS = {"that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "when", "while", "because",
+                 "if", "after", "before", "although", "though", "since", "as", "so", "where", "than", "until",
+                 "unless", "whether", "yet", "what", "how", "why", "to", "for", "said", "says", "told", "is",
+                 "was", "were", "are", "be", "been", "has", "have", "had", "would", "will", "could", "can", "not",
+                 "whereas", "by", "there", "here", "it's", "with", "into", "about", "like"}
+"""Words that end a subject noun phrase read leftwards from its verb."""
+NP_MARKS = {"’s", "'s", "-", ".", "&", "’", "'"}
+NOT_SPEAKERS = {"this", "that", "these", "those", "which", "what", "there", "here", "one", "some", "many", "all",
+                "it's", "that's", "us", "me", "polls", "poll", "also", "then", "you",
+                "nobody", "no", "none", "anyone", "someone", "everyone", "somebody", "everybody"}
+"""Words that cannot begin or end a speaker phrase on their own."""
+DOCUMENTS = {"statement", "report", "release", "email", "letter", "post", "tweet", "filing", "memo", "note",
+             "message", "communique", "readout", "transcript", "complaint", "lawsuit", "ruling", "survey", "poll",
+             "study", "analysis", "assessment", "document", "documents", "video", "interview", "speech",
+             "results", "polls", "surveys", "data", "figures", "estimates", "records", "reports", "statements",
+             "website", "ad", "advertisement", "book", "article", "editorial", "op-ed", "column", "indictment"}
+"""Things that carry a body's or a person's words ('a statement from the ministry')."""
+AGED = re.compile(r"\d+-year-old")
+HEAD_CUTS = {"of", "for", "at", "from", "in", "with", "on"}
+CONTENT_MARKERS = {"that", "whether", "if", "to", "how", "why", "what", "when", "where", "who"}
+KEPT_MARKERS = {"whether", "if", "to", "how", "why", "what", "when", "where", "who"}
+"""Markers that belong to the content ('asked whether ...'); 'that' and ':' do not."""
+APPOSITION_STARTS = {"who", "which", "a", "an", "the", "whose", "its", "his", "her", "their", "one"}
+COORDINATORS = {"and", "but", "while", "whereas", "or", "yet"}
+CLOSE_QUOTES_SET = set(CLOSE_QUOTES)
 CLAIM_NOUNS = {"accusations", "accusation", "claims", "claim", "allegations", "allegation",
                "reports", "report", "statements", "statement", "charges"}
 
@@ -49,6 +86,8 @@ class Found:
     speaker: Phrase
     attribution: tuple[tuple[int, int], ...]
     denial: bool
+    coordinated: bool = False
+    """The speaker is the subject of an earlier verb ('..., adding that ...')."""
 
 
 @dataclass(frozen=True)
@@ -70,16 +109,6 @@ class Statement:
     @property
     def end(self) -> int:
         return self.found.end
-
-
-@lru_cache(maxsize=1)
-def _cues() -> frozenset[str]:
-    lex = lexicon()
-    return frozenset(lex["reporting_verbs"]) | frozenset(lex["object_verbs"]) | frozenset(lex["denial_verbs"])
-
-
-def _is_cue(token: Token) -> bool:
-    return token.lower in _cues()
 
 
 def _content_span(text: str, start: int, end: int) -> tuple[int, int, str] | None:
@@ -184,143 +213,420 @@ def _skip_recipient(tokens: tuple[Token, ...], i: int) -> int:
     return k if k > start else i
 
 
+@dataclass(frozen=True)
+class Quotation:
+    """Words between an opening and a closing quotation mark (the closing one may be in a
+    later paragraph, or missing at the end of one)."""
+
+    mark: int
+    """Offset of the opening mark."""
+    start: int
+    end: int
+    close: int
+    """Offset just past the closing mark (== end when the quotation is left open)."""
+
+
+def quotations(text: str, paras: list[Span]) -> list[Quotation]:
+    """Every quotation of the article. A quotation left open at the end of a paragraph
+    continues when the next paragraph opens with a quotation mark (the news convention)."""
+    out: list[Quotation] = []
+    pending: int | None = None
+    for n, para in enumerate(paras):
+        opened: int | None = None
+        if pending is not None:
+            if text[para.start] in OPEN_QUOTES:
+                opened = pending
+            else:
+                out.append(Quotation(pending, pending + 1, paras[n - 1].end, paras[n - 1].end))
+            pending = None
+        for m in _QUOTE_MARK.finditer(text, para.start + (1 if opened is not None else 0), para.end):
+            c, at = m.group(), m.start()
+            straight_opens = c == '"' and (at == para.start or text[at - 1].isspace() or text[at - 1] in "([{—–-/")
+            if opened is None:
+                if c in "“«„" or straight_opens:
+                    opened = at
+            elif c in "”»" or (c == '"' and not straight_opens) or (c == "“" and text[opened] == "„"):
+                out.append(Quotation(opened, opened + 1, at, at + 1))
+                opened = None
+            elif c == '"' and straight_opens and text[opened] == '"':
+                out.append(Quotation(opened, opened + 1, at, at))  # unbalanced straight quotes
+                opened = at
+        if opened is not None:
+            pending = opened
+    if pending is not None:
+        out.append(Quotation(pending, pending + 1, paras[-1].end, paras[-1].end))
+    return out
+
+
+_QUOTE_MARK = re.compile(r"[“”\"«»„]")
+
+
+def _unit_at(quotes: list[Quotation], mark: int) -> Quotation | None:
+    """The quotation whose opening mark, or closing mark, sits at offset `mark`."""
+    for q in quotes:
+        if q.mark == mark or (q.close > q.end and q.end == mark):
+            return q
+    return None
+
+
+def _is_adverb(token: Token) -> bool:
+    return token.text.islower() and token.lower.endswith("ly") and len(token.text) > 4
+
+
+def _in_dates(token: Token, dates: list[DateMention]) -> bool:
+    return any(d.start <= token.start < d.end for d in dates)
+
+
+def _skip_back(toks: tuple[Token, ...], k: int, floor: int, dates: list[DateMention]) -> int:
+    """From token k leftwards, past auxiliaries, adverbs and a date ('has also', 'on Tuesday')."""
+    while k >= floor:
+        t = toks[k]
+        surname = k > floor and toks[k - 1].text[:1].isupper() and t.text[:1].isupper()
+        if t.lower in AUXILIARY_WORDS or _is_adverb(t) or (_in_dates(t, dates) and not surname):
+            k -= 1
+        elif t.lower in {"on", "last", "this"} and k + 1 < len(toks) and _in_dates(toks[k + 1], dates):
+            k -= 1
+        else:
+            break
+    return k
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    return frozenset(lexicon()["role_words"])
+
+
+def _subject_start(toks: tuple[Token, ...], end: int, floor: int) -> int:
+    """Start of the noun phrase that ends just before token `end`, walking left to a
+    clause word or punctuation (end itself when there is none)."""
+    k = end - 1
+    while k >= floor and end - k <= MAX_SPEAKER_TOKENS:
+        t = toks[k]
+        if t.lower == "to" and k > floor and toks[k - 1].lower in _role_words():
+            k -= 1  # 'representative to the UN'
+            continue
+        if t.lower in SUBJECT_STOPS or (not t.text[:1].isalnum() and t.text not in NP_MARKS):
+            break
+        k -= 1
+    if end - k > MAX_SPEAKER_TOKENS:
+        return end
+    return k + 1
+
+
+def _speaker(book: ActorBook, tokens: tuple[Token, ...] | list[Token]) -> Phrase | None:
+    """The speaker a noun phrase names: a known analysis, else the phrase itself, unresolved."""
+    tokens = list(tokens)
+    while tokens and (tokens[0].lower in LEADING_ADVERBS or tokens[0].text in NP_MARKS):
+        tokens = tokens[1:]
+    if not tokens or not tokens[-1].text[:1].isalnum() or tokens[-1].lower in NOT_SPEAKERS:
+        return None
+    if tokens[0].lower in NOT_SPEAKERS:
+        return None
+    found = book.phrase(tokens)
+    if found is not None:
+        return found
+    if len(tokens) > 3 and tokens[0].lower in DETERMINERS and tokens[1].lower in DOCUMENTS and tokens[2].lower in {"from", "by", "of"}:
+        # 'a statement from the ministry': the ministry speaks through it
+        author = _speaker(book, tokens[3:])
+        if author is not None:
+            start, end = tokens[0].start, tokens[-1].end
+            return Phrase(book.text[start:end], start, end, author.kind, author.actor_id, author.role)
+    cut = next((k for k, t in enumerate(tokens) if k > 0 and (t.lower in HEAD_CUTS or (
+        k > 1 and t.text.islower() and t.lower.endswith("ed")))), None)
+    if cut is not None:
+        head = book.phrase(tokens[:cut])
+        if head is not None:
+            return head
+    name = len(tokens)
+    while name > 0 and tokens[name - 1].text[:1].isupper() and len(tokens) - name < 4:
+        name -= 1
+    if 0 < name < len(tokens) and tokens[name - 1].text[:1].islower():
+        named = book.phrase(tokens[name:])
+        if named is not None and named.kind == "name":
+            start = tokens[0].start
+            role = book.text[start : tokens[name - 1].end]
+            return Phrase(book.text[start : tokens[-1].end], start, tokens[-1].end, "name", named.actor_id, role)
+    core = tokens[:cut] if cut is not None else tokens
+    if not _plausible_speaker(core):
+        return None
+    start, end = core[0].start, core[-1].end
+    return Phrase(book.text[start:end], start, end, "description", None)
+
+
+@lru_cache(maxsize=1)
+def _speaker_nouns() -> frozenset[str]:
+    lex = lexicon()
+    words = set(lex["person_nouns"]) | set(lex["group_nouns"]) | set(lex["collective_sources"]) | set(lex["role_words"])
+    return frozenset(words | DOCUMENTS | {w + "s" for w in lex["person_nouns"]} | {w + "s" for w in lex["group_nouns"]})
+
+
+def _plausible_speaker(core: list[Token]) -> bool:
+    """An unresolved phrase can name a speaker when its head is a name or a noun that
+    speaks (officials, the campaign, a statement) and nothing in it reads as a verb."""
+    if not core or len(core) > 8:
+        return False
+    head = core[-1]
+    if not (head.text[:1].isupper() or head.lower in _speaker_nouns() or AGED.fullmatch(head.lower)):
+        return False
+    for t in core[:-1]:
+        w = t.lower
+        if t.text[:1].isupper() or w in DETERMINERS or w in NOUN_DETERMINERS or w in _speaker_nouns() or t.text in NP_MARKS:
+            continue
+        if w.endswith(("ed", "ing", "n’t", "n't")) or w in SUBJECT_STOPS or w in AUXILIARY_WORDS:
+            return False
+    return True
+
+
+def _content_start(toks: tuple[Token, ...], h: int, dates: list[DateMention], to_marks: bool = True) -> tuple[int, bool]:
+    """Where the content after a cue starts, and whether a marker ('that', ':', a quotation
+    mark, 'whether', 'to') introduces it; adjuncts before a marker are skipped."""
+    for k in range(h, min(len(toks), h + 14)):
+        t = toks[k]
+        if (t.lower in CONTENT_MARKERS and (to_marks or t.lower != "to")) or t.text == ":" or t.text in OPEN_QUOTES:
+            if k == h or _only_adjuncts(toks[h:k], dates) or toks[k - 1].text == ",":
+                first = k if t.text in OPEN_QUOTES or t.lower in KEPT_MARKERS else k + 1
+                return first, True
+            break
+        if t.text == "," and k + 1 < len(toks) and toks[k + 1].text in OPEN_QUOTES:
+            continue
+        if t.text in BOUNDARIES:
+            break
+    return h, h < len(toks) and toks[h].text in OPEN_QUOTES
+
+
 def find_in_sentence(
-    sentence: Sentence, text: str, book: ActorBook, dates: list[DateMention]
-) -> Found | None:
-    """The statement a sentence makes, trying the attribution patterns in turn."""
+    sentence: Sentence,
+    text: str,
+    book: ActorBook,
+    dates: list[DateMention],
+    quotes: list[Quotation],
+) -> list[Found]:
+    """Every statement a sentence makes, one per reporting cue."""
     toks = _without_final_stop(sentence.tokens)
     dateline = DATELINE.match(sentence.text)
     if dateline:
         toks = tuple(t for t in toks if t.start >= sentence.start + dateline.end())
+    if not toks:
+        return []
     lowers = [t.lower for t in toks]
-    s_start = toks[0].start if toks else sentence.start
-    s_end = toks[-1].end if toks else sentence.end
-    obj_verbs = set(lexicon()["object_verbs"])
-    denials = set(lexicon()["denial_verbs"])
+    s_start, s_end = toks[0].start, toks[-1].end
+    named = [(m.start, m.end) for m in gazetteer_mentions(toks, text)] + [
+        (q.start, q.end) for q in quotes if q.start < s_end and s_start < q.end
+    ]
+    out: list[Found] = []
 
-    def make(c_start: int, c_end: int, cue: Token | str, speaker: Phrase, attribution, denial=False):
+    def make(c_start: int, c_end: int, cue: str, act_cue, speaker: Phrase, attribution, coordinated=False) -> None:
+        if c_start < s_start or c_end > s_end:
+            unit_span = (c_start, c_end)  # a quotation running over sentences
+        else:
+            unit_span = None
         span = _content_span(text, c_start, c_end)
         if span is None:
-            return None
-        cue_text = cue if isinstance(cue, str) else cue.text
-        return Found(sentence, span[0], span[1], span[2], cue_text, speaker, tuple(attribution), denial)
+            return
+        if unit_span is None and span[2] != "direct" and _words_in(text, span[0], span[1]) < MIN_CONTENT_WORDS:
+            return
+        out.append(Found(sentence, span[0], span[1], span[2], cue, speaker, tuple(attribution),
+                         act_cue.act == "deny", coordinated))
 
-    # "According to X, ..." and "..., according to X."
-    for i in range(len(toks) - 1):
-        if lowers[i] == "according" and lowers[i + 1] == "to":
-            k = _phrase_end(toks, i + 2, dates)
-            speaker = book.phrase(list(toks[i + 2 : k]))
-            if speaker is None:
-                continue
-            cue = text[toks[i].start : toks[i + 1].end]
-            if i == 0 and k < len(toks):
-                return make(toks[k].end, s_end, cue, speaker, [(s_start, toks[k].end)])
-            if i > 0 and toks[i - 1].text in BOUNDARIES:
-                return make(s_start, toks[i - 1].start, cue, speaker, [(toks[i].start, s_end)])
+    def quoted_before(boundary: int) -> tuple[int, int] | None:
+        """The quotation closed by the mark at token `boundary`."""
+        q = _unit_at(quotes, toks[boundary].start)
+        return (q.mark, q.close) if q else None
 
-    named = [(m.start, m.end) for m in gazetteer_mentions(toks, text)] + _quoted(sentence)
-    for i, tok in enumerate(toks):
-        if not _is_cue(tok) or any(a <= tok.start < b for a, b in named):
-            continue  # a cue inside a name or inside a quotation reports nothing
-        after = toks[i + 1 :]
-        if tok.lower in {"told", "tells", "tell"}:
-            after = toks[_skip_recipient(toks, i + 1) :]
+    def quoted_after(k: int) -> tuple[int, int] | None:
+        q = _unit_at(quotes, toks[k].start)
+        return (q.mark, q.close) if q and q.mark == toks[k].start else None
+
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        hit = cue_at(toks, i)
+        if hit is None or any(a <= tok.start < b for a, b in named):
+            i += 1
+            continue
+        cue, past = hit
+        cue_text = text[tok.start : toks[past - 1].end]
+        after_start = past
+        if cue.lemma == "tell":
+            after_start = _skip_recipient(toks, past)
+        # "According to X, ..." and "..., according to X."
+        if cue.pos == "preposition":
+            lead = _skip_lead(toks, 0, i)
+            k = _phrase_end(toks, past, dates)
+            if lead == i:  # sentence-initial: the source runs to the comma ('According to a statement from the ministry,')
+                k = next((x for x in range(past, min(len(toks), past + MAX_SPEAKER_TOKENS)) if toks[x].text == ","), k)
+            speaker = _speaker(book, toks[past:k])
+            if speaker is not None and lead == i and k < len(toks) and toks[k].text == ",":
+                make(toks[k].end, s_end, cue_text, cue, speaker, [(s_start, toks[k].end)])
+            elif speaker is not None and i > 0 and toks[i - 1].text in BOUNDARIES:
+                q = quoted_before(i - 1) if toks[i - 1].text in CLOSE_QUOTES else None
+                c0 = q[0] if q else _clause_start(toks, i - 1, out)
+                make(c0, q[1] if q else toks[i - 1].start, cue_text, cue, speaker, [(toks[i].start, s_end)])
+            i = max(k, i + 1)
+            continue
+        if i > 0 and lowers[i - 1] in NOUN_DETERMINERS:
+            i = past  # 'the claim', 'his statement': a noun, not a reporting verb
+            continue
+        negated = i > 0 and (lowers[i - 1] in NEGATIONS or lowers[i - 1].endswith(("n’t", "n't"))) or (i > 1 and lowers[i - 2] in NEGATIONS and lowers[i - 1] in AUXILIARY_WORDS)
+        if negated:
+            i = past
+            continue
         # passive: "... was announced by X on Jan. 11."
-        if (
-            i >= 2
-            and lowers[i - 1] in AUXILIARIES
-            and after
-            and after[0].lower == "by"
-            and tok.lower in lexicon()["passive_cues"]
-        ):
-            k = _phrase_end(toks, i + 2, dates)
-            speaker = book.phrase(list(toks[i + 2 : k]))
-            if speaker:
-                return make(s_start, toks[i - 1].start, tok, speaker, [(toks[i - 1].start, s_end)])
-        b = _boundary(toks, i)
-        speaker = None
-        # inverted: "..., said X."
-        if b == i and b > 0:
-            k = _phrase_end(toks, i + 1, dates)
-            speaker = book.phrase(list(toks[i + 1 : k]))
-            if speaker and _only_adjuncts(toks[k:], dates):
-                return make(s_start, _content_end(toks[b - 1]), tok, speaker, [(toks[b - 1].end, s_end)])
-            # "A senior official, who spoke on condition of anonymity, said that ...",
-            # "Oleh Marchuk, spokesperson for the ..., told journalists that ..."
-            first_comma = next((x for x in range(1, i) if toks[x].text == ","), None)
-            if first_comma is None or first_comma >= b - 1 or first_comma > MAX_SPEAKER_TOKENS:
+        if cue.passive and i >= 2 and lowers[i - 1] in AUXILIARIES and past < len(toks) and lowers[past] == "by":
+            k = _phrase_end(toks, past + 1, dates)
+            speaker = _speaker(book, toks[past + 1 : k])
+            if speaker is not None:
+                make(_clause_start(toks, i - 1, out), toks[i - 1].start, cue_text, cue, speaker, [(toks[i - 1].start, s_end)])
+                i = k
                 continue
-            middle = toks[first_comma + 1]
-            if not (middle.lower in {"who", "which", "a", "an", "the"} or middle.lower in lexicon()["role_words"]):
-                continue
-            speaker = book.phrase(list(toks[:first_comma]))
-            if speaker is None:
-                continue
-            b = 0
-        lead_end = b
-        while lead_end < i and lowers[lead_end] in LEADING_ADVERBS:
-            lead_end += 1
-        if i - lead_end > MAX_SPEAKER_TOKENS:
+        left = _skip_back(toks, i - 1, 0, dates)
+        np_start = _subject_start(toks, left + 1, 0)
+        speaker: Phrase | None = None
+        coordinated = False
+        role_apposition = False
+        if left >= 1 and lowers[left] in {"who", "which"} and toks[left - 1].text == ",":
+            # "Govs. Jeb Bush and Chris Christie, who say ...": the phrase before the comma
+            s0 = _subject_start(toks, left - 1, 0)
+            speaker = _speaker(book, toks[s0 : left - 1]) if s0 < left - 1 else None
+            np_start = left
+        elif np_start <= left:
+            speaker = _speaker(book, toks[np_start : left + 1])
+        elif left >= 0 and toks[left].text == "," and cue.lemma != "tell" or (left >= 0 and toks[left].text == ","):
+            # "Oleh Marchuk, spokesperson for the ..., said" / "X, who ..., said"
+            c0 = next((x for x in range(left - 1, max(-1, left - MAX_SPEAKER_TOKENS - 2), -1) if toks[x].text == ","), None)
+            if c0 is not None and c0 + 1 < left and (
+                toks[c0 + 1].lower in APPOSITION_STARTS or toks[c0 + 1].lower in lexicon()["role_words"]
+                or toks[c0 + 1].text[:1].isupper() or toks[c0 + 1].lower.endswith("ing")
+            ):
+                s0 = _subject_start(toks, c0, 0)
+                if s0 < c0:
+                    speaker = _speaker(book, toks[s0:c0])
+                    if speaker is not None and speaker.kind == "description" and speaker.actor_id is None and not toks[s0].text[:1].isupper() and toks[s0].lower not in DETERMINERS:
+                        speaker = None
+                    if speaker is not None:
+                        np_start, role_apposition = s0, True
+        elif left >= 0 and lowers[left] in COORDINATORS:
+            speaker = out[-1].speaker if out else _main_subject(book, toks, left)
+            coordinated, np_start = True, left
+        if tok.lower.endswith("ing") and not (i > 0 and lowers[i - 1] in PROGRESSIVE):
+            # a participle: "..., adding that ...", "..., calling the plan a disgrace"
+            speaker = out[-1].speaker if out else _main_subject(book, toks, i)
+            coordinated, np_start = True, i
+        if speaker is not None and book.voice is not None and speaker.kind == "pronoun" and speaker.text.lower().split("’")[0].split("'")[0] in {"i", "we"}:
+            i = past  # the turn's own voice: its paragraph is the statement
             continue
+        content_first, marked = _content_start(toks, after_start, dates, cue.act != "assert")
+        before = np_start - 1  # the token before the speaker phrase
+        rest_empty = not marked and (
+            _no_content(toks, after_start, dates)
+            or (not coordinated and before >= 0 and toks[before].text in CLOSE_QUOTES_SET)
+        )
+        if speaker is None and before >= 0 and toks[i - 1].text in BOUNDARIES | CLOSE_QUOTES_SET and cue.inverted:
+            # inverted: "..., said X." / "“...,” said X."
+            k = _phrase_end(toks, past, dates)
+            speaker = _speaker(book, toks[past:k])
+            if speaker is not None and (k >= len(toks) or _only_adjuncts(toks[k:], dates)):
+                before, rest_empty = i - 1, True
+            else:
+                speaker = None
         if speaker is None:
-            phrase_end = i
-            trailing = [
-                d for d in dates
-                if i - lead_end >= 2 and toks[lead_end].start < d.start and d.end == toks[i - 1].end
-            ]
-            if trailing:  # "Canada on Wednesday announced": the date is the statement's
-                phrase_end = next((x for x in range(lead_end, i) if toks[x].start >= trailing[0].start), i)
-                if phrase_end > lead_end and toks[phrase_end - 1].lower in {"on", "in", "last", "this"}:
-                    phrase_end -= 1
-            speaker = book.phrase(list(toks[lead_end:phrase_end]))
-        if speaker is None:
+            i = past
             continue
-        if b > 0 and _only_adjuncts(after, dates):
-            boundary = toks[b - 1]
-            c_end = _content_end(boundary)
-            if _words(toks[: b - 1]) < MIN_CONTENT_WORDS:
-                resumed = next((k for k in range(i + 1, len(toks)) if toks[k].text == ","), None)
-                if resumed is None or _words(toks[resumed + 1 :]) < MIN_CONTENT_WORDS:
-                    continue
-                # "Air defense, Austin said, remains the top priority": the whole sentence
-                return make(s_start, s_end, tok, speaker, [(toks[b].start, toks[resumed].end)])
-            return make(s_start, c_end, tok, speaker, [(boundary.end, s_end)])
-        if b > 6:
+        if rest_empty and cue.inverted and before >= 0 and toks[before].text in BOUNDARIES | CLOSE_QUOTES_SET and not coordinated:
+            boundary = toks[before]
+            q = quoted_before(before) if boundary.text in CLOSE_QUOTES else None
+            if q:
+                make(q[0], q[1], cue_text, cue, speaker, [(boundary.end, s_end)])
+            else:
+                c0 = _clause_start(toks, before, out)
+                if _words_in(text, c0, boundary.start) < MIN_CONTENT_WORDS:
+                    resumed = next((k for k in range(past, len(toks)) if toks[k].text == ","), None)
+                    if resumed is not None and _words_in(text, toks[resumed].end, s_end) >= MIN_CONTENT_WORDS:
+                        # "Air defense, Austin said, remains the top priority": the whole sentence
+                        make(s_start, s_end, cue_text, cue, speaker, [(toks[before + 1].start, toks[resumed].end)])
+                else:
+                    make(c0, _content_end(boundary), cue_text, cue, speaker, [(boundary.end, s_end)])
+            i = past
             continue
-        lead = [(s_start, toks[lead_end].start)] if lead_end > 0 else []
-        if lowers[0] == "as" and lead_end == 1:
-            # "As President Biden said on Thursday when ..., a lasting peace must ..."
-            comma = next((k for k in range(i + 1, len(toks)) if toks[k].text == ","), None)
-            if comma is None or comma + 1 >= len(toks):
-                continue
-            return make(toks[comma + 1].start, s_end, tok, speaker, lead + [(toks[b].start, toks[comma].end)])
-        # content after the cue: skip an adjunct up to "that" or ":"
-        heard = _skip_recipient(toks, i + 1) if tok.lower in {"told", "tells", "tell"} else i + 1
-        c_first = heard
-        for k in range(heard, min(len(toks), i + 25)):
-            if lowers[k] == "that" or toks[k].text == ":":
-                if _only_adjuncts(toks[heard:k], dates):
-                    c_first = k + 1
-                break
-        if c_first >= len(toks):
+        if content_first >= len(toks) or (cue.marked and not marked) or rest_empty:
+            i = past
             continue
-        c_end = s_end
-        attribution = lead + [(toks[b].start, toks[c_first].start)]
-        if tok.lower in obj_verbs and c_first == i + 1:
-            trailing = [d for d in dates if d.end == c_end and d.start > toks[c_first].start]
-            if trailing:
-                c_end = trailing[0].start
-                attribution.append((trailing[0].start, s_end))
-        return make(toks[c_first].start, c_end, tok, speaker, attribution, tok.lower in denials)
-    return None
+        first = toks[content_first]
+        q = quoted_after(content_first) if first.text in OPEN_QUOTES else None
+        attribution = [(toks[np_start].start if np_start < len(toks) else tok.start, first.start)]
+        if q and (q[1] >= s_end or q[1] > sentence.end):
+            make(q[0], q[1], cue_text, cue, speaker, attribution, coordinated)
+        else:
+            make(first.start, s_end, cue_text, cue, speaker, attribution, coordinated)
+        i = past
+    return _cut_coordinated(out, text)
 
 
-def _quote_only(sentence: Sentence, text: str) -> tuple[int, int] | None:
-    """A sentence that is one quotation and nothing else."""
-    span = _content_span(text, sentence.start, sentence.end)
-    if span and span[2] == "direct":
-        return span[0], span[1]
-    return None
+def _no_content(toks: tuple[Token, ...], k: int, dates: list[DateMention]) -> bool:
+    """Nothing after a cue but adjuncts: 'said.', 'said on Tuesday.', 'said in a statement,
+    adding ...', 'he said of Cruz' (and not 'said at least three people were hurt')."""
+    if k >= len(toks) or toks[k].text in BOUNDARIES:
+        return True
+    end = next((x for x in range(k, len(toks)) if toks[x].text in BOUNDARIES), len(toks))
+    first = toks[k]
+    if first.lower == "at" and k + 1 < len(toks) and toks[k + 1].lower in {"least", "most"}:
+        return False
+    starts = first.lower in ADJUNCT_STARTS or first.lower in {"of", "by"} or _is_adverb(first) or _in_dates(first, dates)
+    return starts and end - k <= 16
+
+
+def _words_in(text: str, start: int, end: int) -> int:
+    return sum(1 for w in text[start:end].split() if w[:1].isalnum() or w[1:2].isalnum())
+
+
+def _skip_lead(toks: tuple[Token, ...], k: int, end: int) -> int:
+    while k < end and toks[k].lower in LEADING_ADVERBS:
+        k += 1
+    return k
+
+
+def _clause_start(toks: tuple[Token, ...], boundary: int, earlier: list[Found]) -> int:
+    """Where content that ends at token `boundary` starts: the sentence start, or the end of
+    the previous statement's attribution in the same sentence."""
+    start = toks[_skip_lead(toks, 0, boundary)].start if boundary > 0 else toks[0].start
+    for f in earlier:
+        if f.end <= toks[boundary].start and f.attribution:
+            start = max(start, f.attribution[-1][1], f.end)
+    return start
+
+
+def _main_subject(book: ActorBook, toks: tuple[Token, ...], i: int) -> Phrase | None:
+    """The subject at the start of a sentence ('Trump attacked Clinton on Monday, saying ...')."""
+    k = _skip_lead(toks, 0, i)
+    end = k
+    while end < i and end - k < MAX_SPEAKER_TOKENS and (toks[end].text[:1].isupper() or toks[end].lower in DETERMINERS or toks[end].text in NP_MARKS):
+        end += 1
+    if end == k or end >= i or not toks[end].text[:1].islower():
+        return None
+    return book.phrase(list(toks[k:end]))
+
+
+def _cut_coordinated(found: list[Found], text: str) -> list[Found]:
+    """A statement whose content runs into the next one's attribution ('X said A, and Y said B';
+    'X said A, adding B') ends before it; a statement reported inside another is kept whole."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        cur, nxt = out[k], out[k + 1]
+        a0 = nxt.attribution[0][0] if nxt.attribution else nxt.start
+        if not (cur.start < a0 < cur.end):
+            continue
+        before = text[cur.start : a0].rstrip()
+        word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        if not (nxt.coordinated or word in COORDINATORS or before.endswith((",", ";", "—"))):
+            continue
+        while word in COORDINATORS:
+            before = before[: -len(word)].rstrip()
+            word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+        span = _content_span(text, cur.start, cur.start + len(before))
+        if span is None:
+            continue
+        out[k] = Found(cur.sentence, span[0], span[1], span[2], cur.cue, cur.speaker, cur.attribution, cur.denial, cur.coordinated)
+    return out
 
 
 def find_statements(
@@ -334,21 +640,20 @@ def find_statements(
     """Every statement of the article, in order, with speakers and dates resolved.
 
     `voices` gives, for sentences inside a transcript turn, who is speaking ('I', 'we')."""
+    quotes = quotations(text, paragraphs(text))
     out: list[Statement] = []
+    covered = 0  # end of the latest quotation taken whole
     for index, sentence in enumerate(sents):
-        if index in skip:
+        if index in skip or sentence.end <= covered:
             continue
         book.voice = (voices or {}).get(index)
         inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
-        found = find_in_sentence(sentence, text, book, inside)
-        if found is None and out and out[-1].found.sentence.paragraph == sentence.paragraph:
-            prev = out[-1].found
-            quote = _quote_only(sentence, text) or _quote_rest(sentence, text, prev)
-            if quote:
-                found = Found(sentence, quote[0], quote[1], "direct", prev.cue, prev.speaker, (), False)
-        if found is None:
-            continue
-        for piece in _split_coordinated(found, text, book, inside):
+        found = [f for f in find_in_sentence(sentence, text, book, inside, quotes) if f.end > covered]
+        if not found:
+            carried = _carried_quotation(sentence, text, quotes, out)
+            found = [carried] if carried else []
+        for piece in found:
+            covered = max(covered, piece.end if piece.end > sentence.end else 0)
             speaker_id = piece.speaker.actor_id
             book.note_speaker(speaker_id)
             if speaker_id is None and piece.speaker.kind == "description":
@@ -360,50 +665,23 @@ def find_statements(
     return out
 
 
-def _quote_rest(sentence: Sentence, text: str, prev: Found) -> tuple[int, int] | None:
-    """The next sentence of a quotation opened in the previous one and not yet closed."""
-    opened = prev.start > 0 and text[prev.start - 1] in OPEN_QUOTES
-    if not opened or any(c in CLOSE_QUOTES for c in text[prev.start : prev.end]):
+def _carried_quotation(sentence: Sentence, text: str, quotes: list[Quotation], earlier: list[Statement]) -> Found | None:
+    """A quotation opening a sentence with no attribution of its own continues the latest
+    speaker of the paragraph, or of the paragraph before ('“...,” he said. “...”')."""
+    if not earlier or sentence.text[:1] not in OPEN_QUOTES:
         return None
-    chunk = sentence.text
-    close = max(chunk.rfind(c) for c in CLOSE_QUOTES)
-    if close <= 0 or chunk[0] in OPEN_QUOTES:
+    prev = earlier[-1].found
+    if prev.sentence is None or prev.sentence.paragraph < sentence.paragraph - 1:
         return None
-    return sentence.start, sentence.start + close
-
-
-def _split_coordinated(found: Found, text: str, book: ActorBook, dates: list[DateMention]) -> list[Found]:
-    """'dismissed the accusations as “absurd,” telling reporters that ...', '... and said
-    they would ...': a second reporting verb in the content starts a second statement by
-    the same speaker."""
-    if found.sentence is None or found.mode == "direct":
-        return [found]
-    toks = [t for t in found.sentence.tokens if found.start <= t.start and t.end <= found.end]
-    depth = 0
-    for k, t in enumerate(toks[1:-1], start=1):
-        if t.text in OPEN_QUOTES and t.text not in CLOSE_QUOTES:
-            depth += 1
-        elif t.text in CLOSE_QUOTES and t.text not in OPEN_QUOTES:
-            depth = max(0, depth - 1)
-        if depth or t.lower not in COORDINATED_CUES:
-            continue
-        if toks[k - 1].text not in {",", "and"} and not (toks[k - 1].text in CLOSE_QUOTES and k > 1):
-            continue
-        cut = toks[k - 1].start if toks[k - 1].text in {",", "and"} else toks[k - 1].end
-        first = _content_span(text, found.start, cut)
-        after = toks[k + 1 :]
-        skip = _skip_recipient(tuple(after), 0) if t.lower in {"telling", "told"} else 0
-        j = next((x for x in range(skip, min(len(after), skip + 8)) if after[x].lower == "that"), None)
-        rest_start = after[j + 1].start if j is not None and j + 1 < len(after) else (after[skip].start if skip < len(after) else None)
-        if first is None or rest_start is None:
-            return [found]
-        second = _content_span(text, rest_start, found.end)
-        if second is None:
-            return [found]
-        head = Found(found.sentence, first[0], first[1], first[2], found.cue, found.speaker, found.attribution, found.denial)
-        tail = Found(found.sentence, second[0], second[1], second[2], t.text, found.speaker, found.attribution, False)
-        return [head, tail]
-    return [found]
+    q = _unit_at(quotes, sentence.start)
+    if q is None or q.mark != sentence.start or _words_in(text, q.start, q.end) < MIN_CONTENT_WORDS:
+        return None
+    if q.close > q.end and text[q.end - 1 : q.end] not in {".", "!", "?", "…"}:
+        return None  # '“..., ” X said': the attribution follows
+    span = _content_span(text, q.mark, q.close)
+    if span is None:
+        return None
+    return Found(sentence, span[0], span[1], "direct", prev.cue, prev.speaker, (), False)
 
 
 def _statement_date(

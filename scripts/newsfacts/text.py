@@ -100,7 +100,7 @@ def _ends_with_abbreviation(text: str, end: int) -> bool:
     """An abbreviation or a person's initial ('Lloyd J. Austin') does not end a sentence."""
     found = re.search(r"\S+$", text[max(0, end - 12) : end])
     word = found.group().lstrip(BLANK) if found else ""
-    return word in _abbreviations() or re.fullmatch(r"[A-Z]\.", word) is not None
+    return word in _abbreviations() or re.fullmatch(r"(?:[A-Z]\.)+", word) is not None
 
 
 def sentences(text: str) -> list[Sentence]:
