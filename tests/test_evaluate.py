@@ -15,6 +15,7 @@ from newsfacts.evaluate import evaluate, load_gold, match
 
 GOLD = ROOT / "tests" / "gold"
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
+GOV = ROOT.parent / "shared" / "corpus" / "gov"
 TABLES = ("statements", "events", "figures")
 
 
@@ -46,8 +47,9 @@ def test_scores_count_speakers_and_dates() -> None:
 
 def _texts() -> dict[str, Path]:
     paths = {p.stem: p for p in [*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/articles/*.txt")]}
-    if DEV.is_dir():
-        paths.update({p.stem: p for p in DEV.glob("*.txt")})
+    for corpus in (DEV, GOV):
+        if corpus.is_dir():
+            paths.update({p.stem: p for p in corpus.glob("*.txt")})
     return paths
 
 
@@ -115,6 +117,14 @@ def test_development_corpus_meets_the_committed_floor() -> None:
     code, out, err = _evaluate(str(DEV), "--gold", str(GOLD), "--floor", str(GOLD / "floor-dev.json"))
     assert code == 0, out + err
     assert "sources: 11" in out
+
+
+@pytest.mark.skipif(not GOV.is_dir(), reason="../shared/corpus/gov is not next to this checkout")
+def test_government_texts_meet_the_committed_floor() -> None:
+    """The 12 annotated texts of ../shared/corpus/gov (5 not about the war)."""
+    code, out, err = _evaluate(str(GOV), "--gold", str(GOLD), "--floor", str(GOLD / "floor-gov.json"))
+    assert code == 0, out + err
+    assert "sources: 12" in out
 
 
 def test_gold_directory_as_the_last_argument() -> None:

@@ -291,15 +291,14 @@ def test_appositions_relative_clauses_and_dates_before_the_cue() -> None:
     assert x.statements[0]["date_text"] == "on Wednesday"
 
 
-def test_a_quotation_over_two_sentences_and_a_second_reporting_verb() -> None:
+def test_a_quotation_over_two_sentences_is_one_statement_and_a_second_reporting_verb_another() -> None:
     x = run(
         "President Volodymyr Zelensky said: “Russia targets homes. Our partners must act faster.”\n"
         "Russia's Foreign Ministry denied that Iran had supplied engines, calling the claims “a fabrication.”"
     )
     got = [(s["speaker_id"], s["mode"], s["cue"], s["text"]) for s in x.statements]
     assert got == [
-        ("volodymyr-zelensky", "direct", "said", "Russia targets homes"),
-        ("volodymyr-zelensky", "direct", "said", "Our partners must act faster."),
+        ("volodymyr-zelensky", "direct", "said", "Russia targets homes. Our partners must act faster."),
         ("russian-ministry-of-foreign-affairs", "indirect", "denied", "Iran had supplied engines"),
         ("russian-ministry-of-foreign-affairs", "partial", "calling", "the claims “a fabrication.”"),
     ]

@@ -296,11 +296,12 @@ class ActorBook:
         if not body:
             return None
         body_text = self.text[body[0].start : body[-1].end]
-        mentions = gazetteer_mentions(body, self.text)
-        if len(mentions) == 1 and mentions[0].text == body_text and not mentions[0].demonym:
+        if body[0].text[:1].isupper():
             fuller = self._fuller(body_text)
             if fuller is not None:
                 return Phrase(body_text, body[0].start, end, "name", fuller)
+        mentions = gazetteer_mentions(body, self.text)
+        if len(mentions) == 1 and mentions[0].text == body_text and not mentions[0].demonym:
             record = self.known(mentions[0].actor_id, body_text)
             return Phrase(body_text, body[0].start, end, "name", record.actor_id)
         if lower[0] in DETERMINERS and all(not t.text[:1].isupper() or (t.text,) in _alias_tokens() for t in body):
@@ -351,6 +352,8 @@ class ActorBook:
             titled = [r.actor_id for r in people if r.role and head in r.role.lower()]
             if country is not None:
                 titled += [r.actor_id for r in people if r.country == country]
+            described = self.text[body[0].start : body[-1].end].lower()
+            titled += [r.actor_id for r in people if any(f.lower().startswith(described) for f in r.forms)]
             for actor_id in titled:
                 if country is None or self.records[actor_id].country == country:
                     return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor_id, self._role(actor_id))

@@ -36,6 +36,8 @@ class Article:
     data: bytes
     text: str
     title: str | None = None
+    byline: str | None = None
+    """The author the sidecar names ('byline' or 'speaker': 'Antony J. Blinken, Secretary of State')."""
     publisher: str | None = None
     url: str | None = None
     published: dt.date | None = None
@@ -93,7 +95,7 @@ def read_metadata(path: Path) -> dict[str, object]:
         raise ArticleError(f"{sidecar}: unreadable metadata ({exc})") from None
     if not isinstance(meta, dict):
         raise ArticleError(f"{sidecar}: metadata must be a JSON object")
-    for key in ("title", "publisher", "outlet", "url", "published"):
+    for key in ("title", "publisher", "outlet", "url", "published", "byline", "speaker"):
         if meta.get(key) is not None and not isinstance(meta[key], str):
             raise ArticleError(f"{sidecar}: '{key}' must be a string or null, not {type(meta[key]).__name__}")
     return meta
@@ -123,6 +125,7 @@ def read_article(path: Path, published: dt.date | None = None) -> Article:
         data=data,
         text=text,
         title=meta.get("title") or None,
+        byline=meta.get("byline") or meta.get("speaker") or None,
         publisher=meta.get("publisher") or meta.get("outlet") or None,
         url=meta.get("url") or None,
         published=published or _parse_date(meta.get("published"), str(path)),

@@ -14,8 +14,6 @@ from functools import lru_cache
 from newsfacts.lexicon import lexicon
 from newsfacts.text import Token
 
-SPEECH_ACTS = ("assert", "deny", "accuse", "condemn", "demand", "warn", "commit", "concern", "confirm", "announce", "other")
-"""The categories of the `speech_act` column, in the codebook's order."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from newsfacts.actors import ActorBook
 from newsfacts.article import Article
+from newsfacts.cues import speech_act
 from newsfacts.dates import UNKNOWN, DateMention, DateValue, article_anchor, find_dates
 from newsfacts.events import Event, find_events, merge_repeats
 from newsfacts.figures import find_figures
@@ -115,7 +116,7 @@ def extract(article: Article, path: str) -> Extraction:
     sents = sentences(text)
     book = ActorBook(text)
     paras = paragraphs(text)
-    turn_list = turns(text, paras, book, article.title)
+    turn_list = turns(text, paras, book, article.title, article.byline)
     questions = [t.content for t in turn_list if t.question]
     per_paragraph: dict[int, int] = {}
     for s in sents:
@@ -130,8 +131,12 @@ def extract(article: Article, path: str) -> Extraction:
     }
     dates = find_dates(text, article_anchor(text, article.published))
     voices = _voices(sents, turn_list)
-    statements = find_statements(sents, text, book, dates, skip, voices)
-    statements += _transcript_statements(turn_list, article.published, book)
+    turn_statements = _transcript_statements(turn_list, article.published, book)
+    paragraph_spans = {(s.start, s.end) for s in turn_statements}
+    statements = [
+        s for s in find_statements(sents, text, book, dates, skip, voices) if (s.start, s.end) not in paragraph_spans
+    ]  # a paragraph of a turn is its speaker's, whoever it reports
+    statements += turn_statements
     events = merge_repeats(_events(sents, text, book, dates, statements, skip, voices))
     out = Extraction(source)
     st_ids = [content_id("st", sid, s.start, s.end) for s in statements]
@@ -144,6 +149,7 @@ def extract(article: Article, path: str) -> Extraction:
                 "speaker_text": s.found.speaker.text,
                 "speaker_role": s.speaker_role,
                 "mode": s.found.mode,
+                "speech_act": speech_act(s.found.cue, s.found.denial),
                 "cue": s.found.cue,
                 "text": text[s.start : s.end],
                 "start": s.start,

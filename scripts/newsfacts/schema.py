@@ -17,6 +17,7 @@ ACTOR_KINDS = (
     "organization",
 )
 MODES = ("direct", "partial", "indirect")
+SPEECH_ACTS = ("assert", "deny", "accuse", "condemn", "demand", "warn", "commit", "concern", "confirm", "announce", "other")
 DATE_PRECISIONS = ("day", "week", "month", "year", "range", "unknown")
 EVENT_TYPES = (
     "AGREE",
@@ -230,6 +231,16 @@ FIELDS: dict[str, Field] = {
             categories=MODES,
         ),
         Field(
+            "speech_act",
+            "string",
+            "What the speaker does, from the cue and its frame in the lexicon's reporting_cues: "
+            "assert, deny, accuse, condemn, demand, warn, commit, concern, confirm, announce, "
+            "or other (asking, praising, describing, calling X a Y). A transcript paragraph or an "
+            "authored text asserts; a denial keeps pointing to what it denies.",
+            required=True,
+            categories=SPEECH_ACTS,
+        ),
+        Field(
             "cue",
             "string",
             "The reporting word or phrase as written (said, noted, added, declared, "
@@ -418,6 +429,7 @@ RESOURCES: tuple[Resource, ...] = (
             "speaker_text",
             "speaker_role",
             "mode",
+            "speech_act",
             "cue",
             "text",
             "start",

@@ -43,6 +43,8 @@ AUXILIARY_WORDS = {"has", "have", "had", "is", "are", "was", "were", "will", "wo
 NOUN_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
                     "your", "’s", "'s", "no", "any", "every", "each", "such"}
 PROGRESSIVE = {"is", "are", "was", "were", "be", "been", "am", "’s", "'s", "keeps", "kept", "keep", "started", "began"}
+MODALS = {"will", "’ll", "'ll", "shall", "may", "might", "could", "should", "must", "can"}
+HYPOTHETICAL = {"if", "unless", "whether"}
 NEGATIONS = {"not", "n't", "never", "no"}
 SUBJECT_STOPS = {"that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "when", "while", "because",
                  "if", "after", "before", "although", "though", "since", "as", "so", "where", "than", "until",
@@ -302,6 +304,9 @@ def _subject_start(toks: tuple[Token, ...], end: int, floor: int) -> int:
     k = end - 1
     while k >= floor and end - k <= MAX_SPEAKER_TOKENS:
         t = toks[k]
+        if t.lower in {"and", "&"} and k > floor and toks[k - 1].text[:1].isupper() and toks[k + 1].text[:1].isupper():
+            k -= 1  # 'President Joe Biden and Chancellor Olaf Scholz': one phrase, several speakers
+            continue
         if t.lower == "to" and k > floor and toks[k - 1].lower in _role_words():
             k -= 1  # 'representative to the UN'
             continue
@@ -325,6 +330,9 @@ def _speaker(book: ActorBook, tokens: tuple[Token, ...] | list[Token]) -> Phrase
     found = book.phrase(tokens)
     if found is not None:
         return found
+    if len(tokens) == 2 and tokens[0].lower == "the" and tokens[1].lower in DOCUMENTS:
+        # 'the statement': the body that issued the latest one
+        return Phrase(book.text[tokens[0].start : tokens[1].end], tokens[0].start, tokens[1].end, "description", book.last_group)
     if len(tokens) > 3 and tokens[0].lower in DETERMINERS and tokens[1].lower in DOCUMENTS and tokens[2].lower in {"from", "by", "of"}:
         # 'a statement from the ministry': the ministry speaks through it
         author = _speaker(book, tokens[3:])
@@ -340,7 +348,8 @@ def _speaker(book: ActorBook, tokens: tuple[Token, ...] | list[Token]) -> Phrase
     name = len(tokens)
     while name > 0 and tokens[name - 1].text[:1].isupper() and len(tokens) - name < 4:
         name -= 1
-    if 0 < name < len(tokens) and tokens[name - 1].text[:1].islower():
+    verbish = any(t.text.islower() and (t.lower.endswith(("ed", "ing")) or t.lower in SUBJECT_STOPS) for t in tokens[:name])
+    if 0 < name < len(tokens) and tokens[name - 1].text[:1].islower() and not verbish:
         named = book.phrase(tokens[name:])
         if named is not None and named.kind == "name":
             start = tokens[0].start
@@ -415,15 +424,24 @@ def find_in_sentence(
     ]
     out: list[Found] = []
 
-    def make(c_start: int, c_end: int, cue: str, act_cue, speaker: Phrase, attribution, coordinated=False) -> None:
+    def make(c_start: int, c_end: int, cue: str, act_cue, speaker: Phrase, attribution, coordinated=False, short_ok=False) -> None:
         if c_start < s_start or c_end > s_end:
             unit_span = (c_start, c_end)  # a quotation running over sentences
         else:
             unit_span = None
-        span = _content_span(text, c_start, c_end)
+        unit = _unit_at(quotes, c_start)
+        if unit is not None and unit.mark == c_start and unit.close == c_end and unit.end > unit.start:
+            a, b = unit.start, unit.end
+            while b > a and (text[b - 1] in ", " or text[b - 1].isspace()):
+                b -= 1
+            while a < b and text[a].isspace():
+                a += 1
+            span = (a, b, "direct") if b > a else None
+        else:
+            span = _content_span(text, c_start, c_end)
         if span is None:
             return
-        if unit_span is None and span[2] != "direct" and _words_in(text, span[0], span[1]) < MIN_CONTENT_WORDS:
+        if unit_span is None and span[2] != "direct" and not short_ok and _words_in(text, span[0], span[1]) < MIN_CONTENT_WORDS:
             return
         out.append(Found(sentence, span[0], span[1], span[2], cue, speaker, tuple(attribution),
                          act_cue.act == "deny", coordinated))
@@ -464,7 +482,9 @@ def find_in_sentence(
                 make(c0, q[1] if q else toks[i - 1].start, cue_text, cue, speaker, [(toks[i].start, s_end)])
             i = max(k, i + 1)
             continue
-        if i > 0 and lowers[i - 1] in NOUN_DETERMINERS:
+        if (i > 0 and lowers[i - 1] in NOUN_DETERMINERS) or (
+            i > 1 and lowers[i - 2] in NOUN_DETERMINERS and tok.lower.endswith("s") and toks[i - 1].text[:1].isupper()
+        ):
             i = past  # 'the claim', 'his statement': a noun, not a reporting verb
             continue
         negated = i > 0 and (lowers[i - 1] in NEGATIONS or lowers[i - 1].endswith(("n’t", "n't"))) or (i > 1 and lowers[i - 2] in NEGATIONS and lowers[i - 1] in AUXILIARY_WORDS)
@@ -476,11 +496,17 @@ def find_in_sentence(
             k = _phrase_end(toks, past + 1, dates)
             speaker = _speaker(book, toks[past + 1 : k])
             if speaker is not None:
-                make(_clause_start(toks, i - 1, out), toks[i - 1].start, cue_text, cue, speaker, [(toks[i - 1].start, s_end)])
+                make(_clause_start(toks, i - 1, out), toks[i - 1].start, cue_text, cue, speaker, [(toks[i - 1].start, s_end)], short_ok=True)
                 i = k
                 continue
         left = _skip_back(toks, i - 1, 0, dates)
+        if any(lowers[x] in MODALS for x in range(left + 1, i)):
+            i = past  # 'will announce', 'could say': not said yet
+            continue
         np_start = _subject_start(toks, left + 1, 0)
+        if np_start > 0 and lowers[np_start - 1] in HYPOTHETICAL:
+            i = past  # 'if the Speaker called a vote'
+            continue
         speaker: Phrase | None = None
         coordinated = False
         role_apposition = False
@@ -551,13 +577,30 @@ def find_in_sentence(
         if content_first >= len(toks) or (cue.marked and not marked) or rest_empty:
             i = past
             continue
+        if np_start == 1 and lowers[0] == "as":
+            # "As President Biden said on Thursday when ..., a lasting peace must ...": after the comma
+            comma = next((k for k in range(past, len(toks)) if toks[k].text == ","), None)
+            if comma is None or comma + 1 >= len(toks):
+                i = past
+                continue
+            content_first = comma + 1
         first = toks[content_first]
         q = quoted_after(content_first) if first.text in OPEN_QUOTES else None
-        attribution = [(toks[np_start].start if np_start < len(toks) else tok.start, first.start)]
+        a0 = toks[np_start].start if np_start < len(toks) else tok.start
+        if all(lowers[x] in LEADING_ADVERBS or toks[x].text == "," for x in range(np_start)):
+            a0 = s_start  # 'Earlier, Rutte said ...': the opening adverb belongs to the attribution
+        attribution = [(a0, first.start)]
+        c_end = s_end
+        if not marked:
+            # 'reported documented evidence of ... on Feb. 22': a closing date dates the report
+            trailing = [d for d in dates if d.end == s_end and d.start > first.start]
+            if trailing:
+                c_end = trailing[0].start
+                attribution.append((trailing[0].start, s_end))
         if q and (q[1] >= s_end or q[1] > sentence.end):
             make(q[0], q[1], cue_text, cue, speaker, attribution, coordinated)
         else:
-            make(first.start, s_end, cue_text, cue, speaker, attribution, coordinated)
+            make(first.start, c_end, cue_text, cue, speaker, attribution, coordinated)
         i = past
     return _cut_coordinated(out, text)
 
@@ -571,6 +614,8 @@ def _no_content(toks: tuple[Token, ...], k: int, dates: list[DateMention]) -> bo
     first = toks[k]
     if first.lower == "at" and k + 1 < len(toks) and toks[k + 1].lower in {"least", "most"}:
         return False
+    if first.lower == "to" and k + 1 < len(toks) and toks[k + 1].text.islower() and toks[k + 1].lower not in DETERMINERS:
+        return False  # 'continue to fight': an infinitive, not 'said to reporters'
     starts = first.lower in ADJUNCT_STARTS or first.lower in {"of", "by"} or _is_adverb(first) or _in_dates(first, dates)
     return starts and end - k <= 16
 
@@ -603,7 +648,7 @@ def _main_subject(book: ActorBook, toks: tuple[Token, ...], i: int) -> Phrase | 
         end += 1
     if end == k or end >= i or not toks[end].text[:1].islower():
         return None
-    return book.phrase(list(toks[k:end]))
+    return _speaker(book, toks[k:end])
 
 
 def _cut_coordinated(found: list[Found], text: str) -> list[Found]:

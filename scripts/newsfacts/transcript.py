@@ -22,6 +22,8 @@ HEADING_AUTHOR = re.compile(
     r"(?:\s+(?:on|at|ahead of|to|regarding|for|in)\s.*|,.*)?$",
     re.IGNORECASE,
 )
+TITLE_AUTHOR = re.compile(r"^(?P<who>[A-Z][\w.’' -]+?)\s+(?P<cue>Statement)\s+(?:on|regarding|about)\s")
+"""'President Biden Statement on CPI Inflation in June': the author before 'Statement'."""
 STAGE_NOTE = re.compile(r"^\((?:[A-Z][^()]{0,40})\.?\)$")
 
 
@@ -105,9 +107,9 @@ def _label_speaker(book: ActorBook, label: str, start: int) -> Phrase | None:
     return Phrase(label, start, start + len(label), "label", actor, book.records[actor].role if actor else None)
 
 
-def turns(text: str, paragraphs: list[Span], book: ActorBook, title: str | None) -> list[Turn]:
-    """The labelled paragraphs of a transcript, or the body of an authored text; empty for
-    ordinary articles."""
+def turns(text: str, paragraphs: list[Span], book: ActorBook, title: str | None, byline: str | None = None) -> list[Turn]:
+    """The labelled paragraphs of a transcript, or the body of an authored text (its author
+    named by the title or by the sidecar's byline); empty for ordinary articles."""
     _register_people(book, title)
     labelled = [LABEL.match(p.text) or QUESTION.match(p.text) for p in paragraphs]
     out: list[Turn] = []
@@ -128,17 +130,23 @@ def turns(text: str, paragraphs: list[Span], book: ActorBook, title: str | None)
             if b > a and not STAGE_NOTE.match(text[a:b]):
                 out.append(Turn(Span(a, b, text[a:b]), current[0], current[1], current[2]))
         return out
-    heading = HEADING_AUTHOR.match(title or "")
-    if heading is None:
+    heading = HEADING_AUTHOR.match(title or "") or TITLE_AUTHOR.match(title or "")
+    if heading is not None:
+        who, cue = heading.group("who"), heading.group("cue")
+    elif byline:
+        who, cue = byline.split(",")[0].strip(), byline.strip()
+    else:
         return out
-    who = heading.group("who")
     author_book = ActorBook(who)
     author_book.records = book.records
     phrase = author_book.phrase(list(tokenize(who, 0)))
     if phrase is None or phrase.actor_id is None:
         return out
-    author = Phrase(who, 0, 0, "heading", phrase.actor_id, phrase.role)
+    role = phrase.role or (byline.split(",", 1)[1].strip() if heading is None and byline and "," in byline else None)
+    if role and phrase.actor_id in book.records and not book.records[phrase.actor_id].role:
+        book.records[phrase.actor_id].role = role
+    author = Phrase(who, 0, 0, "heading", phrase.actor_id, role)
     for para in paragraphs:
         if para.text[-1:] in ".!?”\"’" and len(para.text.split()) > 3:
-            out.append(Turn(para, heading.group("cue"), author, False))
+            out.append(Turn(para, cue, author, False))
     return out

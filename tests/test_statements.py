@@ -1,0 +1,129 @@
+"""Statement forms reporters use, on sentences written for these tests (not PolNeAR's)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import run
+from newsfacts.cues import cue_at, speech_act
+from newsfacts.lexicon import lexicon
+from newsfacts.schema import SPEECH_ACTS
+from newsfacts.text import tokenize
+
+
+def _rows(text: str) -> list[tuple]:
+    return [(s["speaker_text"], s["speaker_id"], s["mode"], s["cue"], s["text"]) for s in run(text).statements]
+
+
+def test_two_speakers_in_one_sentence_make_two_statements() -> None:
+    got = _rows("The mayor spoke.\nGovernor Ana Ruiz said the bridge would reopen, but Senator Tom Hale said repairs would take a year.")
+    assert got == [
+        ("Governor Ana Ruiz", "ana-ruiz", "indirect", "said", "the bridge would reopen"),
+        ("Senator Tom Hale", "tom-hale", "indirect", "said", "repairs would take a year"),
+    ]
+
+
+def test_a_participle_and_a_coordinated_verb_keep_the_speaker() -> None:
+    got = _rows(
+        "The mayor spoke.\nThe ministry said in a statement that the talks had failed and urged both sides to return, "
+        "adding that a ceasefire was still possible."
+    )
+    assert [(g[3], g[4]) for g in got] == [
+        ("said", "the talks had failed"),
+        ("urged", "both sides to return"),
+        ("adding", "a ceasefire was still possible"),
+    ]
+    assert {g[0] for g in got} == {"The ministry"}
+
+
+def test_a_quotation_left_open_continues_in_the_next_paragraph() -> None:
+    text = "The mayor spoke.\nPaulo Reis said: “The water came at night.\n“We lost everything in an hour.”\nOfficials said 40 homes were flooded."
+    x = run(text)
+    first = x.statements[0]
+    assert (first["speaker_id"], first["mode"]) == ("paulo-reis", "direct")
+    assert first["text"] == "The water came at night.\n“We lost everything in an hour."
+    assert x.statements[1]["speaker_text"] == "Officials"
+
+
+def test_a_quotation_after_its_speaker_and_a_continued_one() -> None:
+    got = _rows("The mayor spoke.\n“We are not leaving,” Maria Lopez told reporters on Tuesday. “This is our home.”")
+    assert got == [
+        ("Maria Lopez", "maria-lopez", "direct", "told", "We are not leaving"),
+        ("Maria Lopez", "maria-lopez", "direct", "told", "This is our home."),
+    ]
+
+
+def test_unresolved_speakers_are_kept_as_written_without_an_id() -> None:
+    got = _rows("The mayor spoke.\nCampaign aides say the governor will not run again.")
+    assert got == [("Campaign aides", None, "indirect", "say", "the governor will not run again")]
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    x = run("The Ministry of Health of Peru said cases rose sharply in May.\nAccording to a statement from the ministry, 300 people were treated.")
+    s = x.statements[1]
+    assert (s["cue"], s["speaker_text"], s["text"]) == ("According to", "a statement from the ministry", "300 people were treated")
+    assert s["speaker_id"] == x.statements[0]["speaker_id"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If the senator called a vote, it would pass.",  # hypothetical
+        "The ministry will announce new rules next week.",  # not said yet
+        "The governor did not say whether the plan would go ahead.",  # negated
+        "The claim could not be independently verified.",  # a noun, not a verb
+        "The group continues to fight for the farmers.",  # 'continue to' is not reported speech
+    ],
+)
+def test_what_is_not_a_statement(sentence: str) -> None:
+    assert run("The mayor spoke.\n" + sentence).statements == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act"),
+    [
+        ("Opposition leaders accused the government of fraud.", "accuse"),
+        ("The union called for a general strike.", "demand"),
+        ("Doctors warned that the clinics would close.", "warn"),
+        ("The company pledged to repay every customer.", "commit"),
+        ("Police confirmed that two people were arrested.", "confirm"),
+        ("The embassy expressed concern about the arrests.", "concern"),
+        ("The council condemned the attack on the school.", "condemn"),
+        ("The minister denied that the files were lost.", "deny"),
+        ("The agency announced a new vaccine programme.", "announce"),
+        ("The mayor said the roads were clear.", "assert"),
+        ("Reporters asked whether the talks would resume.", "other"),
+    ],
+)
+def test_speech_acts_come_from_the_cue_and_its_frame(sentence: str, act: str) -> None:
+    (s,) = run("The mayor spoke.\n" + sentence).statements
+    assert s["speech_act"] == act
+
+
+def test_the_lexicon_gives_each_cue_form_a_known_act_and_frame() -> None:
+    entries = lexicon()["reporting_cues"]
+    seen = set()
+    for e in entries:
+        assert e["act"] in SPEECH_ACTS and e["pos"] in {"verb", "preposition"} and e["complement"] in {"any", "marked"}
+        for form in e["forms"]:
+            key = (form, e.get("particle"))
+            assert key not in seen, key  # each word set once
+            seen.add(key)
+    called_for = tokenize("called for")
+    assert cue_at(called_for, 0)[0].act == "demand" and speech_act("called for") == "demand"
+    assert speech_act("called") == "other" and speech_act("MR. KIRBY") == "assert"
+    assert speech_act("said", denial=True) == "deny"
+
+
+def test_a_byline_in_the_sidecar_makes_the_body_the_authors(tmp_path) -> None:
+    from newsfacts.article import read_article
+    from newsfacts.pipeline import extract
+
+    path = tmp_path / "press.txt"
+    path.write_text("The United States welcomes the agreement reached today in Geneva.\nWe urge all parties to respect it.\n", encoding="utf-8")
+    (tmp_path / "press.json").write_text(json.dumps({"byline": "Jane Example, Secretary of State", "published": "2022-05-16"}), encoding="utf-8")
+    rows = extract(read_article(path), "seeds/press.txt").statements
+    body = [(r["speaker_id"], r["speaker_role"], r["cue"]) for r in rows if r["mode"] == "direct"]
+    assert body == [("jane-example", "Secretary of State", "Jane Example, Secretary of State")] * 2
