@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfacts.actors import ActorBook, Phrase, gazetteer_mentions
+from newsfacts.actors import ActorBook, Phrase, _role_words, gazetteer_mentions
 from newsfacts.dates import UNKNOWN, DateMention, DateValue
 from newsfacts.lexicon import lexicon
 from newsfacts.cues import cue_at
@@ -28,8 +28,6 @@ AUXILIARIES = {"was", "were", "been", "is", "are", "be"}
 LEADING_ADVERBS = {"as", "then", "later", "also", "however", "but", "and", "meanwhile", "earlier", "separately",
                    "previously", "still", "now", "so", "yet"}
 TIME_SHIFTS = {"earlier", "previously", "before", "later", "meanwhile", "separately"}
-COORDINATED_CUES = {"telling", "adding", "saying", "said", "added", "urged", "noted", "stressed", "warned",
-                    "insisting", "arguing", "claiming", "stating", "calling"}
 HEARERS = {"reporters", "journalists", "lawmakers", "parliament", "senators", "news", "agency",
            "briefing", "conference", "state", "television", "tv", "media", "outlet"}
 DETERMINERS = {"the", "a", "an"}
@@ -38,7 +36,7 @@ AUXILIARY_WORDS = {"has", "have", "had", "is", "are", "was", "were", "will", "wo
                    "again", "once", "often", "never", "always", "still", "just", "first", "even", "further",
                    "subsequently", "earlier", "now", "being", "been", "be", "already", "separately", "finally",
                    "reportedly", "recently", "repeatedly", "too", "quickly", "went", "goes", "go", "on", "to",
-                   "had", "has", "n't", "not"}
+                   "n't", "not"}
 """Words between a subject and its reporting verb ('has also said', 'went on to say')."""
 NOUN_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
                     "your", "’s", "'s", "no", "any", "every", "each", "such"}
@@ -160,21 +158,6 @@ def _phrase_end(tokens: tuple[Token, ...], i: int, dates: list[DateMention]) -> 
     return k
 
 
-def _quoted(sentence: Sentence) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks in a sentence (an unclosed quote runs to its end)."""
-    out: list[tuple[int, int]] = []
-    opened: int | None = None
-    for t in sentence.tokens:
-        if opened is None and t.text in OPEN_QUOTES:
-            opened = t.end
-        elif opened is not None and t.text in CLOSE_QUOTES:
-            out.append((opened, t.start))
-            opened = None
-    if opened is not None:
-        out.append((opened, sentence.end))
-    return out
-
-
 def _content_end(boundary: Token) -> int:
     """Where content ends before the attribution: after a closing quotation mark, before a comma."""
     return boundary.end if boundary.text in CLOSE_QUOTES else boundary.start
@@ -182,14 +165,6 @@ def _content_end(boundary: Token) -> int:
 
 def _words(tokens: tuple[Token, ...]) -> int:
     return sum(1 for t in tokens if t.text[:1].isalnum())
-
-
-def _boundary(tokens: tuple[Token, ...], i: int) -> int:
-    """Index just after the last boundary mark before token i (0 at sentence start)."""
-    for k in range(i - 1, -1, -1):
-        if tokens[k].text in BOUNDARIES:
-            return k + 1
-    return 0
 
 
 def _only_adjuncts(tokens: tuple[Token, ...], dates: list[DateMention]) -> bool:
@@ -291,11 +266,6 @@ def _skip_back(toks: tuple[Token, ...], k: int, floor: int, dates: list[DateMent
         else:
             break
     return k
-
-
-@lru_cache(maxsize=1)
-def _role_words() -> frozenset[str]:
-    return frozenset(lexicon()["role_words"])
 
 
 def _subject_start(toks: tuple[Token, ...], end: int, floor: int) -> int:
@@ -509,7 +479,6 @@ def find_in_sentence(
             continue
         speaker: Phrase | None = None
         coordinated = False
-        role_apposition = False
         if left >= 1 and lowers[left] in {"who", "which"} and toks[left - 1].text == ",":
             # "Govs. Jeb Bush and Chris Christie, who say ...": the phrase before the comma
             s0 = _subject_start(toks, left - 1, 0)
@@ -517,11 +486,11 @@ def find_in_sentence(
             np_start = left
         elif np_start <= left:
             speaker = _speaker(book, toks[np_start : left + 1])
-        elif left >= 0 and toks[left].text == "," and cue.lemma != "tell" or (left >= 0 and toks[left].text == ","):
+        elif left >= 0 and toks[left].text == ",":
             # "Oleh Marchuk, spokesperson for the ..., said" / "X, who ..., said"
             c0 = next((x for x in range(left - 1, max(-1, left - MAX_SPEAKER_TOKENS - 2), -1) if toks[x].text == ","), None)
             if c0 is not None and c0 + 1 < left and (
-                toks[c0 + 1].lower in APPOSITION_STARTS or toks[c0 + 1].lower in lexicon()["role_words"]
+                toks[c0 + 1].lower in APPOSITION_STARTS or toks[c0 + 1].lower in _role_words()
                 or toks[c0 + 1].text[:1].isupper() or toks[c0 + 1].lower.endswith("ing")
             ):
                 s0 = _subject_start(toks, c0, 0)
@@ -530,7 +499,7 @@ def find_in_sentence(
                     if speaker is not None and speaker.kind == "description" and speaker.actor_id is None and not toks[s0].text[:1].isupper() and toks[s0].lower not in DETERMINERS:
                         speaker = None
                     if speaker is not None:
-                        np_start, role_apposition = s0, True
+                        np_start = s0
         elif left >= 0 and lowers[left] in COORDINATORS:
             speaker = out[-1].speaker if out else _main_subject(book, toks, left)
             coordinated, np_start = True, left
