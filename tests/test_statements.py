@@ -127,3 +127,38 @@ def test_a_byline_in_the_sidecar_makes_the_body_the_authors(tmp_path) -> None:
     rows = extract(read_article(path), "seeds/press.txt").statements
     body = [(r["speaker_id"], r["speaker_role"], r["cue"]) for r in rows if r["mode"] == "direct"]
     assert body == [("jane-example", "Secretary of State", "Jane Example, Secretary of State")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "actor"),
+    [
+        # an opening participle or prepositional clause is not the subject
+        ("Speaking at a fair in Dayton, Lena Ortiz toured the plant, calling it “a fine start.”", "Lena Ortiz", "lena-ortiz"),
+        ("In a letter sent on Friday, Rep. Dan Moss backed the bill, saying it would cut costs.", "Rep. Dan Moss", "dan-moss"),
+        # a description whose head is a lower-case noun, with or without a place in it
+        ("The Ohio senator closed his campaign, saying the party had lost its way.", "The Ohio senator", None),
+        ("The spokesman declined to comment on the visit but said the talks had gone well.", "The spokesman", None),
+        ("The city released a statement saying the bridge would reopen in May.", "The city", None),
+        # a role before a name
+        ("Band member Rico Vance shared the news, writing that the tour had sold out.", "Band member Rico Vance", "rico-vance"),
+    ],
+)
+def test_the_subject_of_a_main_clause_speaks_through_its_participle(text: str, speaker: str, actor: str | None) -> None:
+    got = _rows("The mayor spoke.\n" + text)
+    assert [(g[0], g[1]) for g in got] == [(speaker, actor)]
+
+
+def test_words_that_are_not_names_make_no_actor() -> None:
+    """A participle, a number or a title abbreviation never becomes a person of its own."""
+    x = run(
+        "The mayor spoke.\nTwo neighbours, Eva Lind and Tom Berg, filed a complaint, arguing that the fence was illegal.\n"
+        "“We were never asked,” said Rev. Paul Ekker, a pastor in the town."
+    )
+    ids = {a["actor_id"] for a in x.actors}
+    assert not ids & {"two", "rev", "speaking"}
+    assert x.statements[-1]["speaker_id"] == "paul-ekker"
+
+
+def test_the_people_of_a_state_speak_as_the_state() -> None:
+    got = _rows("The mayor spoke.\nThe Iranians are clearly indicating that they will ship the missiles.")
+    assert [(g[0], g[1]) for g in got] == [("The Iranians", "iran")]

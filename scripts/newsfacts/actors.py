@@ -148,6 +148,7 @@ def _name_like(token: Token) -> bool:
     return (
         word[:1].isupper()
         and _bare(word) not in lexicon()["not_names"]
+        and _bare(word) not in lexicon()["number_words"]
         and not _is_acronym(word)
         and word.lower() not in _role_words()
         and not any(c.isdigit() for c in word)
@@ -304,6 +305,10 @@ class ActorBook:
         if len(mentions) == 1 and mentions[0].text == body_text and not mentions[0].demonym:
             record = self.known(mentions[0].actor_id, body_text)
             return Phrase(body_text, body[0].start, end, "name", record.actor_id)
+        people_of = _alias_tokens().get((body_text[:-1],)) if len(body) == 1 and body_text.endswith("s") else None
+        if people_of is not None and people_of[1]:
+            # 'the Iranians', 'Russians': the people of a state speak as the state
+            return Phrase(text, start, end, "description", self.known(people_of[0]).actor_id)
         if lower[0] in DETERMINERS and all(not t.text[:1].isupper() or (t.text,) in _alias_tokens() for t in body):
             return self._description(tokens, body, text)
         if lower[-1] in lexicon()["collective_sources"] and all(

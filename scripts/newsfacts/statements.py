@@ -9,7 +9,7 @@ from functools import lru_cache
 from newsfacts.actors import ActorBook, Phrase, _role_words, gazetteer_mentions
 from newsfacts.dates import UNKNOWN, DateMention, DateValue
 from newsfacts.lexicon import lexicon
-from newsfacts.cues import cue_at
+from newsfacts.cues import cue_at, cue_forms
 from newsfacts.text import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_CHARS, Sentence, Span, Token, paragraphs
 
 DATELINE = re.compile(
@@ -609,15 +609,58 @@ def _clause_start(toks: tuple[Token, ...], boundary: int, earlier: list[Found]) 
     return start
 
 
+OPENING_ADJUNCTS = {"in", "on", "at", "after", "before", "during", "when", "while", "since", "despite", "following",
+                   "amid", "with", "without", "by", "for", "from", "under", "as", "once", "although", "though"}
+"""Words that open an adjunct before the subject ('In a statement on Thursday, X ...')."""
+
+
+def _past_opening_clause(toks: tuple[Token, ...], k: int, i: int) -> int:
+    """Past an opening adjunct that ends in a comma: a participle clause ('Speaking in Ohio,',
+    'Having announced ...,') or a prepositional or subordinate one ('In a statement,')."""
+    t = toks[k]
+    participle = t.text[:1].isupper() and t.lower.endswith(("ing", "ed")) and k + 1 < i and toks[k + 1].text[:1].islower()
+    if not (participle or t.lower in OPENING_ADJUNCTS):
+        return k
+    comma = next((x for x in range(k + 1, i) if toks[x].text == ","), None)
+    return k if comma is None else _skip_lead(toks, comma + 1, i)
+
+
+def _verb_like(t: Token) -> bool:
+    w = t.lower
+    return (w.endswith(("ed", "ing")) or w in AUXILIARY_WORDS or w in MODALS or w in SUBJECT_STOPS
+            or w in LEADING_ADVERBS or w in HEAD_CUTS or w in OPENING_ADJUNCTS or w in cue_forms()
+            or not t.text[:1].isalnum())
+
+
 def _main_subject(book: ActorBook, toks: tuple[Token, ...], i: int) -> Phrase | None:
-    """The subject at the start of a sentence ('Trump attacked Clinton on Monday, saying ...')."""
+    """The subject at the start of a sentence ('Trump attacked Clinton on Monday, saying ...';
+    'Speaking in Ohio, the Florida senator sought ..., saying ...')."""
     k = _skip_lead(toks, 0, i)
-    end = k
-    while end < i and end - k < MAX_SPEAKER_TOKENS and (toks[end].text[:1].isupper() or toks[end].lower in DETERMINERS or toks[end].text in NP_MARKS):
+    k = _past_opening_clause(toks, k, i) if k < i else k
+    end, head = k, None
+    while end < i and end - k < MAX_SPEAKER_TOKENS:
+        t = toks[end]
+        prev = toks[end - 1] if end > k else None
+        if t.lower in DETERMINERS or t.lower in NOUN_DETERMINERS:
+            if end > k:
+                break
+        elif t.text[:1].isupper() or t.text in NP_MARKS:
+            if prev is not None and prev.text[:1].islower() and prev.lower not in _speaker_nouns() and prev.lower not in DETERMINERS:
+                break  # 'Trump hit Cruz': a name after a verb starts the object
+            head = end + 1
+        elif t.lower in _speaker_nouns():
+            head = end + 1
+        elif _verb_like(t) or (t.lower.endswith("s") and prev is not None and prev.text[:1].isupper()):
+            break
         end += 1
-    if end == k or end >= i or not toks[end].text[:1].islower():
-        return None
-    return _speaker(book, toks[k:end])
+    if head is None and end > k + 1 and toks[k].lower in DETERMINERS and end < i and _verb_like(toks[end]):
+        head = end  # 'The town released ...': an unlisted noun before the verb
+    if head is None or head >= i or not toks[head].text[:1].islower():
+        return None  # a subject is followed by its verb
+    speaker = _speaker(book, toks[k:head])
+    if speaker is None and toks[k].lower in DETERMINERS and head - k <= 4:
+        speaker = Phrase(book.text[toks[k].start : toks[head - 1].end], toks[k].start, toks[head - 1].end, "description", None)
+    return speaker
 
 
 def _cut_coordinated(found: list[Found], text: str) -> list[Found]:

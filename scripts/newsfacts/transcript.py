@@ -12,10 +12,14 @@ from newsfacts.text import Span, tokenize
 _SPACE = r"[ \t\u00a0]"
 LABEL = re.compile(
     rf"^(?P<label>(?:MR|MS|MRS|DR)\.{_SPACE}+[A-Z][A-Z'’\-]+(?:{_SPACE}[A-Z][A-Z'’\-]+)*"
-    rf"|THE{_SPACE}(?:PRESIDENT|VICE{_SPACE}PRESIDENT|FIRST{_SPACE}LADY)"
-    rf"|(?:SECRETARY|AMBASSADOR|ADMIRAL|GENERAL|SENATOR|PRIME{_SPACE}MINISTER|PRESIDENT){_SPACE}[A-Z][A-Z'’\-]+"
-    rf"|MODERATOR|OPERATOR|SPOKESPERSON|SPOKESMAN):{_SPACE}*"
+    rf"|[A-Z][A-Z'’\-]+(?:{_SPACE}[A-Z][A-Z'’\-]+){{0,4}}):{_SPACE}*"
 )
+"""A speaker label: 'MR. KIRBY:', 'THE PRESIDENT:', 'SENIOR ADMINISTRATION OFFICIAL:'. A text is
+read as a transcript only when at least two paragraphs carry a label (one capitalised
+'UPDATE:' does not make a transcript)."""
+ANONYMOUS = {"MODERATOR", "OPERATOR", "SPOKESPERSON", "SPOKESMAN", "OFFICIAL", "PARTICIPANT", "STAFF",
+             "REPORTER", "AUDIENCE", "MEMBER", "INTERPRETER", "TRANSLATOR", "NARRATOR", "ANNOUNCER"}
+"""Label words that name a role, not a person: the turn's speaker stays unresolved."""
 QUESTION = re.compile(rf"^Q(?:{_SPACE}+|:{_SPACE}*)")
 HEADING_AUTHOR = re.compile(
     r"^(?P<cue>Statement (?:from|by)|Remarks (?:by|of)|Readout of .*? (?:by|with)|Op-Ed by|Letter from)\s+(?P<who>.+?)"
@@ -86,7 +90,7 @@ def _label_speaker(book: ActorBook, label: str, start: int) -> Phrase | None:
     """The person a label names: by surname ('MR. KIRBY'), or a role the title gave
     ('THE PRESIDENT'); None for a moderator."""
     words = label.replace("\u00a0", " ").split()
-    if words[0] in {"MODERATOR", "OPERATOR", "SPOKESPERSON", "SPOKESMAN"}:
+    if ANONYMOUS.intersection(words):
         return Phrase(label, start, start + len(label), "label", None)
     if words[0] == "THE":
         role = " ".join(words[1:]).lower()
@@ -113,7 +117,7 @@ def turns(text: str, paragraphs: list[Span], book: ActorBook, title: str | None,
     _register_people(book, title)
     labelled = [LABEL.match(p.text) or QUESTION.match(p.text) for p in paragraphs]
     out: list[Turn] = []
-    if any(m and m.re is LABEL for m in labelled):
+    if sum(1 for m in labelled if m) >= 2 and any(m and m.re is LABEL for m in labelled):
         current: tuple[str, Phrase | None, bool] | None = None
         for para, m in zip(paragraphs, labelled):
             start = para.start
