@@ -162,3 +162,27 @@ def test_words_that_are_not_names_make_no_actor() -> None:
 def test_the_people_of_a_state_speak_as_the_state() -> None:
     got = _rows("The mayor spoke.\nThe Iranians are clearly indicating that they will ship the missiles.")
     assert [(g[0], g[1]) for g in got] == [("The Iranians", "iran")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Dana Ruiz, a 44-year-old nurse from Akron, Ohio, says the clinic will close.", "Dana Ruiz"),
+        ("Omar Haddad, 61, who runs a bakery near the square, said prices had doubled.", "Omar Haddad"),
+        ("“We were wrong to wait,” Ines Varga, 58, told Reuters in an interview.", "Ines Varga"),
+    ],
+)
+def test_an_age_a_place_or_a_description_between_commas_leaves_the_name_speaking(text: str, speaker: str) -> None:
+    got = _rows("The mayor spoke.\n" + text)
+    assert [g[0] for g in got] == [speaker]
+
+
+def test_an_opening_adverb_or_an_unbounded_adjunct_is_not_a_subject() -> None:
+    got = _rows("The mayor spoke.\nRecently, the council issued a paper welcoming the plan to widen the road.\n"
+                "On May 2 the board published a note announcing that the vote would be delayed.")
+    assert [(g[0], g[3]) for g in got] == [("the council", "welcoming")]
+
+
+def test_a_gerund_after_a_preposition_names_a_habit_not_a_statement() -> None:
+    got = _rows("The mayor spoke.\nThe council has a long record of accusing its critics of lying about the budget.")
+    assert got == []

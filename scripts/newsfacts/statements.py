@@ -67,6 +67,7 @@ CONTENT_MARKERS = {"that", "whether", "if", "to", "how", "why", "what", "when", 
 KEPT_MARKERS = {"whether", "if", "to", "how", "why", "what", "when", "where", "who"}
 """Markers that belong to the content ('asked whether ...'); 'that' and ':' do not."""
 APPOSITION_STARTS = {"who", "which", "a", "an", "the", "whose", "its", "his", "her", "their", "one"}
+GERUND_PREPOSITIONS = {"of", "for", "from", "about", "without", "against", "toward", "towards", "despite"}
 COORDINATORS = {"and", "but", "while", "whereas", "or", "yet"}
 CLOSE_QUOTES_SET = set(CLOSE_QUOTES)
 CLAIM_NOUNS = {"accusations", "accusation", "claims", "claim", "allegations", "allegation",
@@ -288,6 +289,31 @@ def _subject_start(toks: tuple[Token, ...], end: int, floor: int) -> int:
     return k + 1
 
 
+def _apposition_host(toks: tuple[Token, ...], left: int) -> tuple[int, int] | None:
+    """The noun phrase an apposition ending at the comma `left` describes, as (start, comma):
+    'Oleh Marchuk, spokesperson for the ..., said', 'Ramos, 58, told', 'Dean Ames, a salesman
+    from Sumter, South Carolina, says' (a place, an age or an indefinite description between
+    commas is passed over to the name before it)."""
+    c0 = next((x for x in range(left - 1, max(-1, left - MAX_SPEAKER_TOKENS - 2), -1) if toks[x].text == ","), None)
+    if c0 is None or c0 + 1 >= left:
+        return None
+    first = toks[c0 + 1]
+    if not (first.lower in APPOSITION_STARTS or first.lower in _role_words() or first.text[:1].isupper()
+            or first.lower.endswith("ing") or first.text[:1].isdigit()):
+        return None
+    found: tuple[int, int] | None = None
+    for _ in range(3):
+        s0 = _subject_start(toks, c0, 0)
+        if s0 >= c0:
+            return found
+        found = s0, c0
+        inner = toks[s0].lower in {"a", "an"} or (c0 - s0 == 1 and toks[s0].text[:1].isdigit())
+        if not (inner and s0 > 1 and toks[s0 - 1].text == ","):
+            return found
+        c0 = s0 - 1
+    return found
+
+
 def _speaker(book: ActorBook, tokens: tuple[Token, ...] | list[Token]) -> Phrase | None:
     """The speaker a noun phrase names: a known analysis, else the phrase itself, unresolved."""
     tokens = list(tokens)
@@ -488,12 +514,9 @@ def find_in_sentence(
             speaker = _speaker(book, toks[np_start : left + 1])
         elif left >= 0 and toks[left].text == ",":
             # "Oleh Marchuk, spokesperson for the ..., said" / "X, who ..., said"
-            c0 = next((x for x in range(left - 1, max(-1, left - MAX_SPEAKER_TOKENS - 2), -1) if toks[x].text == ","), None)
-            if c0 is not None and c0 + 1 < left and (
-                toks[c0 + 1].lower in APPOSITION_STARTS or toks[c0 + 1].lower in _role_words()
-                or toks[c0 + 1].text[:1].isupper() or toks[c0 + 1].lower.endswith("ing")
-            ):
-                s0 = _subject_start(toks, c0, 0)
+            host = _apposition_host(toks, left)
+            if host is not None:
+                s0, c0 = host
                 if s0 < c0:
                     speaker = _speaker(book, toks[s0:c0])
                     if speaker is not None and speaker.kind == "description" and speaker.actor_id is None and not toks[s0].text[:1].isupper() and toks[s0].lower not in DETERMINERS:
@@ -503,6 +526,9 @@ def find_in_sentence(
         elif left >= 0 and lowers[left] in COORDINATORS:
             speaker = out[-1].speaker if out else _main_subject(book, toks, left)
             coordinated, np_start = True, left
+        if tok.lower.endswith("ing") and i > 0 and lowers[i - 1] in GERUND_PREPOSITIONS:
+            i = past  # 'a track record of accusing ...': a habit named, not a statement made
+            continue
         if tok.lower.endswith("ing") and not (i > 0 and lowers[i - 1] in PROGRESSIVE):
             # a participle: "..., adding that ...", "..., calling the plan a disgrace"
             speaker = out[-1].speaker if out else _main_subject(book, toks, i)
@@ -618,6 +644,8 @@ def _past_opening_clause(toks: tuple[Token, ...], k: int, i: int) -> int:
     """Past an opening adjunct that ends in a comma: a participle clause ('Speaking in Ohio,',
     'Having announced ...,') or a prepositional or subordinate one ('In a statement,')."""
     t = toks[k]
+    if t.lower.endswith("ly") and k + 1 < i and toks[k + 1].text == ",":
+        return _skip_lead(toks, k + 2, i)  # 'Recently, ...'
     participle = t.text[:1].isupper() and t.lower.endswith(("ing", "ed")) and k + 1 < i and toks[k + 1].text[:1].islower()
     if not (participle or t.lower in OPENING_ADJUNCTS):
         return k
@@ -637,6 +665,8 @@ def _main_subject(book: ActorBook, toks: tuple[Token, ...], i: int) -> Phrase | 
     'Speaking in Ohio, the Florida senator sought ..., saying ...')."""
     k = _skip_lead(toks, 0, i)
     k = _past_opening_clause(toks, k, i) if k < i else k
+    if k < i and toks[k].lower in OPENING_ADJUNCTS:
+        return None  # 'On September 27 they published ...': no comma shows where the subject starts
     end, head = k, None
     while end < i and end - k < MAX_SPEAKER_TOKENS:
         t = toks[end]
@@ -655,7 +685,7 @@ def _main_subject(book: ActorBook, toks: tuple[Token, ...], i: int) -> Phrase | 
         end += 1
     if head is None and end > k + 1 and toks[k].lower in DETERMINERS and end < i and _verb_like(toks[end]):
         head = end  # 'The town released ...': an unlisted noun before the verb
-    if head is None or head >= i or not toks[head].text[:1].islower():
+    if head is None or head >= i or toks[head].text == ":":
         return None  # a subject is followed by its verb
     speaker = _speaker(book, toks[k:head])
     if speaker is None and toks[k].lower in DETERMINERS and head - k <= 4:
