@@ -186,3 +186,91 @@ def test_an_opening_adverb_or_an_unbounded_adjunct_is_not_a_subject() -> None:
 def test_a_gerund_after_a_preposition_names_a_habit_not_a_statement() -> None:
     got = _rows("The mayor spoke.\nThe council has a long record of accusing its critics of lying about the budget.")
     assert got == []
+
+
+def _official(text: str, **meta: str) -> list[dict]:
+    import datetime as dt
+    from pathlib import Path
+
+    from newsfacts.article import Article
+    from newsfacts.pipeline import extract
+
+    article = Article("t", Path("t.txt"), text.encode("utf-8"), text, published=dt.date(2023, 5, 10), **meta)
+    return extract(article, "seeds/t.txt").statements
+
+
+def test_any_capitalised_label_marks_a_turn_once_the_text_has_two() -> None:
+    text = (
+        "MODERATOR:  Thanks for joining this call on background.\n"
+        "SENIOR STATE DEPARTMENT OFFICIAL:  Sure.  The talks went well and both sides agreed to meet again.\n"
+        "Q    Will they meet in June?\n"
+        "SENIOR STATE DEPARTMENT OFFICIAL:  That is the plan, though no date is fixed.\n"
+    )
+    rows = _official(text)
+    official = [r for r in rows if r["cue"] == "SENIOR STATE DEPARTMENT OFFICIAL"]
+    assert [r["text"] for r in official] == [
+        "Sure.  The talks went well and both sides agreed to meet again.",
+        "That is the plan, though no date is fixed.",
+    ]
+    assert {r["speaker_id"] for r in official} == {None}  # a role, not a person
+    assert not any(r["text"].startswith("Will they") for r in rows)
+    # one capitalised lead-in does not make a transcript
+    assert _official("UPDATE: The mayor said the bridge would reopen in May.\n")[0]["speaker_text"] == "The mayor"
+
+
+def test_an_attributable_line_names_the_author_of_the_paragraphs_after_it() -> None:
+    text = (
+        "The below is attributable to Spokesperson Maria Olsen:\n"
+        "Foreign Minister Pia Lund met Defense Minister Karl Berg in Oslo yesterday to express support for the grain corridor.  "
+        "The Foreign Minister underscored the need for swift implementation of the deal.\n"
+    )
+    rows = _official(text, byline="Office of the Spokesperson")
+    by_author = [r for r in rows if r["cue"] == "attributable to"]
+    assert [(r["speaker_id"], r["text"][:20]) for r in by_author] == [("maria-olsen", "Foreign Minister Pia")]
+    nested = [r for r in rows if r["cue"] == "underscored"]
+    assert [(r["speaker_id"], r["text"]) for r in nested] == [("pia-lund", "the need for swift implementation of the deal")]
+    assert nested[0]["date_start"] == "2023-05-09"  # 'yesterday' of the sentence before, same speaker
+
+
+def test_an_office_in_the_byline_authors_a_media_note() -> None:
+    rows = _official("The grant supports shelters in four countries and will run for two years.\n", byline="Office of the Spokesperson")
+    assert [(r["speaker_id"], r["mode"]) for r in rows] == [("office-of-the-spokesperson", "direct")]
+
+
+def test_a_purpose_infinitive_speaks_for_the_subject_and_an_object_infinitive_does_not() -> None:
+    got = _rows(
+        "The mayor spoke.\nMinister Pia Lund spoke with her counterpart Karl Berg on Monday to express her condolences over the deaths.\n"
+        "Governor Ana Ruiz urged residents to condemn the attack on the clinic."
+    )
+    assert [(g[1], g[3]) for g in got] == [("pia-lund", "express"), ("ana-ruiz", "urged")]
+
+
+def test_a_title_alone_refers_to_the_person_last_named_with_it() -> None:
+    got = _rows(
+        "The mayor spoke.\nSecretary of Health Lena Park visited the clinic on Monday.\n"
+        "The Secretary noted that the wait times had fallen by half."
+    )
+    assert [(g[0], g[1]) for g in got] == [("The Secretary", "lena-park")]
+
+
+def test_first_person_reports_in_an_official_text_are_the_authors_and_keep_their_dates() -> None:
+    rows = _official(
+        "Last week, I noted that the attacks on civilians were war crimes.\n",
+        title="Statement by Secretary Antony J. Blinken",
+    )
+    nested = [r for r in rows if r["cue"] == "noted"]
+    assert [(r["speaker_id"], r["date_start"], r["date_precision"]) for r in nested] == [("antony-blinken", "2023-05-01", "week")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [("Today", "2023-05-10"), ("Tonight", "2023-05-10"), ("This morning", "2023-05-10"), ("Last night", "2023-05-09"), ("Yesterday", "2023-05-09")],
+)
+def test_day_words_at_the_start_of_a_sentence_date_the_statement(phrase: str, start: str) -> None:
+    rows = _official(f"{phrase}, the ministry announced that the border would reopen.\n")
+    assert [(r["date_start"], r["date_precision"]) for r in rows] == [(start, "day")]
+
+
+def test_a_month_closing_the_content_is_not_the_date_of_the_statement() -> None:
+    rows = _official("The minister highlighted the aid the partners have provided since the invasion in February 2022.\n")
+    assert [(r["cue"], r["date_precision"]) for r in rows] == [("highlighted", "unknown")]

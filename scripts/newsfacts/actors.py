@@ -185,6 +185,9 @@ class ActorBook:
         self.last_group: str | None = None
         self.voice: str | None = None
         """The speaker of the transcript turn being read ('I', 'we')."""
+        self.home: str | None = None
+        """The country of the publisher (a ministry, a White House page): the state an
+        official of unknown country speaks for when saying 'we'."""
 
     # -- records -----------------------------------------------------------------
     def known(self, actor_id: str, form: str | None = None) -> ActorRecord:
@@ -223,12 +226,13 @@ class ActorBook:
         core = _core_name(name)
         parts = core.split()
         known = gazetteer().aliases.get(name) or gazetteer().aliases.get(core)
+        if known in self.records:
+            return self._update_person(self.records[known], name, role, country)
         for record in reversed(list(self.records.values())):
             if record.kind != "person":
                 continue
-            if record.actor_id == known or record.name == core or (
-                len(parts) == 1 and record.name.split()[-1] == core
-            ):
+            other_role = role and record.role and not (role.lower() in record.role.lower() or record.role.lower() in role.lower())
+            if record.name == core or (len(parts) == 1 and record.name.split()[-1] == core and not other_role):
                 return self._update_person(record, name, role, country)
         if known and gazetteer().entries[known].kind == "person":
             return self._update_person(self.known(known), name, role, country)
@@ -309,7 +313,11 @@ class ActorBook:
         if people_of is not None and people_of[1]:
             # 'the Iranians', 'Russians': the people of a state speak as the state
             return Phrase(text, start, end, "description", self.known(people_of[0]).actor_id)
-        if lower[0] in DETERMINERS and all(not t.text[:1].isupper() or (t.text,) in _alias_tokens() for t in body):
+        if lower[0] in DETERMINERS and all(
+            not t.text[:1].isupper() or (t.text,) in _alias_tokens()
+            or (t.lower in _role_words() | set(lexicon()["person_nouns"]) and body[-1].lower in lexicon()["person_nouns"])
+            for t in body
+        ):
             return self._description(tokens, body, text)
         if lower[-1] in lexicon()["collective_sources"] and all(
             t.text.islower() or (t.text.replace("’", "'"),) in _alias_tokens() for t in tokens[1:]
@@ -336,7 +344,7 @@ class ActorBook:
         """The state a person speaks for ('we' in an official's mouth)."""
         if actor_id is None:
             return None
-        country = self.records[actor_id].country
+        country = self.records[actor_id].country or self.home
         if country is None:
             return None
         actor = gazetteer().country_actor[country]
@@ -362,7 +370,8 @@ class ActorBook:
             for actor_id in titled:
                 if country is None or self.records[actor_id].country == country:
                     return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor_id, self._role(actor_id))
-            return Phrase(text, tokens[0].start, tokens[-1].end, "description", None)
+            earlier = self._titled_earlier(self.text[body[0].start : body[-1].end], tokens[0].start) if tokens[0].lower == "the" and country is None else None
+            return Phrase(text, tokens[0].start, tokens[-1].end, "description", earlier, self._role(earlier))
         if head in lex["group_nouns"]:
             actor_id = next(
                 (r.actor_id for r in reversed(list(self.records.values()))
@@ -370,6 +379,48 @@ class ActorBook:
                 self.last_group,
             )
             return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor_id)
+        return None
+
+    def set_home(self, publisher: str | None) -> None:
+        """Take the publisher's country from the gazetteer ('U.S. Department of State'); None
+        forgets it."""
+        from newsfacts.text import tokenize
+
+        countries = [gazetteer().entries[m.actor_id].country for m in gazetteer_mentions(list(tokenize(publisher, 0)), publisher)] if publisher else []
+        self.home = next((c for c in countries if c), None)
+
+    def office(self, name: str) -> str | None:
+        """An office named as a document's author ('Office of the Spokesperson'): an
+        organisation when its first word heads one; None otherwise."""
+        kind = _org_kind(name.split()[0]) if name.split() else None
+        return self._organisation(name, kind, None, False) if kind else None
+
+    def _titled_earlier(self, title: str, before: int) -> str | None:
+        """The person last named with this title before `before` ('the Secretary' after
+        'Secretary of State Antony J. Blinken', 'the president' after 'President Biden')."""
+        from newsfacts.text import tokenize
+
+        pattern = r"\s+".join(re.escape(w) for w in title.split())
+        hits = list(re.finditer(rf"\b{pattern}\b", self.text[:before], re.IGNORECASE))
+        for m in reversed(hits[-5:]):
+            line_start = self.text.rfind("\n", 0, m.start()) + 1
+            window = list(tokenize(self.text[line_start : m.end() + 80], line_start))
+            k = next((j for j, t in enumerate(window) if t.end == m.end()), None)
+            if k is None:
+                continue
+            first = next(j for j, t in enumerate(window) if t.start == m.start())
+            while first > 0 and window[first - 1].text[:1].isupper() and window[first - 1].lower in _role_words():
+                first -= 1
+            end = k + 1
+            while end < len(window) and (window[end].text[:1].isupper() or window[end].lower in {"of", "the", "for"}):
+                end += 1
+            while end > k + 1 and window[end - 1].lower in {"of", "the", "for"}:
+                end -= 1
+            if end == k + 1:
+                continue
+            found = self.phrase(window[first:end])
+            if found is not None and found.actor_id and self.records[found.actor_id].kind == "person":
+                return found.actor_id
         return None
 
     def _head_of(self, body: list[Token]) -> str | None:
@@ -405,6 +456,8 @@ class ActorBook:
         name_start = len(body)
         while name_start > 0 and _name_like(body[name_start - 1]):
             name_start -= 1
+        while 0 < name_start < len(body) - 2 and body[name_start - 1].lower in CONNECTORS:
+            name_start += 1  # 'Secretary of Health Lena Park': the office's name belongs to the role
         name_tokens = body[name_start:]
         role_tokens = body[:name_start]
         if not 1 <= len(name_tokens) <= 4:

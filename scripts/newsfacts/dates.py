@@ -52,10 +52,10 @@ def _patterns() -> re.Pattern[str]:
     parts = [
         rf"(?P<range>(?:from|between)\s(?P<r1>{point})\s(?:to|until|through|and)\s(?P<r2>{point}))",
         rf"(?P<since>since\s(?P<s1>last\syear|last\smonth|{point}))",
-        r"(?P<rel>(?:(?i:earlier|later)\s)?(?:last|this|next)\s(?:year|month|week|weekend))",
+        r"(?P<rel>(?i:(?:earlier|later)\s)?(?i:last|this|next)\s(?:year|month|week|weekend))",
         r"(?P<ago>(?P<n>\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s(?P<unit>year|month|week|day)s?\sago)",
-        r"(?P<dayword>yesterday|today)",
-        rf"(?P<wd>(?:on\s|last\s|next\s)?{weekday})",
+        r"(?P<dayword>(?i:yesterday|today|tonight|last\snight|this\s(?:morning|afternoon|evening)))",
+        rf"(?P<wd>(?i:on\s|last\s|next\s)?{weekday})",
         rf"(?P<on>(?:on|by|until|as\sof)\s(?P<o1>{md}|{dm}))",
         rf"(?P<md>{md}|{dm})",
         rf"(?P<in>(?:in|during|by|until)\s(?P<i1>(?:early|mid-|mid|late)?\s?{month}(?:\s{year})?|{year}))",
@@ -187,7 +187,7 @@ def _value(m: re.Match[str], anchor: dt.date | None, shared_year: int | None) ->
             return UNKNOWN
         return DateValue(v.start, None, "range", v.inferred)
     if m["rel"]:
-        word, unit = m["rel"].split()[-2:]
+        word, unit = m["rel"].lower().split()[-2:]
         if unit == "weekend":
             return _weekend(_SHIFT[word], anchor)
         return _relative(unit, _SHIFT[word], anchor)
@@ -203,7 +203,7 @@ def _value(m: re.Match[str], anchor: dt.date | None, shared_year: int | None) ->
     if m["dayword"]:
         if anchor is None:
             return UNKNOWN
-        d = anchor - dt.timedelta(days=1 if m["dayword"] == "yesterday" else 0)
+        d = anchor - dt.timedelta(days=1 if m["dayword"].lower().split()[0] in {"yesterday", "last"} else 0)
         return DateValue(d, d, "day", True)
     if m["wd"]:
         if anchor is None:

@@ -133,9 +133,11 @@ def extract(article: Article, path: str) -> Extraction:
     voices = _voices(sents, turn_list)
     turn_statements = _transcript_statements(turn_list, article.published, book)
     paragraph_spans = {(s.start, s.end) for s in turn_statements}
+    book.set_home(article.publisher)  # 'we' of an official speaks for the publisher's state ...
     statements = [
         s for s in find_statements(sents, text, book, dates, skip, voices) if (s.start, s.end) not in paragraph_spans
     ]  # a paragraph of a turn is its speaker's, whoever it reports
+    book.set_home(None)  # ... but an event's actor is never taken from the publisher
     statements += turn_statements
     events = merge_repeats(_events(sents, text, book, dates, statements, skip, voices))
     out = Extraction(source)

@@ -23,7 +23,8 @@ MAX_SPEAKER_TOKENS = 14
 """A speaker phrase is short ('South Korean representative to the UN Hwang Joonkook' is 9)."""
 BOUNDARIES = {",", ":", "”", "\"", "»", ";", "—", "–"}
 ADJUNCT_STARTS = {"on", "in", "during", "at", "to", "after", "before", "last", "this", "earlier",
-                  "later", "yesterday", "today", "while", "when", "as", "from", "via", "through"}
+                  "later", "yesterday", "today", "while", "when", "as", "from", "via", "through", "then", "again",
+                  "also", "repeatedly", "publicly", "privately", "tonight"}
 AUXILIARIES = {"was", "were", "been", "is", "are", "be"}
 LEADING_ADVERBS = {"as", "then", "later", "also", "however", "but", "and", "meanwhile", "earlier", "separately",
                    "previously", "still", "now", "so", "yet"}
@@ -41,7 +42,7 @@ AUXILIARY_WORDS = {"has", "have", "had", "is", "are", "was", "were", "will", "wo
 NOUN_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
                     "your", "’s", "'s", "no", "any", "every", "each", "such"}
 PROGRESSIVE = {"is", "are", "was", "were", "be", "been", "am", "’s", "'s", "keeps", "kept", "keep", "started", "began"}
-MODALS = {"will", "’ll", "'ll", "shall", "may", "might", "could", "should", "must", "can"}
+MODALS = {"will", "would", "’ll", "'ll", "shall", "may", "might", "could", "should", "must", "can"}
 HYPOTHETICAL = {"if", "unless", "whether"}
 NEGATIONS = {"not", "n't", "never", "no"}
 SUBJECT_STOPS = {"that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "when", "while", "because",
@@ -67,6 +68,7 @@ CONTENT_MARKERS = {"that", "whether", "if", "to", "how", "why", "what", "when", 
 KEPT_MARKERS = {"whether", "if", "to", "how", "why", "what", "when", "where", "who"}
 """Markers that belong to the content ('asked whether ...'); 'that' and ':' do not."""
 APPOSITION_STARTS = {"who", "which", "a", "an", "the", "whose", "its", "his", "her", "their", "one"}
+PURPOSE_PREPOSITIONS = {"with", "to", "on", "at", "in", "before", "from", "via"}
 GERUND_PREPOSITIONS = {"of", "for", "from", "about", "without", "against", "toward", "towards", "despite"}
 COORDINATORS = {"and", "but", "while", "whereas", "or", "yet"}
 CLOSE_QUOTES_SET = set(CLOSE_QUOTES)
@@ -435,7 +437,7 @@ def find_in_sentence(
             span = (a, b, "direct") if b > a else None
         else:
             span = _content_span(text, c_start, c_end)
-        if span is None:
+        if span is None or not any(c.isalnum() for c in text[span[0] : span[1]]):
             return
         if unit_span is None and span[2] != "direct" and not short_ok and _words_in(text, span[0], span[1]) < MIN_CONTENT_WORDS:
             return
@@ -526,16 +528,23 @@ def find_in_sentence(
         elif left >= 0 and lowers[left] in COORDINATORS:
             speaker = out[-1].speaker if out else _main_subject(book, toks, left)
             coordinated, np_start = True, left
+        if i > 1 and lowers[i - 1] == "to" and tok.lower == cue.lemma.split()[0]:
+            # an infinitive after an object: 'spoke with Kuleba to express ...' (the subject
+            # speaks); 'urged allies to condemn ...' (not said yet)
+            j = _object_before(toks, i - 1)
+            if j is not None and lowers[j] in PURPOSE_PREPOSITIONS:
+                speaker = out[-1].speaker if out else _main_subject(book, toks, j)
+                coordinated, np_start = True, i - 1 if out else 0  # the clause before it dates it
+            elif j is not None:
+                i = past
+                continue
         if tok.lower.endswith("ing") and i > 0 and lowers[i - 1] in GERUND_PREPOSITIONS:
             i = past  # 'a track record of accusing ...': a habit named, not a statement made
             continue
         if tok.lower.endswith("ing") and not (i > 0 and lowers[i - 1] in PROGRESSIVE):
             # a participle: "..., adding that ...", "..., calling the plan a disgrace"
             speaker = out[-1].speaker if out else _main_subject(book, toks, i)
-            coordinated, np_start = True, i
-        if speaker is not None and book.voice is not None and speaker.kind == "pronoun" and speaker.text.lower().split("’")[0].split("'")[0] in {"i", "we"}:
-            i = past  # the turn's own voice: its paragraph is the statement
-            continue
+            coordinated, np_start = True, i if out else 0
         content_first, marked = _content_start(toks, after_start, dates, cue.act != "assert")
         before = np_start - 1  # the token before the speaker phrase
         rest_empty = not marked and (
@@ -582,13 +591,14 @@ def find_in_sentence(
         first = toks[content_first]
         q = quoted_after(content_first) if first.text in OPEN_QUOTES else None
         a0 = toks[np_start].start if np_start < len(toks) else tok.start
-        if all(lowers[x] in LEADING_ADVERBS or toks[x].text == "," for x in range(np_start)):
-            a0 = s_start  # 'Earlier, Rutte said ...': the opening adverb belongs to the attribution
+        dated_opening = 0 < np_start <= 8 and toks[np_start - 1].text == "," and any(_in_dates(toks[x], dates) for x in range(np_start))
+        if dated_opening or all(lowers[x] in LEADING_ADVERBS or toks[x].text == "," for x in range(np_start)):
+            a0 = s_start  # 'Earlier, Rutte said ...', 'As of March 22, officials said': the opening belongs to the attribution
         attribution = [(a0, first.start)]
         c_end = s_end
         if not marked:
             # 'reported documented evidence of ... on Feb. 22': a closing date dates the report
-            trailing = [d for d in dates if d.end == s_end and d.start > first.start]
+            trailing = [d for d in dates if d.end == s_end and d.start > first.start and d.value.precision == "day"]
             if trailing:
                 c_end = trailing[0].start
                 attribution.append((trailing[0].start, s_end))
@@ -598,6 +608,18 @@ def find_in_sentence(
             make(first.start, c_end, cue_text, cue, speaker, attribution, coordinated)
         i = past
     return _cut_coordinated(out, text)
+
+
+def _object_before(toks: tuple[Token, ...], to: int) -> int | None:
+    """The preposition or verb before the noun phrase that ends at the infinitive marker
+    `to` ('with Kuleba to', 'urged residents to'); None when no noun phrase stands there."""
+    j = to - 1
+    while j >= 0 and (toks[j].text[:1].isupper() or toks[j].lower in DETERMINERS | NOUN_DETERMINERS
+                      or toks[j].text in NP_MARKS or (toks[j].text[:1].isalnum() and not _verb_like(toks[j]))):
+        j -= 1
+    if j < 0 or j == to - 1:
+        return None
+    return j if toks[j].lower in PURPOSE_PREPOSITIONS or toks[j].lower.endswith("ed") or toks[j].lower in cue_forms() else None
 
 
 def _no_content(toks: tuple[Token, ...], k: int, dates: list[DateMention]) -> bool:
@@ -675,11 +697,13 @@ def _main_subject(book: ActorBook, toks: tuple[Token, ...], i: int) -> Phrase | 
             if end > k:
                 break
         elif t.text[:1].isupper() or t.text in NP_MARKS:
-            if prev is not None and prev.text[:1].islower() and prev.lower not in _speaker_nouns() and prev.lower not in DETERMINERS:
+            if prev is not None and prev.text[:1].islower() and prev.lower not in _speaker_nouns() | DETERMINERS | {"of", "for"}:
                 break  # 'Trump hit Cruz': a name after a verb starts the object
             head = end + 1
         elif t.lower in _speaker_nouns():
             head = end + 1
+        elif t.lower in {"of", "for"} and head == end and end + 1 < i and toks[end + 1].text[:1].isupper():
+            pass  # 'Secretary of State Antony J. Blinken'
         elif _verb_like(t) or (t.lower.endswith("s") and prev is not None and prev.text[:1].isupper()):
             break
         end += 1

@@ -28,6 +28,10 @@ HEADING_AUTHOR = re.compile(
 )
 TITLE_AUTHOR = re.compile(r"^(?P<who>[A-Z][\w.’' -]+?)\s+(?P<cue>Statement)\s+(?:on|regarding|about)\s")
 """'President Biden Statement on CPI Inflation in June': the author before 'Statement'."""
+ATTRIBUTABLE = re.compile(
+    r"^(?:the (?:below|following)(?: \w+)? is )?(?P<cue>attributable to) (?P<who>[^:]+?):?$", re.IGNORECASE
+)
+"""'The below is attributable to Spokesperson Ned Price:': the paragraphs after it are his."""
 STAGE_NOTE = re.compile(r"^\((?:[A-Z][^()]{0,40})\.?\)$")
 
 
@@ -135,7 +139,11 @@ def turns(text: str, paragraphs: list[Span], book: ActorBook, title: str | None,
                 out.append(Turn(Span(a, b, text[a:b]), current[0], current[1], current[2]))
         return out
     heading = HEADING_AUTHOR.match(title or "") or TITLE_AUTHOR.match(title or "")
-    if heading is not None:
+    attributed = next(((k, m) for k, p in enumerate(paragraphs[:3]) if (m := ATTRIBUTABLE.match(p.text))), None)
+    if attributed is not None:
+        who, cue = attributed[1].group("who"), attributed[1].group("cue")
+        paragraphs = paragraphs[attributed[0] + 1 :]
+    elif heading is not None:
         who, cue = heading.group("who"), heading.group("cue")
     elif byline:
         who, cue = byline.split(",")[0].strip(), byline.strip()
@@ -145,7 +153,10 @@ def turns(text: str, paragraphs: list[Span], book: ActorBook, title: str | None,
     author_book.records = book.records
     phrase = author_book.phrase(list(tokenize(who, 0)))
     if phrase is None or phrase.actor_id is None:
-        return out
+        office = book.office(who)
+        if office is None:
+            return out
+        phrase = Phrase(who, 0, len(who), "name", office)
     role = phrase.role or (byline.split(",", 1)[1].strip() if heading is None and byline and "," in byline else None)
     if role and phrase.actor_id in book.records and not book.records[phrase.actor_id].role:
         book.records[phrase.actor_id].role = role
