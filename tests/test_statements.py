@@ -274,3 +274,44 @@ def test_day_words_at_the_start_of_a_sentence_date_the_statement(phrase: str, st
 def test_a_month_closing_the_content_is_not_the_date_of_the_statement() -> None:
     rows = _official("The minister highlighted the aid the partners have provided since the invasion in February 2022.\n")
     assert [(r["cue"], r["date_precision"]) for r in rows] == [("highlighted", "unknown")]
+
+
+def test_two_apostrophes_quote_like_a_quotation_mark_and_rows_keep_the_text_as_written() -> None:
+    text = "The mayor spoke.\n''We will rebuild the bridge,'' said Mayor Ana Ruiz. ''It will take a year.''\n"
+    x = run(text)
+    got = [(s["speaker_id"], s["mode"], s["text"]) for s in x.statements]
+    assert got == [("ana-ruiz", "direct", "We will rebuild the bridge"), ("ana-ruiz", "direct", "It will take a year.")]
+    for s in x.statements:
+        assert text[s["start"] : s["end"]] == s["text"]
+    partial = run("The mayor spoke.\nThe governor called the plan ''a disgrace'' on Monday.\n").statements
+    assert partial and partial[0]["text"] == "the plan ''a disgrace''"
+
+
+def test_a_capitalised_cue_inside_a_name_is_not_a_cue_but_a_capitalised_verb_is() -> None:
+    assert _rows("The mayor spoke.\nLena Ortiz, who writes for Roll Call and the Times, left early.") == []
+    got = _rows("The mayor spoke.\nThe bridge will reopen in May, Governor Ana Ruiz Said on Friday.")
+    assert [(g[1], g[3]) for g in got] == [("ana-ruiz", "Said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The rally ended with Gov. Tom Hale calling the plan “a disaster.”", "Gov. Tom Hale"),
+        ("The Ortiz campaign aired an ad featuring both candidates acknowledging that the race was close.", "both candidates"),
+        ("Lena Ortiz’s chief strategist rallied volunteers, saying that the count was not over.", "Lena Ortiz’s chief strategist"),
+        ("The campaign also continued to deny reports that the governor had quit.", "The campaign"),
+    ],
+)
+def test_the_speaker_phrase_is_the_one_that_speaks(text: str, speaker: str) -> None:
+    got = _rows("The mayor spoke.\n" + text)
+    assert [g[0] for g in got] == [speaker]
+
+
+def test_first_person_present_tense_in_a_turn_is_the_turns_own_statement() -> None:
+    text = (
+        "MODERATOR:  Go ahead.\n"
+        "MR. HALE:  Thanks.  I’m announcing today that the port will reopen.  Last week I said that repairs were done.\n"
+    )
+    rows = _official(text)
+    nested = [(r["cue"], r["speaker_id"]) for r in rows if r["cue"] not in {"MODERATOR", "MR. HALE"}]
+    assert nested == [("said", rows[-1]["speaker_id"])]

@@ -16,7 +16,7 @@ from newsfacts.events import Event, find_events, merge_repeats
 from newsfacts.figures import find_figures
 from newsfacts.lexicon import lexicon
 from newsfacts.statements import Found, Statement, find_statements
-from newsfacts.text import Sentence, paragraphs, sentences
+from newsfacts.text import Sentence, paragraphs, reading_text, sentences
 from newsfacts.transcript import LABEL, Turn, turns
 
 Row = dict[str, object]
@@ -101,7 +101,7 @@ def _unique(rows: list[Row], key: str) -> list[Row]:
 
 def extract(article: Article, path: str) -> Extraction:
     """All rows for one article; `path` is where the article sits in the package."""
-    text = article.text
+    text = reading_text(article.text)
     sid = article.source_id
     source: Row = {
         "source_id": sid,
@@ -191,6 +191,8 @@ def extract(article: Article, path: str) -> Extraction:
     for row in out.events:
         for key in ("actor_id", "target_id", "instrument_origin_id"):
             row[key] = merges.get(row[key], row[key])
+    for row in out.statements + out.events + out.figures:
+        row["text"] = article.text[row["start"] : row["end"]]  # as written, whatever the reading changed
     out.statements = _unique(out.statements, "statement_id")
     out.events = _unique(out.events, "event_id")
     out.figures = _unique(out.figures, "figure_id")

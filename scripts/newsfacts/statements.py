@@ -68,6 +68,9 @@ CONTENT_MARKERS = {"that", "whether", "if", "to", "how", "why", "what", "when", 
 KEPT_MARKERS = {"whether", "if", "to", "how", "why", "what", "when", "where", "who"}
 """Markers that belong to the content ('asked whether ...'); 'that' and ':' do not."""
 APPOSITION_STARTS = {"who", "which", "a", "an", "the", "whose", "its", "his", "her", "their", "one"}
+IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "gave", "made", "put", "set"}
+PREPOSITIONS = {"of", "for", "at", "from", "in", "with", "on", "into", "about", "by", "after", "before", "against",
+                "like", "than", "over", "under", "through", "to", "toward", "towards", "among", "between"}
 PURPOSE_PREPOSITIONS = {"with", "to", "on", "at", "in", "before", "from", "via"}
 GERUND_PREPOSITIONS = {"of", "for", "from", "about", "without", "against", "toward", "towards", "despite"}
 COORDINATORS = {"and", "but", "while", "whereas", "or", "yet"}
@@ -291,6 +294,10 @@ def _subject_start(toks: tuple[Token, ...], end: int, floor: int) -> int:
     return k + 1
 
 
+def _first_person(word: str) -> bool:
+    return word.lower().replace("’", "'").split("'")[0] in {"i", "we"}
+
+
 def _apposition_host(toks: tuple[Token, ...], left: int) -> tuple[int, int] | None:
     """The noun phrase an apposition ending at the comma `left` describes, as (start, comma):
     'Oleh Marchuk, spokesperson for the ..., said', 'Ramos, 58, told', 'Dean Ames, a salesman
@@ -319,8 +326,13 @@ def _apposition_host(toks: tuple[Token, ...], left: int) -> tuple[int, int] | No
 def _speaker(book: ActorBook, tokens: tuple[Token, ...] | list[Token]) -> Phrase | None:
     """The speaker a noun phrase names: a known analysis, else the phrase itself, unresolved."""
     tokens = list(tokens)
-    while tokens and (tokens[0].lower in LEADING_ADVERBS or tokens[0].text in NP_MARKS):
-        tokens = tokens[1:]
+    while tokens and (tokens[0].lower in LEADING_ADVERBS or tokens[0].text in NP_MARKS or tokens[0].lower in _time_words()):
+        tokens = tokens[1:]  # 'Last week I (said)'
+
+    while len(tokens) > 1 and tokens[-1].text.islower() and (
+        tokens[-1].lower in AUXILIARY_WORDS or tokens[-1].lower in cue_forms() or tokens[-1].lower.endswith("ed")
+    ):
+        tokens = tokens[:-1]  # 'The candidate also continued (to refute)
     if not tokens or not tokens[-1].text[:1].isalnum() or tokens[-1].lower in NOT_SPEAKERS:
         return None
     if tokens[0].lower in NOT_SPEAKERS:
@@ -358,6 +370,13 @@ def _speaker(book: ActorBook, tokens: tuple[Token, ...] | list[Token]) -> Phrase
         return None
     start, end = core[0].start, core[-1].end
     return Phrase(book.text[start:end], start, end, "description", None)
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset({"last", "next", "week", "month", "year", "weekend", "today", "yesterday", "tonight", "earlier"}
+                     | set(lex["weekdays"]))
 
 
 @lru_cache(maxsize=1)
@@ -421,6 +440,8 @@ def find_in_sentence(
         (q.start, q.end) for q in quotes if q.start < s_end and s_start < q.end
     ]
     out: list[Found] = []
+    words = [t for t in toks if t.text[:1].isalpha()]
+    title_case = sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)  # a headline: 'Trump Says He Will Win'
 
     def make(c_start: int, c_end: int, cue: str, act_cue, speaker: Phrase, attribution, coordinated=False, short_ok=False) -> None:
         if c_start < s_start or c_end > s_end:
@@ -457,10 +478,17 @@ def find_in_sentence(
     while i < len(toks):
         tok = toks[i]
         hit = cue_at(toks, i)
+        if hit is not None and tok.text[:1].isupper() and i > 0 and toks[i - 1].text[:1].isupper() and not title_case:
+            base = hit[0].lemma.split()[0]
+            if tok.lower in {base, base + "s"}:
+                hit = None  # a name: 'Roll Call', 'The Washington Post' (but 'Blinken Said' is a verb)
         if hit is None or any(a <= tok.start < b for a, b in named):
             i += 1
             continue
         cue, past = hit
+        if past + 1 < len(toks) and lowers[past] == "to" and lowers[past + 1] in cue_forms():
+            i = past  # 'continued to deny': the verb after 'to' is the cue
+            continue
         cue_text = text[tok.start : toks[past - 1].end]
         after_start = past
         if cue.lemma == "tell":
@@ -541,10 +569,20 @@ def find_in_sentence(
         if tok.lower.endswith("ing") and i > 0 and lowers[i - 1] in GERUND_PREPOSITIONS:
             i = past  # 'a track record of accusing ...': a habit named, not a statement made
             continue
-        if tok.lower.endswith("ing") and not (i > 0 and lowers[i - 1] in PROGRESSIVE):
-            # a participle: "..., adding that ...", "..., calling the plan a disgrace"
-            speaker = out[-1].speaker if out else _main_subject(book, toks, i)
-            coordinated, np_start = True, i if out else 0
+        progressive = i > 0 and (lowers[i - 1] in PROGRESSIVE or lowers[i - 1].endswith(("’m", "'m", "’re", "'re")))
+        if tok.lower.endswith("ing") and not progressive:
+            # a participle: "..., adding that ...", "..., calling the plan a disgrace"; or one
+            # with its own subject: "with Gov. Martin O'Malley calling Trump a fascist"
+            own = _subject_of_participle(book, toks, i)
+            if own is not None:
+                speaker, coordinated = own
+            else:
+                speaker = out[-1].speaker if out else _main_subject(book, toks, i)
+                coordinated, np_start = True, i if out else 0
+        if speaker is not None and book.voice is not None and speaker.kind == "pronoun" and _first_person(speaker.text) \
+                and not (tok.lower.endswith("ed") or tok.lower in IRREGULAR_PAST):
+            i = past  # 'I urge', 'we're calling on': the turn's own words, its paragraph is the statement
+            continue
         content_first, marked = _content_start(toks, after_start, dates, cue.act != "assert")
         before = np_start - 1  # the token before the speaker phrase
         rest_empty = not marked and (
@@ -610,6 +648,24 @@ def find_in_sentence(
     return _cut_coordinated(out, text)
 
 
+def _subject_of_participle(book: ActorBook, toks: tuple[Token, ...], i: int) -> tuple[Phrase, bool] | None:
+    """The noun phrase right before a participle, when it names a speaker ('Trump vowing
+    ...', 'both candidates acknowledging ...'); None after a comma or a document."""
+    k = i - 1
+    while k >= 0 and (toks[k].text[:1].isupper() or toks[k].text in NP_MARKS or toks[k].lower in _speaker_nouns()
+                      or toks[k].lower in _role_words() or toks[k].lower in DETERMINERS | {"both", "some", "many"}):
+        k -= 1
+    if k == i - 1 or toks[k + 1].lower in DETERMINERS and k + 2 == i:
+        return None
+    if k >= 0 and toks[k].lower in PREPOSITIONS and toks[k].lower != "with":
+        return None  # 'broke into D.C. reporting ...': the object of a preposition
+    phrase = _speaker(book, toks[k + 1 : i])
+    people = set(lexicon()["person_nouns"]) | set(lexicon()["collective_sources"])
+    if phrase is None or not (phrase.kind in {"name", "pronoun", "joint"} or toks[i - 1].lower in people):
+        return None  # 'a paper welcoming ...': the paper's issuer speaks, found elsewhere
+    return phrase, False
+
+
 def _object_before(toks: tuple[Token, ...], to: int) -> int | None:
     """The preposition or verb before the noun phrase that ends at the infinitive marker
     `to` ('with Kuleba to', 'urged residents to'); None when no noun phrase stands there."""
@@ -657,6 +713,8 @@ def _clause_start(toks: tuple[Token, ...], boundary: int, earlier: list[Found]) 
     return start
 
 
+NOUN_SUFFIXES = ("tion", "sion", "ment", "ship", "ness", "ence", "ance", "ism", "ist", "ists", "ity", "ure")
+"""Endings that mark a lower-case word as a noun ('The conservative publication has ...')."""
 OPENING_ADJUNCTS = {"in", "on", "at", "after", "before", "during", "when", "while", "since", "despite", "following",
                    "amid", "with", "without", "by", "for", "from", "under", "as", "once", "although", "though"}
 """Words that open an adjunct before the subject ('In a statement on Thursday, X ...')."""
@@ -693,14 +751,14 @@ def _main_subject(book: ActorBook, toks: tuple[Token, ...], i: int) -> Phrase | 
     while end < i and end - k < MAX_SPEAKER_TOKENS:
         t = toks[end]
         prev = toks[end - 1] if end > k else None
-        if t.lower in DETERMINERS or t.lower in NOUN_DETERMINERS:
+        if t.text not in NP_MARKS and (t.lower in DETERMINERS or t.lower in NOUN_DETERMINERS):
             if end > k:
                 break
         elif t.text[:1].isupper() or t.text in NP_MARKS:
             if prev is not None and prev.text[:1].islower() and prev.lower not in _speaker_nouns() | DETERMINERS | {"of", "for"}:
                 break  # 'Trump hit Cruz': a name after a verb starts the object
             head = end + 1
-        elif t.lower in _speaker_nouns():
+        elif t.lower in _speaker_nouns() or (t.text.isalpha() and t.lower.endswith(NOUN_SUFFIXES)):
             head = end + 1
         elif t.lower in {"of", "for"} and head == end and end + 1 < i and toks[end + 1].text[:1].isupper():
             pass  # 'Secretary of State Antony J. Blinken'
@@ -787,7 +845,7 @@ def _carried_quotation(sentence: Sentence, text: str, quotes: list[Quotation], e
     q = _unit_at(quotes, sentence.start)
     if q is None or q.mark != sentence.start or _words_in(text, q.start, q.end) < MIN_CONTENT_WORDS:
         return None
-    if q.close > q.end and text[q.end - 1 : q.end] not in {".", "!", "?", "…"}:
+    if q.close > q.end and text[: q.end].rstrip()[-1:] not in {".", "!", "?", "…"}:
         return None  # '“..., ” X said': the attribution follows
     span = _content_span(text, q.mark, q.close)
     if span is None:
