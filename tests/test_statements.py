@@ -315,3 +315,28 @@ def test_first_person_present_tense_in_a_turn_is_the_turns_own_statement() -> No
     rows = _official(text)
     nested = [(r["cue"], r["speaker_id"]) for r in rows if r["cue"] not in {"MODERATOR", "MR. HALE"}]
     assert nested == [("said", rows[-1]["speaker_id"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "actor", "content"),
+    [
+        ("On Saturday, Sen. Dana Holt (I-Vt.) called on Gov. Rick Marsh (R) to resign over the water crisis.",
+         "Sen. Dana Holt", "dana-holt", "Gov. Rick Marsh (R) to resign over the water crisis"),
+        ("Rep. Omar Lind (D-Md.), chair of the drafting committee, said the platform was final.",
+         "Rep. Omar Lind", "omar-lind", "the platform was final"),
+        ("The border will stay open, Defense Secretary Ana Kral told a Senate panel Wednesday.",
+         "Defense Secretary Ana Kral", "ana-kral", "The border will stay open"),
+        ("Organizers of both conventions insist they will meet their targets.",
+         "Organizers", None, "they will meet their targets"),
+        ("Rival Dana Holt, however, has indicated she would not run again.",
+         "Rival Dana Holt", "dana-holt", "she would not run again"),
+    ],
+)
+def test_parentheticals_recipients_and_bare_clauses(text: str, speaker: str, actor: str | None, content: str) -> None:
+    got = _rows("The mayor spoke.\n" + text)
+    assert [(g[0], g[1], g[4]) for g in got] == [(speaker, actor, content)]
+
+
+def test_a_surname_that_is_also_a_title_is_a_name() -> None:
+    got = _rows("The mayor spoke.\nPete King said the hearing was closed.")
+    assert [(g[0], g[1]) for g in got] == [("Pete King", "pete-king")]

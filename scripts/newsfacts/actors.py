@@ -454,10 +454,14 @@ class ActorBook:
             # "President Joe Biden and Chancellor Olaf Scholz": one statement, several speakers
             return Phrase(text, start, end, "joint", None)
         name_start = len(body)
+        if len(body) >= 2 and body[-1].text[:1].isupper() and body[-1].lower in _role_words() and _name_like(body[-2]):
+            name_start -= 1  # 'Pete King', 'Angus King': a surname that is also a title
         while name_start > 0 and _name_like(body[name_start - 1]):
             name_start -= 1
         while 0 < name_start < len(body) - 2 and body[name_start - 1].lower in CONNECTORS:
             name_start += 1  # 'Secretary of Health Lena Park': the office's name belongs to the role
+        while name_start < len(body) - 1 and body[name_start].lower in lexicon()["person_nouns"]:
+            name_start += 1  # 'Rival Hillary Clinton', 'Judge Berman': a title, not a first name
         name_tokens = body[name_start:]
         role_tokens = body[:name_start]
         if not 1 <= len(name_tokens) <= 4:

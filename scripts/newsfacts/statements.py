@@ -69,6 +69,7 @@ KEPT_MARKERS = {"whether", "if", "to", "how", "why", "what", "when", "where", "w
 """Markers that belong to the content ('asked whether ...'); 'that' and ':' do not."""
 APPOSITION_STARTS = {"who", "which", "a", "an", "the", "whose", "its", "his", "her", "their", "one"}
 IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "gave", "made", "put", "set"}
+SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "there"}
 PREPOSITIONS = {"of", "for", "at", "from", "in", "with", "on", "into", "about", "by", "after", "before", "against",
                 "like", "than", "over", "under", "through", "to", "toward", "towards", "among", "between"}
 PURPOSE_PREPOSITIONS = {"with", "to", "on", "at", "in", "before", "from", "via"}
@@ -154,6 +155,11 @@ def _phrase_end(tokens: tuple[Token, ...], i: int, dates: list[DateMention]) -> 
     k = i
     while k < len(tokens) and k - i <= MAX_SPEAKER_TOKENS:
         t = tokens[k]
+        if t.text == "(" and k > i and tokens[k - 1].text[:1].isupper():
+            closing = next((x for x in range(k + 1, min(len(tokens), k + 8)) if tokens[x].text == ")"), None)
+            if closing is not None:
+                k = closing + 1  # 'Rep. Bobby Scott (D-Va.)'
+                continue
         if t.text in BOUNDARIES or t.text in {".", "!", "?"}:
             break
         if k > i and (t.lower in ADJUNCT_STARTS and t.lower not in {"to"}):
@@ -191,8 +197,9 @@ def _skip_recipient(tokens: tuple[Token, ...], i: int) -> int:
     if k < len(tokens) and tokens[k].lower in DETERMINERS:
         k += 1
     start = k
-    while k < len(tokens) and (tokens[k].text[:1].isupper() or tokens[k].lower in HEARERS):
-        k += 1
+    while k < len(tokens) and (tokens[k].text[:1].isupper() or tokens[k].lower in HEARERS
+                               or (k > start and tokens[k].lower in _speaker_nouns())):
+        k += 1  # 'told Reuters', 'told a Senate panel', 'told reporters'
     return k if k > start else i
 
 
@@ -267,6 +274,11 @@ def _skip_back(toks: tuple[Token, ...], k: int, floor: int, dates: list[DateMent
         surname = k > floor and toks[k - 1].text[:1].isupper() and t.text[:1].isupper()
         if t.lower in AUXILIARY_WORDS or _is_adverb(t) or (_in_dates(t, dates) and not surname):
             k -= 1
+        elif t.text == "," and k - 2 >= floor and toks[k - 2].text == "," and (
+            toks[k - 1].lower in LEADING_ADVERBS or toks[k - 1].lower in {"though", "too", "meanwhile", "however"}
+        ):
+            k -= 3  # 'Rival Hillary Clinton, however, has indicated ...'
+
         elif t.lower in {"on", "last", "this"} and k + 1 < len(toks) and _in_dates(toks[k + 1], dates):
             k -= 1
         else:
@@ -280,6 +292,11 @@ def _subject_start(toks: tuple[Token, ...], end: int, floor: int) -> int:
     k = end - 1
     while k >= floor and end - k <= MAX_SPEAKER_TOKENS:
         t = toks[k]
+        if t.text == ")":
+            opening = next((x for x in range(k - 1, max(floor - 1, k - 8), -1) if toks[x].text == "("), None)
+            if opening is not None and opening > floor and toks[opening - 1].text[:1].isupper():
+                k = opening - 1  # 'Sen. Bernie Sanders (I-Vt.)'
+                continue
         if t.lower in {"and", "&"} and k > floor and toks[k - 1].text[:1].isupper() and toks[k + 1].text[:1].isupper():
             k -= 1  # 'President Joe Biden and Chancellor Olaf Scholz': one phrase, several speakers
             continue
@@ -326,6 +343,11 @@ def _apposition_host(toks: tuple[Token, ...], left: int) -> tuple[int, int] | No
 def _speaker(book: ActorBook, tokens: tuple[Token, ...] | list[Token]) -> Phrase | None:
     """The speaker a noun phrase names: a known analysis, else the phrase itself, unresolved."""
     tokens = list(tokens)
+    if ")" in {t.text for t in tokens}:
+        opening = next(x for x, t in enumerate(tokens) if t.text == "(") if "(" in {t.text for t in tokens} else None
+        closing = next(x for x, t in enumerate(tokens) if t.text == ")")
+        if opening is not None and 0 < opening < closing:
+            tokens = tokens[:opening] + tokens[closing + 1 :]  # '(D-Md.)': party and state, not the name
     while tokens and (tokens[0].lower in LEADING_ADVERBS or tokens[0].text in NP_MARKS or tokens[0].lower in _time_words()):
         tokens = tokens[1:]  # 'Last week I (said)'
 
@@ -417,6 +439,8 @@ def _content_start(toks: tuple[Token, ...], h: int, dates: list[DateMention], to
             continue
         if t.text in BOUNDARIES:
             break
+    if h + 1 < len(toks) and toks[h].lower in SUBJECT_PRONOUNS and toks[h + 1].text[:1].islower():
+        return h, True  # 'insist they will ...', 'has indicated she would ...'
     return h, h < len(toks) and toks[h].text in OPEN_QUOTES
 
 
