@@ -340,3 +340,23 @@ def test_parentheticals_recipients_and_bare_clauses(text: str, speaker: str, act
 def test_a_surname_that_is_also_a_title_is_a_name() -> None:
     got = _rows("The mayor spoke.\nPete King said the hearing was closed.")
     assert [(g[0], g[1]) for g in got] == [("Pete King", "pete-king")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Some supporters say that they do not understand the appeal.", "Some supporters", "they do not understand the appeal"),
+        ("A lower tax may not be such a bad thing, say some Democrats, who recall the last cut.", "some Democrats",
+         "A lower tax may not be such a bad thing"),
+        ("Cutting spending too soon, a wide array of economists say, limited the recovery.", "a wide array of economists",
+         "Cutting spending too soon, a wide array of economists say, limited the recovery"),
+        ("Lena Ortiz asked the minister how he would pay for the bridge.", "Lena Ortiz", "how he would pay for the bridge"),
+        ("Turnout rose by a third, according to a count by the election board.", "a count by the election board",
+         "Turnout rose by a third"),
+        ("The firm receives, according to one report, $234 million in contracts.", "one report",
+         "The firm receives, according to one report, $234 million in contracts"),
+    ],
+)
+def test_quantified_and_plural_speakers_polls_and_interrupted_sentences(text: str, speaker: str, content: str) -> None:
+    got = _rows("The mayor spoke.\n" + text)
+    assert [(g[0], g[4]) for g in got] == [(speaker, content)]

@@ -69,6 +69,11 @@ KEPT_MARKERS = {"whether", "if", "to", "how", "why", "what", "when", "where", "w
 """Markers that belong to the content ('asked whether ...'); 'that' and ':' do not."""
 APPOSITION_STARTS = {"who", "which", "a", "an", "the", "whose", "its", "his", "her", "their", "one"}
 IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "gave", "made", "put", "set"}
+QUANTITY_HEADS = {"array", "number", "group", "majority", "majorities", "handful", "lot", "couple", "dozens", "hundreds",
+                  "thousands", "millions", "most", "half", "percent", "third", "quarter", "minority", "share", "some",
+                  "many", "all", "none", "few", "one", "two", "three", "several", "each", "both", "any", "coalition"}
+PEOPLE_SUFFIXES = ("ists", "ians", "ants", "ents", "ers", "ors")
+"""Plural endings of words for people ('specialists', 'participants', 'voters')."""
 SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "there"}
 PREPOSITIONS = {"of", "for", "at", "from", "in", "with", "on", "into", "about", "by", "after", "before", "against",
                 "like", "than", "over", "under", "through", "to", "toward", "towards", "among", "between"}
@@ -198,7 +203,7 @@ def _skip_recipient(tokens: tuple[Token, ...], i: int) -> int:
         k += 1
     start = k
     while k < len(tokens) and (tokens[k].text[:1].isupper() or tokens[k].lower in HEARERS
-                               or (k > start and tokens[k].lower in _speaker_nouns())):
+                               or ((k > start or start > i) and tokens[k].lower in _speaker_nouns())):
         k += 1  # 'told Reuters', 'told a Senate panel', 'told reporters'
     return k if k > start else i
 
@@ -311,6 +316,16 @@ def _subject_start(toks: tuple[Token, ...], end: int, floor: int) -> int:
     return k + 1
 
 
+def _resumes(token: Token) -> bool:
+    """A word after '..., X said,' that carries on the sentence the attribution interrupted
+    ('remains', 'limited') rather than adding to it ('who', 'adding', 'and', 'in')."""
+    w = token.lower
+    return token.text[:1].islower() and not (
+        w.endswith("ing") or w in SUBJECT_STOPS or w in COORDINATORS or w in ADJUNCT_STARTS or w in PREPOSITIONS
+        or w in OPENING_ADJUNCTS or w in {"according", "citing", "though", "although", "because", "since"}
+    )
+
+
 def _first_person(word: str) -> bool:
     return word.lower().replace("’", "'").split("'")[0] in {"i", "we"}
 
@@ -357,8 +372,8 @@ def _speaker(book: ActorBook, tokens: tuple[Token, ...] | list[Token]) -> Phrase
         tokens = tokens[:-1]  # 'The candidate also continued (to refute)
     if not tokens or not tokens[-1].text[:1].isalnum() or tokens[-1].lower in NOT_SPEAKERS:
         return None
-    if tokens[0].lower in NOT_SPEAKERS:
-        return None
+    if tokens[0].lower in NOT_SPEAKERS and (len(tokens) == 1 or tokens[1].text in NP_MARKS):
+        return None  # 'some said', 'that's' (but 'some Democrats', 'one company')
     found = book.phrase(tokens)
     if found is not None:
         return found
@@ -388,10 +403,24 @@ def _speaker(book: ActorBook, tokens: tuple[Token, ...] | list[Token]) -> Phrase
             role = book.text[start : tokens[name - 1].end]
             return Phrase(book.text[start : tokens[-1].end], start, tokens[-1].end, "name", named.actor_id, role)
     core = tokens[:cut] if cut is not None else tokens
-    if not _plausible_speaker(core):
+    if cut is not None and tokens[cut].lower == "of" and tokens[cut - 1].lower in QUANTITY_HEADS and cut + 1 < len(tokens):
+        core = tokens  # 'a wide array of economists', 'majorities of Democrats': the people after 'of'
+        if not _plausible_speaker(tokens[cut + 1 :]):
+            return None
+    elif not _plausible_speaker(core):
         return None
     start, end = core[0].start, core[-1].end
     return Phrase(book.text[start:end], start, end, "description", None)
+
+
+def _source_as_written(book: ActorBook, tokens: tuple[Token, ...]) -> Phrase | None:
+    """After 'according to', any noun phrase is a source ('a yearly Gallup poll', 'the
+    foundation's tally'): kept as written, with no actor."""
+    if not tokens or len(tokens) > MAX_SPEAKER_TOKENS or not tokens[-1].text[:1].isalnum() or (
+        len(tokens) == 1 and tokens[0].lower in NOT_SPEAKERS - {"poll", "polls"}
+    ):
+        return None
+    return Phrase(book.text[tokens[0].start : tokens[-1].end], tokens[0].start, tokens[-1].end, "description", None)
 
 
 @lru_cache(maxsize=1)
@@ -414,7 +443,8 @@ def _plausible_speaker(core: list[Token]) -> bool:
     if not core or len(core) > 8:
         return False
     head = core[-1]
-    if not (head.text[:1].isupper() or head.lower in _speaker_nouns() or AGED.fullmatch(head.lower)):
+    people = head.text.isalpha() and head.lower.endswith(PEOPLE_SUFFIXES)  # 'specialists', 'participants'
+    if not (head.text[:1].isupper() or head.lower in _speaker_nouns() or AGED.fullmatch(head.lower) or people):
         return False
     for t in core[:-1]:
         w = t.lower
@@ -515,17 +545,21 @@ def find_in_sentence(
             continue
         cue_text = text[tok.start : toks[past - 1].end]
         after_start = past
-        if cue.lemma == "tell":
-            after_start = _skip_recipient(toks, past)
+        if cue.lemma in {"tell", "ask", "assure", "remind", "inform"}:
+            after_start = _skip_recipient(toks, past)  # 'told reporters that', 'asked Trump how
         # "According to X, ..." and "..., according to X."
         if cue.pos == "preposition":
             lead = _skip_lead(toks, 0, i)
             k = _phrase_end(toks, past, dates)
             if lead == i:  # sentence-initial: the source runs to the comma ('According to a statement from the ministry,')
                 k = next((x for x in range(past, min(len(toks), past + MAX_SPEAKER_TOKENS)) if toks[x].text == ","), k)
-            speaker = _speaker(book, toks[past:k])
+            speaker = _speaker(book, toks[past:k]) or _source_as_written(book, toks[past:k])
             if speaker is not None and lead == i and k < len(toks) and toks[k].text == ",":
                 make(toks[k].end, s_end, cue_text, cue, speaker, [(s_start, toks[k].end)])
+            elif (speaker is not None and i > 0 and toks[i - 1].text == "," and k < len(toks) and toks[k].text == ","
+                  and _words_in(text, toks[k].end, s_end) >= MIN_CONTENT_WORDS):
+                # 'G4S receives, according to one report, $234 million ...': the sentence around it
+                make(s_start, s_end, cue_text, cue, speaker, [(toks[i - 1].start, toks[k].end)])
             elif speaker is not None and i > 0 and toks[i - 1].text in BOUNDARIES:
                 q = quoted_before(i - 1) if toks[i - 1].text in CLOSE_QUOTES else None
                 c0 = q[0] if q else _clause_start(toks, i - 1, out)
@@ -631,11 +665,13 @@ def find_in_sentence(
                 make(q[0], q[1], cue_text, cue, speaker, [(boundary.end, s_end)])
             else:
                 c0 = _clause_start(toks, before, out)
-                if _words_in(text, c0, boundary.start) < MIN_CONTENT_WORDS:
-                    resumed = next((k for k in range(past, len(toks)) if toks[k].text == ","), None)
-                    if resumed is not None and _words_in(text, toks[resumed].end, s_end) >= MIN_CONTENT_WORDS:
+                resumed = next((k for k in range(past, len(toks)) if toks[k].text == ","), None)
+                continued = (resumed is not None and resumed + 1 < len(toks) and _resumes(toks[resumed + 1])
+                             and _words_in(text, toks[resumed].end, s_end) >= MIN_CONTENT_WORDS)
+                if continued or _words_in(text, c0, boundary.start) < MIN_CONTENT_WORDS:
+                    if continued:
                         # "Air defense, Austin said, remains the top priority": the whole sentence
-                        make(s_start, s_end, cue_text, cue, speaker, [(toks[before + 1].start, toks[resumed].end)])
+                        make(c0, s_end, cue_text, cue, speaker, [(toks[before + 1].start, toks[resumed].end)])
                 else:
                     make(c0, _content_end(boundary), cue_text, cue, speaker, [(boundary.end, s_end)])
             i = past
