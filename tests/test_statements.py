@@ -360,3 +360,18 @@ def test_a_surname_that_is_also_a_title_is_a_name() -> None:
 def test_quantified_and_plural_speakers_polls_and_interrupted_sentences(text: str, speaker: str, content: str) -> None:
     got = _rows("The mayor spoke.\n" + text)
     assert [(g[0], g[4]) for g in got] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "actor", "content"),
+    [
+        ("Since announcing in May that he would not run, Mr. Dana Holt has campaigned for others.",
+         "Mr. Dana Holt", "dana-holt", "he would not run"),
+        ("“The ruling protects everyone,” Rita Vance, attorney for one of the four groups that filed suit against the state over the law, said in a statement.",
+         "Rita Vance", "rita-vance", "The ruling protects everyone"),
+        ("The state reported a 2.8 percent unemployment rate in June.", "The state", None, "a 2.8 percent unemployment rate in June"),
+    ],
+)
+def test_opening_clauses_long_appositions_and_nouns_that_are_cue_words(text: str, speaker: str, actor: str | None, content: str) -> None:
+    got = _rows("The mayor spoke.\n" + text)
+    assert [(g[0], g[1], g[4]) for g in got] == [(speaker, actor, content)]

@@ -10,6 +10,7 @@ from functools import lru_cache
 from newsfacts.lexicon import gazetteer, lexicon, slug
 from newsfacts.text import Token
 
+HONORIFICS = {"mr", "mrs", "ms", "dr", "miss", "sir", "dame"}
 CONNECTORS = {"of", "to", "the", "for", "and", "’s", "'s", "on", "at", "in"}
 DETERMINERS = {"the", "a", "an"}
 
@@ -439,6 +440,9 @@ class ActorBook:
         """A titled personal name ('White House spokesman John Kirby') or an organisation."""
         start, end = body[0].start, body[-1].end
         text = self.text[start:end]
+        if len(body) > 1 and body[0].lower.rstrip(".") in HONORIFICS:
+            found = self._named(body[1:])  # 'Mr. Biden': the honorific is neither name nor role
+            return Phrase(text, start, end, found.kind, found.actor_id, found.role) if found else None
         head_kind = _org_kind(body[-1].text) or self._head_of(body)
         if head_kind and all(t.text[:1].isupper() or t.lower in CONNECTORS for t in body):
             country = self._country_of(body)

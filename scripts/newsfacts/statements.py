@@ -20,6 +20,7 @@ DATELINE = re.compile(
 MIN_CONTENT_WORDS = 3
 """Reported content shorter than this ('And', 'In addition') is a parenthetical, not a statement."""
 MAX_SPEAKER_TOKENS = 14
+MAX_APPOSITION_TOKENS = 24
 """A speaker phrase is short ('South Korean representative to the UN Hwang Joonkook' is 9)."""
 BOUNDARIES = {",", ":", "”", "\"", "»", ";", "—", "–"}
 ADJUNCT_STARTS = {"on", "in", "during", "at", "to", "after", "before", "last", "this", "earlier",
@@ -335,11 +336,11 @@ def _apposition_host(toks: tuple[Token, ...], left: int) -> tuple[int, int] | No
     'Oleh Marchuk, spokesperson for the ..., said', 'Ramos, 58, told', 'Dean Ames, a salesman
     from Sumter, South Carolina, says' (a place, an age or an indefinite description between
     commas is passed over to the name before it)."""
-    c0 = next((x for x in range(left - 1, max(-1, left - MAX_SPEAKER_TOKENS - 2), -1) if toks[x].text == ","), None)
+    c0 = next((x for x in range(left - 1, max(-1, left - MAX_APPOSITION_TOKENS - 1), -1) if toks[x].text == ","), None)
     if c0 is None or c0 + 1 >= left:
         return None
     first = toks[c0 + 1]
-    if not (first.lower in APPOSITION_STARTS or first.lower in _role_words() or first.text[:1].isupper()
+    if not (first.lower in APPOSITION_STARTS or first.lower in _role_words() or first.lower in _speaker_nouns() or first.text[:1].isupper()
             or first.lower.endswith("ing") or first.text[:1].isdigit()):
         return None
     found: tuple[int, int] | None = None
@@ -367,7 +368,7 @@ def _speaker(book: ActorBook, tokens: tuple[Token, ...] | list[Token]) -> Phrase
         tokens = tokens[1:]  # 'Last week I (said)'
 
     while len(tokens) > 1 and tokens[-1].text.islower() and (
-        tokens[-1].lower in AUXILIARY_WORDS or tokens[-1].lower in cue_forms() or tokens[-1].lower.endswith("ed")
+        tokens[-1].lower in AUXILIARY_WORDS or tokens[-1].lower in IRREGULAR_PAST or tokens[-1].lower.endswith("ed")
     ):
         tokens = tokens[:-1]  # 'The candidate also continued (to refute)
     if not tokens or not tokens[-1].text[:1].isalnum() or tokens[-1].lower in NOT_SPEAKERS:
@@ -575,6 +576,19 @@ def find_in_sentence(
         if negated:
             i = past
             continue
+        if i <= 2 and toks[0].text[:1].isupper() and (tok.lower.endswith("ing") or lowers[i - 1] == "having") and (
+            i == 0 or lowers[0] in OPENING_ADJUNCTS | {"having", "upon"}
+        ):
+            # 'Since announcing in October that he would not run, Mr. Biden has ...': the
+            # opening clause's speaker is the main clause's subject
+            comma = next((k for k in range(past, len(toks)) if toks[k].text == ","), None)
+            subject = _main_subject(book, toks, len(toks)) if comma is not None else None
+            first_k, _ = _content_start(toks, past, dates, cue.act != "assert")
+            if subject is not None and first_k < comma:
+                make(toks[first_k].start, toks[comma].start, cue_text, cue, subject,
+                     [(s_start, toks[first_k].start), (toks[comma].start, s_end)])
+            i = past
+            continue
         # passive: "... was announced by X on Jan. 11."
         if cue.passive and i >= 2 and lowers[i - 1] in AUXILIARIES and past < len(toks) and lowers[past] == "by":
             k = _phrase_end(toks, past + 1, dates)
@@ -647,8 +661,9 @@ def find_in_sentence(
             _no_content(toks, after_start, dates)
             or (not coordinated and before >= 0 and toks[before].text in CLOSE_QUOTES_SET)
         )
-        if speaker is None and before >= 0 and toks[i - 1].text in BOUNDARIES | CLOSE_QUOTES_SET and cue.inverted:
-            # inverted: "..., said X." / "“...,” said X."
+        if (speaker is None and before >= 0 and toks[i - 1].text in BOUNDARIES | CLOSE_QUOTES_SET and cue.inverted
+                and past < len(toks) and lowers[past] not in PREPOSITIONS):
+            # inverted: "..., said X." / "“...,” said X." (not '..., said in a statement')
             k = _phrase_end(toks, past, dates)
             speaker = _speaker(book, toks[past:k])
             if speaker is not None and (k >= len(toks) or _only_adjuncts(toks[k:], dates)):
