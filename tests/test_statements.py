@@ -375,3 +375,25 @@ def test_quantified_and_plural_speakers_polls_and_interrupted_sentences(text: st
 def test_opening_clauses_long_appositions_and_nouns_that_are_cue_words(text: str, speaker: str, actor: str | None, content: str) -> None:
     got = _rows("The mayor spoke.\n" + text)
     assert [(g[0], g[1], g[4]) for g in got] == [(speaker, actor, content)]
+
+
+def test_he_means_the_person_the_text_was_just_about() -> None:
+    got = _rows(
+        "The mayor spoke.\nGovernor Ana Ruiz said the bridge would reopen.\n"
+        "Senator Tom Hale visited the site on Monday. He said the repairs would take a year."
+    )
+    assert [(g[1], g[4]) for g in got] == [("ana-ruiz", "the bridge would reopen"), ("tom-hale", "the repairs would take a year")]
+
+
+def test_he_in_a_clause_means_the_subject_of_its_sentence() -> None:
+    got = _rows(
+        "The mayor spoke.\nGovernor Ana Ruiz said the bridge would reopen.\n"
+        "Senator Tom Hale criticised the delay, which he said had cost the town dearly."
+    )
+    assert [(g[1], g[3]) for g in got][-1] == ("tom-hale", "said")
+
+
+@pytest.mark.parametrize("opening", ["Early in his campaign,", "Over the weekend,", "Likewise,"])
+def test_an_opening_adjunct_is_passed_over_to_find_the_subject(opening: str) -> None:
+    got = _rows(f"The mayor spoke.\n{opening} Senator Tom Hale attacked the plan, calling it “a failure.”")
+    assert [(g[1], g[3]) for g in got] == [("tom-hale", "calling")]

@@ -641,6 +641,11 @@ def find_in_sentence(
         if tok.lower.endswith("ing") and i > 0 and lowers[i - 1] in GERUND_PREPOSITIONS:
             i = past  # 'a track record of accusing ...': a habit named, not a statement made
             continue
+        if speaker is not None and speaker.kind == "pronoun" and speaker.text.lower() in {"he", "she"} and np_start > 1:
+            subject = _main_subject(book, toks, np_start)
+            if subject is not None and subject.actor_id and book.records[subject.actor_id].kind == "person":
+                # 'Trump has blasted the system, which he said ...': the person this sentence is about
+                speaker = Phrase(speaker.text, speaker.start, speaker.end, "pronoun", subject.actor_id, subject.role)
         progressive = i > 0 and (lowers[i - 1] in PROGRESSIVE or lowers[i - 1].endswith(("’m", "'m", "’re", "'re")))
         if tok.lower.endswith("ing") and not progressive:
             # a participle: "..., adding that ...", "..., calling the plan a disgrace"; or one
@@ -790,6 +795,9 @@ def _clause_start(toks: tuple[Token, ...], boundary: int, earlier: list[Found]) 
 
 NOUN_SUFFIXES = ("tion", "sion", "ment", "ship", "ness", "ence", "ance", "ism", "ist", "ists", "ity", "ure")
 """Endings that mark a lower-case word as a noun ('The conservative publication has ...')."""
+SENTENCE_ADVERBS = {"likewise", "therefore", "thus", "still", "instead", "indeed", "meanwhile", "nonetheless",
+                    "nevertheless", "moreover", "furthermore", "early", "later", "again", "overall", "separately",
+                    "also", "however", "now", "then", "yet", "so", "but", "and"}
 OPENING_ADJUNCTS = {"in", "on", "at", "after", "before", "during", "when", "while", "since", "despite", "following",
                    "amid", "with", "without", "by", "for", "from", "under", "as", "once", "although", "though"}
 """Words that open an adjunct before the subject ('In a statement on Thursday, X ...')."""
@@ -799,12 +807,14 @@ def _past_opening_clause(toks: tuple[Token, ...], k: int, i: int) -> int:
     """Past an opening adjunct that ends in a comma: a participle clause ('Speaking in Ohio,',
     'Having announced ...,') or a prepositional or subordinate one ('In a statement,')."""
     t = toks[k]
-    if t.lower.endswith("ly") and k + 1 < i and toks[k + 1].text == ",":
-        return _skip_lead(toks, k + 2, i)  # 'Recently, ...'
+    if (t.lower.endswith("ly") or t.lower in SENTENCE_ADVERBS) and k + 1 < i and toks[k + 1].text == ",":
+        return _skip_lead(toks, k + 2, i)  # 'Recently, ...', 'Likewise, ...'
     participle = t.text[:1].isupper() and t.lower.endswith(("ing", "ed")) and k + 1 < i and toks[k + 1].text[:1].islower()
-    if not (participle or t.lower in OPENING_ADJUNCTS):
+    adverbial = t.lower in OPENING_ADJUNCTS or t.lower in PREPOSITIONS or t.lower in SENTENCE_ADVERBS or (
+        t.lower.endswith("ly") and t.text.isalpha())
+    if not (participle or adverbial):
         return k
-    comma = next((x for x in range(k + 1, i) if toks[x].text == ","), None)
+    comma = next((x for x in range(k + 1, min(i, k + 12)) if toks[x].text == ","), None)
     return k if comma is None else _skip_lead(toks, comma + 1, i)
 
 
@@ -896,6 +906,8 @@ def find_statements(
         if not found:
             carried = _carried_quotation(sentence, text, quotes, out)
             found = [carried] if carried else []
+        if not found:
+            _note_subject(book, sentence)
         for piece in found:
             covered = max(covered, piece.end if piece.end > sentence.end else 0)
             speaker_id = piece.speaker.actor_id
@@ -907,6 +919,17 @@ def find_statements(
             responds = _responds_to(piece, text, book, out) if piece.denial else None
             out.append(Statement(piece, speaker_id, role, date, mention, responds))
     return out
+
+
+def _note_subject(book: ActorBook, sentence: Sentence) -> None:
+    """A person named as the subject of a sentence that reports no speech is who 'he' or
+    'she' most likely means next ('Biden visited Kyiv. He said ...')."""
+    toks = _without_final_stop(sentence.tokens)
+    if not toks or not toks[0].text[:1].isupper() or toks[0].text[:1] in OPEN_QUOTES:
+        return
+    subject = _main_subject(book, toks, len(toks))
+    if subject is not None and subject.kind == "name" and subject.actor_id and book.records[subject.actor_id].kind == "person":
+        book.last_person = subject.actor_id
 
 
 def _carried_quotation(sentence: Sentence, text: str, quotes: list[Quotation], earlier: list[Statement]) -> Found | None:
