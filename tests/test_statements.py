@@ -327,7 +327,7 @@ def test_first_person_present_tense_in_a_turn_is_the_turns_own_statement() -> No
         ("The border will stay open, Defense Secretary Ana Kral told a Senate panel Wednesday.",
          "Defense Secretary Ana Kral", "ana-kral", "The border will stay open"),
         ("Organizers of both conventions insist they will meet their targets.",
-         "Organizers", None, "they will meet their targets"),
+         "Organizers of both conventions", None, "they will meet their targets"),
         ("Rival Dana Holt, however, has indicated she would not run again.",
          "Rival Dana Holt", "dana-holt", "she would not run again"),
     ],
@@ -397,3 +397,21 @@ def test_he_in_a_clause_means_the_subject_of_its_sentence() -> None:
 def test_an_opening_adjunct_is_passed_over_to_find_the_subject(opening: str) -> None:
     got = _rows(f"The mayor spoke.\n{opening} Senator Tom Hale attacked the plan, calling it “a failure.”")
     assert [(g[1], g[3]) for g in got] == [("tom-hale", "calling")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "actor"),
+    [
+        ("In Ohio, 85% of Democrats said the economic system favors the wealthy.", "85% of Democrats", None),
+        ("Nine in 10 said they thought the economy favors the wealthy.", "Nine in 10", None),
+        ("One delegate not on the slate, Kelly Smith, told Politico she was leaning toward Cruz.", "Kelly Smith", "kelly-smith"),
+        ("But a source familiar with the inquiry said the intruders were seeking economic intelligence.",
+         "a source familiar with the inquiry", None),
+        ("The plan will change, a person close to the campaign said on Friday.", "a person close to the campaign", None),
+        ("Senator Tom Hale himself said that the plan would pass.", "Senator Tom Hale himself", "tom-hale"),
+        ("The self-described democratic socialist said he would win the primary.", "The self-described democratic socialist", None),
+    ],
+)
+def test_shares_sources_and_reflexives_speak_as_written(text: str, speaker: str, actor: str | None) -> None:
+    got = _rows("The mayor spoke.\n" + text)
+    assert [(g[0], g[1]) for g in got] == [(speaker, actor)]

@@ -63,7 +63,17 @@ DOCUMENTS = {"statement", "report", "release", "email", "letter", "post", "tweet
              "results", "polls", "surveys", "data", "figures", "estimates", "records", "reports", "statements",
              "website", "ad", "advertisement", "book", "article", "editorial", "op-ed", "column", "indictment"}
 """Things that carry a body's or a person's words ('a statement from the ministry')."""
+PROPORTION = re.compile(
+    r"(?:(?:more|fewer|less) than |about |almost |nearly |roughly |just |only )?"
+    r"(?:\w+ (?:in|of|out of) (?:10|\w+)|\d+(?:\.\d+)? ?(?:%|percent|per cent)|(?:a|one|two) (?:third|quarter|fifth)s?|half"
+    r"|most|many|some|others|few|several|majorities|a majority|the majority)"
+    r"(?: of (?:the |all )?[\w’'-]+(?: [\w’'-]+)?| [\w’'-]+)?"
+)
+"""A share of people polled or counted speaking together ('six in 10', '85% of Democrats')."""
 AGED = re.compile(r"\d+-year-old")
+REFLEXIVES = {"himself", "herself", "themselves", "itself"}
+POSTMODIFIERS = {"close", "familiar", "knowledgeable", "who", "whose", "not"}
+"""Words that start what follows a speaker's head ('a source close to him', 'a source familiar with')."""
 HEAD_CUTS = {"of", "for", "at", "from", "in", "with", "on"}
 CONTENT_MARKERS = {"that", "whether", "if", "to", "how", "why", "what", "when", "where", "who"}
 KEPT_MARKERS = {"whether", "if", "to", "how", "why", "what", "when", "where", "who"}
@@ -73,7 +83,7 @@ IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "gave", "made", "put", "set"
 QUANTITY_HEADS = {"array", "number", "group", "majority", "majorities", "handful", "lot", "couple", "dozens", "hundreds",
                   "thousands", "millions", "most", "half", "percent", "third", "quarter", "minority", "share", "some",
                   "many", "all", "none", "few", "one", "two", "three", "several", "each", "both", "any", "coalition"}
-PEOPLE_SUFFIXES = ("ists", "ians", "ants", "ents", "ers", "ors")
+PEOPLE_SUFFIXES = ("ists", "ians", "ants", "ents", "ers", "ors", "alist", "ivist", "omist", "entist", "ogist")
 """Plural endings of words for people ('specialists', 'participants', 'voters')."""
 SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "there"}
 PREPOSITIONS = {"of", "for", "at", "from", "in", "with", "on", "into", "about", "by", "after", "before", "against",
@@ -309,6 +319,9 @@ def _subject_start(toks: tuple[Token, ...], end: int, floor: int) -> int:
         if t.lower == "to" and k > floor and toks[k - 1].lower in _role_words():
             k -= 1  # 'representative to the UN'
             continue
+        if k - 1 >= floor and toks[k - 1].lower in {"close", "familiar", "knowledgeable"} and t.lower in {"to", "with", "about"}:
+            k -= 2  # 'a source close to the campaign', 'a source familiar with the inquiry'
+            continue
         if t.lower in SUBJECT_STOPS or (not t.text[:1].isalnum() and t.text not in NP_MARKS):
             break
         k -= 1
@@ -370,11 +383,17 @@ def _speaker(book: ActorBook, tokens: tuple[Token, ...] | list[Token]) -> Phrase
     while len(tokens) > 1 and tokens[-1].text.islower() and (
         tokens[-1].lower in AUXILIARY_WORDS or tokens[-1].lower in IRREGULAR_PAST or tokens[-1].lower.endswith("ed")
     ):
-        tokens = tokens[:-1]  # 'The candidate also continued (to refute)
+        tokens = tokens[:-1]  # 'The candidate also continued (to refute)'
+    if len(tokens) > 1 and tokens[-1].lower in REFLEXIVES:
+        found = _speaker(book, tokens[:-1])  # 'Cruz himself': Cruz, as written
+        return _as_written(book, found, tokens) if found else None
     if not tokens or not tokens[-1].text[:1].isalnum() or tokens[-1].lower in NOT_SPEAKERS:
         return None
+    if PROPORTION.fullmatch(" ".join(t.lower for t in tokens)):
+        start, end = tokens[0].start, tokens[-1].end  # 'six in 10', '85% of Democrats', 'most': a share of those polled
+        return Phrase(book.text[start:end], start, end, "description", None)
     if tokens[0].lower in NOT_SPEAKERS and (len(tokens) == 1 or tokens[1].text in NP_MARKS):
-        return None  # 'some said', 'that's' (but 'some Democrats', 'one company')
+        return None  # 'that said', 'that's' (but 'some Democrats', 'one company')
     found = book.phrase(tokens)
     if found is not None:
         return found
@@ -387,12 +406,12 @@ def _speaker(book: ActorBook, tokens: tuple[Token, ...] | list[Token]) -> Phrase
         if author is not None:
             start, end = tokens[0].start, tokens[-1].end
             return Phrase(book.text[start:end], start, end, author.kind, author.actor_id, author.role)
-    cut = next((k for k, t in enumerate(tokens) if k > 0 and (t.lower in HEAD_CUTS or (
-        k > 1 and t.text.islower() and t.lower.endswith("ed")))), None)
+    cut = next((k for k, t in enumerate(tokens) if k > 0 and (t.lower in HEAD_CUTS or t.lower in POSTMODIFIERS or (
+        k > 1 and t.text.islower() and t.lower.endswith("ed") and "-" not in t.text))), None)
     if cut is not None:
         head = book.phrase(tokens[:cut])
         if head is not None:
-            return head
+            return _as_written(book, head, tokens)  # 'a person close to the Clintons', 'Gov. X of Ohio'
     name = len(tokens)
     while name > 0 and tokens[name - 1].text[:1].isupper() and len(tokens) - name < 4:
         name -= 1
@@ -410,8 +429,14 @@ def _speaker(book: ActorBook, tokens: tuple[Token, ...] | list[Token]) -> Phrase
             return None
     elif not _plausible_speaker(core):
         return None
-    start, end = core[0].start, core[-1].end
+    start, end = tokens[0].start, tokens[-1].end
     return Phrase(book.text[start:end], start, end, "description", None)
+
+
+def _as_written(book: ActorBook, found: Phrase, tokens: list[Token]) -> Phrase:
+    """The phrase resolved from its head, with the whole phrase as its text."""
+    start, end = tokens[0].start, tokens[-1].end
+    return Phrase(book.text[start:end], start, end, found.kind, found.actor_id, found.role)
 
 
 def _source_as_written(book: ActorBook, tokens: tuple[Token, ...]) -> Phrase | None:
@@ -451,7 +476,7 @@ def _plausible_speaker(core: list[Token]) -> bool:
         w = t.lower
         if t.text[:1].isupper() or w in DETERMINERS or w in NOUN_DETERMINERS or w in _speaker_nouns() or t.text in NP_MARKS:
             continue
-        if w.endswith(("ed", "ing", "n’t", "n't")) or w in SUBJECT_STOPS or w in AUXILIARY_WORDS:
+        if (w.endswith(("ed", "ing", "n’t", "n't")) and "-" not in w) or w in SUBJECT_STOPS or w in AUXILIARY_WORDS:
             return False
     return True
 
@@ -621,8 +646,12 @@ def find_in_sentence(
                 s0, c0 = host
                 if s0 < c0:
                     speaker = _speaker(book, toks[s0:c0])
-                    if speaker is not None and speaker.kind == "description" and speaker.actor_id is None and not toks[s0].text[:1].isupper() and toks[s0].lower not in DETERMINERS:
+                    if speaker is not None and speaker.kind == "description" and speaker.actor_id is None and not toks[s0].text[:1].isupper() and toks[s0].lower not in DETERMINERS | NOUN_DETERMINERS:
                         speaker = None
+                    inner = book.phrase(list(toks[c0 + 1 : left])) if c0 + 1 < left and toks[c0 + 1].text[:1].isupper() else None
+                    if (speaker is None or speaker.actor_id is None) and inner is not None and inner.kind == "name" and inner.actor_id \
+                            and book.records[inner.actor_id].kind == "person":
+                        speaker = inner  # 'One delegate not on the slate, Kelly Smith, told ...': the name
                     if speaker is not None:
                         np_start = s0
         elif left >= 0 and lowers[left] in COORDINATORS:
