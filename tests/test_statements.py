@@ -415,3 +415,31 @@ def test_an_opening_adjunct_is_passed_over_to_find_the_subject(opening: str) -> 
 def test_shares_sources_and_reflexives_speak_as_written(text: str, speaker: str, actor: str | None) -> None:
     got = _rows("The mayor spoke.\n" + text)
     assert [(g[0], g[1]) for g in got] == [(speaker, actor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "actor", "content"),
+    [
+        ("As The Washington Post reported, the deal would cost $3 billion over ten years.",
+         "Washington Post", "washington-post", "the deal would cost $3 billion over ten years"),
+        ("As reported by The Hill, the vote was delayed until the end of the month.",
+         "Hill", "hill", "the vote was delayed until the end of the month"),
+        ("Senator Tom Hale called the plan “reckless.”", "Senator Tom Hale", "tom-hale", "the plan “reckless.”"),
+        ("Mayor Ana Ruiz announced Sunday she will resign after the vote.", "Mayor Ana Ruiz", "ana-ruiz", "she will resign after the vote"),
+        ("Mayor Ana Ruiz suggested Governor Tom Hale had misled the council.", "Mayor Ana Ruiz", "ana-ruiz", "Governor Tom Hale had misled the council"),
+        ("Local leaders, for instance, noted that the panel was appointed by the governor.", "Local leaders", None,
+         "the panel was appointed by the governor"),
+        ("Senator Tom Hale called this a sign of desperation.", "Senator Tom Hale", "tom-hale", "this a sign of desperation"),
+    ],
+)
+def test_as_clauses_outlets_short_quoted_objects_and_bare_clauses(text: str, speaker: str, actor: str | None, content: str) -> None:
+    got = _rows("The mayor spoke.\n" + text)
+    assert [(g[0], g[1], g[4]) for g in got] == [(speaker, actor, content)]
+
+
+def test_outlets_after_the_are_organisations_and_control_verbs_are_not_cues() -> None:
+    x = run("The mayor spoke.\nAs The Hill reported, the vote was delayed until the end of the month.\n"
+            "As Russia continues to launch attacks, the United States has new information to share.")
+    kinds = {a["actor_id"]: a["kind"] for a in x.actors}
+    assert kinds.get("hill") == "organization"
+    assert [s["cue"] for s in x.statements] == ["reported"]

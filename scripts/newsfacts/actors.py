@@ -324,7 +324,14 @@ class ActorBook:
             t.text.islower() or (t.text.replace("’", "'"),) in _alias_tokens() for t in tokens[1:]
         ):
             return self._collective(tokens, text)
-        return self._named(body)
+        found = self._named(body)
+        if found is not None and lower[0] == "the" and not found.role and found.actor_id \
+                and self.records[found.actor_id].kind == "person" and len(self.records[found.actor_id].forms) <= 1 \
+                and found.actor_id not in gazetteer().entries:
+            # 'The Hill', 'The Atlantic': a name after 'the' is a title, not a person
+            del self.records[found.actor_id]
+            return Phrase(found.text, found.start, found.end, "name", self._organisation(found.text, "organization", None, False))
+        return found
 
     def _fuller(self, short: str) -> str | None:
         """A body named earlier in full ('General Staff of the Armed Forces of Ukraine') that a

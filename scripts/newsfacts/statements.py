@@ -78,13 +78,17 @@ HEAD_CUTS = {"of", "for", "at", "from", "in", "with", "on"}
 CONTENT_MARKERS = {"that", "whether", "if", "to", "how", "why", "what", "when", "where", "who"}
 KEPT_MARKERS = {"whether", "if", "to", "how", "why", "what", "when", "where", "who"}
 """Markers that belong to the content ('asked whether ...'); 'that' and ':' do not."""
-APPOSITION_STARTS = {"who", "which", "a", "an", "the", "whose", "its", "his", "her", "their", "one"}
+APPOSITION_STARTS = {"who", "which", "a", "an", "the", "whose", "its", "his", "her", "their", "one", "also", "now", "then", "himself", "herself"}
 IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "gave", "made", "put", "set"}
 QUANTITY_HEADS = {"array", "number", "group", "majority", "majorities", "handful", "lot", "couple", "dozens", "hundreds",
                   "thousands", "millions", "most", "half", "percent", "third", "quarter", "minority", "share", "some",
                   "many", "all", "none", "few", "one", "two", "three", "several", "each", "both", "any", "coalition"}
 PEOPLE_SUFFIXES = ("ists", "ians", "ants", "ents", "ers", "ors", "alist", "ivist", "omist", "entist", "ogist")
 """Plural endings of words for people ('specialists', 'participants', 'voters')."""
+ASIDES = {("for", "instance"), ("for", "example"), ("in", "fact"), ("of", "course"), ("in", "turn"), ("in", "particular"),
+          ("by", "contrast"), ("in", "contrast"), ("at", "least")}
+FINITE_AUXILIARIES = {"has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can", "should",
+                      "may", "might", "must", "did", "does"}
 SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "there"}
 PREPOSITIONS = {"of", "for", "at", "from", "in", "with", "on", "into", "about", "by", "after", "before", "against",
                 "like", "than", "over", "under", "through", "to", "toward", "towards", "among", "between"}
@@ -294,6 +298,8 @@ def _skip_back(toks: tuple[Token, ...], k: int, floor: int, dates: list[DateMent
             toks[k - 1].lower in LEADING_ADVERBS or toks[k - 1].lower in {"though", "too", "meanwhile", "however"}
         ):
             k -= 3  # 'Rival Hillary Clinton, however, has indicated ...'
+        elif t.text == "," and k - 3 >= floor and toks[k - 3].text == "," and (toks[k - 2].lower, toks[k - 1].lower) in ASIDES:
+            k -= 4  # 'Legislative leaders, for instance, noted ...'
 
         elif t.lower in {"on", "last", "this"} and k + 1 < len(toks) and _in_dates(toks[k + 1], dates):
             k -= 1
@@ -495,8 +501,16 @@ def _content_start(toks: tuple[Token, ...], h: int, dates: list[DateMention], to
             continue
         if t.text in BOUNDARIES:
             break
-    if h + 1 < len(toks) and toks[h].lower in SUBJECT_PRONOUNS and toks[h + 1].text[:1].islower():
-        return h, True  # 'insist they will ...', 'has indicated she would ...'
+    k = h
+    while k < len(toks) and k - h < 4 and _in_dates(toks[k], dates):
+        k += 1  # 'announced Sunday she will resign'
+    if k + 1 < len(toks) and toks[k].lower in SUBJECT_PRONOUNS and toks[k + 1].text[:1].islower():
+        return k, True  # 'insist they will ...', 'has indicated she would ...'
+    name_end = k
+    while name_end < len(toks) and name_end - k < 4 and (toks[name_end].text[:1].isupper() or toks[name_end].text in NP_MARKS):
+        name_end += 1
+    if k < name_end < len(toks) and toks[name_end].lower in FINITE_AUXILIARIES:
+        return k, True  # 'suggested Mr. Trump had ...'
     return h, h < len(toks) and toks[h].text in OPEN_QUOTES
 
 
@@ -540,7 +554,8 @@ def find_in_sentence(
             span = _content_span(text, c_start, c_end)
         if span is None or not any(c.isalnum() for c in text[span[0] : span[1]]):
             return
-        if unit_span is None and span[2] != "direct" and not short_ok and _words_in(text, span[0], span[1]) < MIN_CONTENT_WORDS:
+        quoted = any(c in QUOTE_CHARS for c in text[span[0] : span[1]])  # 'called Trump “unhinged”'
+        if unit_span is None and span[2] != "direct" and not (short_ok or quoted) and _words_in(text, span[0], span[1]) < MIN_CONTENT_WORDS:
             return
         out.append(Found(sentence, span[0], span[1], span[2], cue, speaker, tuple(attribution),
                          act_cue.act == "deny", coordinated))
@@ -612,6 +627,14 @@ def find_in_sentence(
             if subject is not None and first_k < comma:
                 make(toks[first_k].start, toks[comma].start, cue_text, cue, subject,
                      [(s_start, toks[first_k].start), (toks[comma].start, s_end)])
+            i = past
+            continue
+        if i == 1 and lowers[0] == "as" and past < len(toks) and lowers[past] == "by":
+            # 'As reported by Western Journalism, ...': the source before the comma, the content after
+            comma = next((k for k in range(past + 1, min(len(toks), past + MAX_SPEAKER_TOKENS)) if toks[k].text == ","), None)
+            source = _speaker(book, toks[past + 1 : comma]) or _source_as_written(book, toks[past + 1 : comma]) if comma else None
+            if source is not None and _words_in(text, toks[comma].end, s_end) >= MIN_CONTENT_WORDS:
+                make(toks[comma].end, s_end, cue_text, cue, source, [(s_start, toks[comma].end)])
             i = past
             continue
         # passive: "... was announced by X on Jan. 11."
@@ -725,16 +748,17 @@ def find_in_sentence(
                     make(c0, _content_end(boundary), cue_text, cue, speaker, [(boundary.end, s_end)])
             i = past
             continue
-        if content_first >= len(toks) or (cue.marked and not marked) or rest_empty:
-            i = past
-            continue
         if np_start == 1 and lowers[0] == "as":
             # "As President Biden said on Thursday when ..., a lasting peace must ...": after the comma
             comma = next((k for k in range(past, len(toks)) if toks[k].text == ","), None)
-            if comma is None or comma + 1 >= len(toks):
-                i = past
+            nested = comma is not None and any(cue_at(toks, x) for x in range(comma + 1, min(len(toks), comma + 5)))
+            if comma is None or comma + 1 >= len(toks) or lowers[past : past + 1] == ["to"] or nested:
+                i = past  # not 'As Russia continues to ...'; 'As we've said, I've called this ...' is the inner report
                 continue
-            content_first = comma + 1
+            content_first, marked, rest_empty = comma + 1, True, False
+        if content_first >= len(toks) or (cue.marked and not marked) or rest_empty:
+            i = past
+            continue
         first = toks[content_first]
         q = quoted_after(content_first) if first.text in OPEN_QUOTES else None
         a0 = toks[np_start].start if np_start < len(toks) else tok.start
@@ -798,6 +822,8 @@ def _no_content(toks: tuple[Token, ...], k: int, dates: list[DateMention]) -> bo
         return False
     if first.lower == "to" and k + 1 < len(toks) and toks[k + 1].text.islower() and toks[k + 1].lower not in DETERMINERS:
         return False  # 'continue to fight': an infinitive, not 'said to reporters'
+    if first.lower in {"this", "that", "these", "those", "last"} and not _in_dates(first, dates):
+        return False  # 'called this a sign of ...' (but 'said this week')
     starts = first.lower in ADJUNCT_STARTS or first.lower in {"of", "by"} or _is_adverb(first) or _in_dates(first, dates)
     return starts and end - k <= 16
 
