@@ -443,3 +443,17 @@ def test_outlets_after_the_are_organisations_and_control_verbs_are_not_cues() ->
     kinds = {a["actor_id"]: a["kind"] for a in x.actors}
     assert kinds.get("hill") == "organization"
     assert [s["cue"] for s in x.statements] == ["reported"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Texas was called for the senator moments after the polls closed.",  # a passive names no speaker
+        "The ruling made it easier for courts to dismiss cases alleging bias.",  # 'for X to': not said
+        "Winning them would thwart one of the most promising paths to victory.",  # an adjective
+        "Operatives in the four early nominating states: Iowa, New Hampshire and Nevada.",  # the noun 'states'
+        "The tone of the speech was severe and echoed the dark themes of an earlier campaign.",  # a tone does not speak
+    ],
+)
+def test_words_that_look_like_cues_but_report_no_speech(text: str) -> None:
+    assert _rows("The mayor spoke.\n" + text) == []

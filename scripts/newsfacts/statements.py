@@ -87,6 +87,9 @@ PEOPLE_SUFFIXES = ("ists", "ians", "ants", "ents", "ers", "ors", "alist", "ivist
 """Plural endings of words for people ('specialists', 'participants', 'voters')."""
 ASIDES = {("for", "instance"), ("for", "example"), ("in", "fact"), ("of", "course"), ("in", "turn"), ("in", "particular"),
           ("by", "contrast"), ("in", "contrast"), ("at", "least")}
+ISSUING_VERBS = {"released", "issued", "sent", "published", "posted", "put", "wrote", "tweeted", "emailed", "filed",
+                 "made", "gave", "offered", "aired", "ran"}
+BE_FORMS = {"was", "were", "been", "being", "be", "is", "are", "am", "’s", "'s", "get", "got", "gets"}
 FINITE_AUXILIARIES = {"has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can", "should",
                       "may", "might", "must", "did", "does"}
 SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "there"}
@@ -581,6 +584,9 @@ def find_in_sentence(
             i += 1
             continue
         cue, past = hit
+        if cue.lemma == "state" and not (past < len(toks) and (lowers[past] == "that" or toks[past].text in OPEN_QUOTES)):
+            i = past  # 'the four early nominating states: Iowa, ...': the noun
+            continue
         if past + 1 < len(toks) and lowers[past] == "to" and lowers[past + 1] in cue_forms():
             i = past  # 'continued to deny': the verb after 'to' is the cue
             continue
@@ -611,6 +617,12 @@ def find_in_sentence(
             i > 1 and lowers[i - 2] in NOUN_DETERMINERS and tok.lower.endswith("s") and toks[i - 1].text[:1].isupper()
         ):
             i = past  # 'the claim', 'his statement': a noun, not a reporting verb
+            continue
+        if i > 0 and lowers[i - 1] in BE_FORMS and not tok.lower.endswith("ing") and not (past < len(toks) and lowers[past] == "by"):
+            i = past  # 'Texas was called for Cruz', 'he was told': a passive names no speaker
+            continue
+        if i > 0 and tok.lower.endswith("ing") and lowers[i - 1] in {"most", "more", "less", "least", "very", "so", "too"}:
+            i = past  # 'one of the most promising paths': an adjective
             continue
         negated = i > 0 and (lowers[i - 1] in NEGATIONS or lowers[i - 1].endswith(("n’t", "n't"))) or (i > 1 and lowers[i - 2] in NEGATIONS and lowers[i - 1] in AUXILIARY_WORDS)
         if negated:
@@ -684,6 +696,9 @@ def find_in_sentence(
             # an infinitive after an object: 'spoke with Kuleba to express ...' (the subject
             # speaks); 'urged allies to condemn ...' (not said yet)
             j = _object_before(toks, i - 1)
+            if j is not None and lowers[j] == "for":
+                i = past  # 'easier for courts to dismiss cases': not said
+                continue
             if j is not None and lowers[j] in PURPOSE_PREPOSITIONS:
                 speaker = out[-1].speaker if out else _main_subject(book, toks, j)
                 coordinated, np_start = True, i - 1 if out else 0  # the clause before it dates it
@@ -808,7 +823,7 @@ def _object_before(toks: tuple[Token, ...], to: int) -> int | None:
         j -= 1
     if j < 0 or j == to - 1:
         return None
-    return j if toks[j].lower in PURPOSE_PREPOSITIONS or toks[j].lower.endswith("ed") or toks[j].lower in cue_forms() else None
+    return j if toks[j].lower in PURPOSE_PREPOSITIONS | {"for"} or toks[j].lower.endswith("ed") or toks[j].lower in cue_forms() else None
 
 
 def _no_content(toks: tuple[Token, ...], k: int, dates: list[DateMention]) -> bool:
@@ -905,8 +920,8 @@ def _main_subject(book: ActorBook, toks: tuple[Token, ...], i: int) -> Phrase | 
         elif _verb_like(t) or (t.lower.endswith("s") and prev is not None and prev.text[:1].isupper()):
             break
         end += 1
-    if head is None and end > k + 1 and toks[k].lower in DETERMINERS and end < i and _verb_like(toks[end]):
-        head = end  # 'The town released ...': an unlisted noun before the verb
+    if head is None and end > k + 1 and toks[k].lower in DETERMINERS and end < i and toks[end].lower in ISSUING_VERBS:
+        head = end  # 'The town released a statement saying ...': an unlisted noun that issues something
     if head is None or head >= i or toks[head].text == ":":
         return None  # a subject is followed by its verb
     speaker = _speaker(book, toks[k:head])
