@@ -201,3 +201,13 @@ def test_codebook_documents_every_field() -> None:
     for r in RESOURCES:
         for name in r.fields:
             assert f"| `{name}` | {field_for(r, name).type} |" in book
+
+
+def test_the_csv_format_is_read_and_written_in_one_module() -> None:
+    """validate, evaluate, diff, load, build and the reference data all go through csvio."""
+    package_dir = Path(__file__).resolve().parent.parent / "scripts" / "newsfacts"
+    offenders = [
+        p.name for p in package_dir.glob("*.py")
+        if p.name != "csvio.py" and any(s in p.read_text(encoding="utf-8") for s in ("csv.DictReader", "csv.writer", "read_csv("))
+    ]
+    assert offenders == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from importlib import resources
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Callable
 from newsfacts.article import Article, ArticleError, read_article
 from newsfacts.citation import citation
 from newsfacts.codebook import codebook
+from newsfacts.csvio import from_csv
 from newsfacts.load import read_table
 from newsfacts.plot import render
 from newsfacts.schema import RESOURCES
@@ -30,7 +30,7 @@ def seed_paths(root: Path) -> list[Path]:
 def id_changes() -> list[dict[str, object]]:
     """The hand-kept map of changed ids (scripts/newsfacts/reference/id_changes.csv)."""
     text = resources.files("newsfacts").joinpath("reference", "id_changes.csv").read_text(encoding="utf-8")
-    return [{k: (v or None) for k, v in row.items()} for row in csv.DictReader(text.splitlines())]
+    return [{k: (v or None) for k, v in row.items()} for row in from_csv(text)]
 
 
 def build_files(root: Path) -> dict[str, bytes]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import subprocess
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from newsfacts.csvio import from_csv
 
 BUMPS = ("none", "patch", "minor", "major")
 
@@ -28,10 +28,6 @@ class Package:
 
 def _max(*bumps: str) -> str:
     return max(bumps, key=BUMPS.index, default="none")
-
-
-def _parse_csv(data: bytes) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
 
 
 def _git_show(ref: str, path: str, cwd: Path) -> bytes:
@@ -65,7 +61,7 @@ def read_package(spec: str, repo: Path = Path(".")) -> Package:
         descriptor = json.loads(read("datapackage.json") if not path.suffix == ".json" else read(path.name))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise DiffError(f"{spec}: datapackage.json is not valid JSON ({exc})") from None
-    tables = {r["name"]: _parse_csv(read(r["path"])) for r in descriptor.get("resources", [])}
+    tables = {r["name"]: from_csv(read(r["path"])) for r in descriptor.get("resources", [])}
     return Package(spec, descriptor, tables)
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from newsfacts.csvio import read_rows
+
 TABLES = ("statements", "events", "figures")
 MIN_OVERLAP = 0.5
 
@@ -227,15 +229,12 @@ def below_floor(result: Evaluation, floor: dict[str, float]) -> list[str]:
 
 def rows_from_package(root: Path) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """Rows of a package directory, grouped by source, with typed offsets and values."""
-    import csv
-
     out: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for table in TABLES:
-        with open(root / "data" / f"{table}.csv", encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                typed: dict[str, Any] = dict(row)
-                typed["start"], typed["end"] = int(row["start"]), int(row["end"])
-                out.setdefault(row["source_id"], {t: [] for t in TABLES})[table].append(typed)
+        for row in read_rows(root / "data" / f"{table}.csv"):
+            typed: dict[str, Any] = dict(row)
+            typed["start"], typed["end"] = int(row["start"]), int(row["end"])
+            out.setdefault(row["source_id"], {t: [] for t in TABLES})[table].append(typed)
     return out
 
 

@@ -5,7 +5,6 @@ Everything here describes the world or the language, never a particular article.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import unicodedata
@@ -15,6 +14,8 @@ from importlib import resources
 from typing import Any
 
 import pycountry
+
+from newsfacts.csvio import from_csv
 
 
 def _reference(name: str) -> str:
@@ -59,7 +60,7 @@ class Gazetteer:
 
 
 def _country_rows() -> dict[str, dict[str, str]]:
-    rows = csv.DictReader(_reference("countries.csv").splitlines())
+    rows = from_csv(_reference("countries.csv"))
     return {r["alpha_3"]: r for r in rows}
 
 
@@ -87,7 +88,7 @@ def gazetteer() -> Gazetteer:
             aliases.setdefault(form, actor_id)
         for form in _split(row.get("demonyms")):
             demonyms.setdefault(form, actor_id)
-    for row in csv.DictReader(_reference("actors.csv").splitlines()):
+    for row in from_csv(_reference("actors.csv")):
         entry = ActorEntry(
             row["actor_id"],
             row["name"],

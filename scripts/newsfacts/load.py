@@ -5,7 +5,6 @@ path, or an http(s) URL of a datapackage.json."""
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import urllib.error
 import urllib.parse
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from newsfacts.csvio import from_csv
 from newsfacts.schema import RESOURCE_BY_NAME, field_for
 
 TIMEOUT = 60
@@ -33,13 +33,8 @@ def _dtype(resource_name: str, name: str) -> object:
 def read_table(resource_name: str, source: Path | bytes) -> pd.DataFrame:
     """One CSV of the package as a typed DataFrame; only empty cells are missing."""
     resource = RESOURCE_BY_NAME[resource_name]
-    frame = pd.read_csv(
-        io.BytesIO(source) if isinstance(source, bytes) else source,
-        dtype={n: "string" for n in resource.fields},
-        keep_default_na=False,
-        na_values={n: [""] for n in resource.fields},
-        encoding="utf-8",
-    )
+    rows = from_csv(source if isinstance(source, bytes) else Path(source).read_bytes())
+    frame = pd.DataFrame.from_records(rows, columns=list(resource.fields)).astype("string").replace("", pd.NA)
     out = {}
     for name in resource.fields:
         f = field_for(resource, name)

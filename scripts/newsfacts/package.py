@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import os
@@ -14,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable
 
 from newsfacts.article import Article
+from newsfacts.csvio import to_csv
 from newsfacts.descriptor import dumps, package_descriptor
 from newsfacts.pipeline import Extraction, Row, extract
 from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES, Resource
@@ -21,28 +21,6 @@ from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES, Resource
 
 class BuildError(Exception):
     """A build that must not be written (row counts out of bounds, broken provenance...)."""
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, (list, tuple)):
-        return "|".join(value)
-    return str(value)
-
-
-def to_csv(resource: Resource, rows: Iterable[Row]) -> bytes:
-    """CSV bytes of a table: header row, LF line ends, minimal quoting, UTF-8."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(resource.fields)
-    for row in rows:
-        writer.writerow([_cell(row.get(name)) for name in resource.fields])
-    return buf.getvalue().encode("utf-8")
 
 
 def merge_actors(extractions: list[Extraction]) -> list[Row]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import frictionless
 
 from newsfacts.article import ArticleError, decode_article
+from newsfacts.csvio import read_rows
 from newsfacts.load import read_table
 from newsfacts.schema import RESOURCE_BY_NAME, field_for
 
@@ -64,8 +64,7 @@ def consistency_errors(root: Path) -> list[str]:
     """Categories (Frictionless 5 ignores them), and dates that agree with their precision."""
     errors: list[str] = []
     for name, resource in RESOURCE_BY_NAME.items():
-        with open(root / resource.path, encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
+        rows = read_rows(root / resource.path)
         for field_name in resource.fields:
             f = field_for(resource, field_name)
             if not f.categories:

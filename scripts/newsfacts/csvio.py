@@ -1,0 +1,44 @@
+"""The package's CSV format, written and read in one place: a header row, LF line ends,
+minimal quoting, UTF-8; every cell a string, an empty cell meaning 'no value'."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any, Iterable
+
+from newsfacts.schema import Resource
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, (list, tuple)):
+        return "|".join(value)
+    return str(value)
+
+
+def to_csv(resource: Resource, rows: Iterable[dict[str, Any]]) -> bytes:
+    """CSV bytes of a table, its columns in the schema's order."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(resource.fields)
+    for row in rows:
+        writer.writerow([_cell(row.get(name)) for name in resource.fields])
+    return buf.getvalue().encode("utf-8")
+
+
+def from_csv(data: bytes | str) -> list[dict[str, str]]:
+    """The rows of CSV bytes or text, each a dict of its header's columns to strings."""
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a CSV file (validate, evaluate, diff and load all read through here)."""
+    return from_csv(path.read_bytes())
