@@ -457,3 +457,24 @@ def test_outlets_after_the_are_organisations_and_control_verbs_are_not_cues() ->
 )
 def test_words_that_look_like_cues_but_report_no_speech(text: str) -> None:
     assert _rows("The mayor spoke.\n" + text) == []
+
+
+def test_every_word_set_of_the_grammar_is_data_with_its_use_and_is_used() -> None:
+    """Rules as data: the statement grammar's word sets live in the lexicon, each with its
+    part of speech and use, and each is read by the code."""
+    import ast
+    from pathlib import Path
+
+    entries = lexicon()["grammar"]
+    package = Path(__file__).resolve().parent.parent / "scripts" / "newsfacts"
+    code = "".join(p.read_text(encoding="utf-8") for p in package.glob("*.py"))
+    for name, entry in entries.items():
+        assert set(entry) == {"pos", "use", "words"} and entry["words"] and entry["use"], name
+        assert f'grammar("{name}")' in code, f"{name} is never used"
+    # no word set is written into the statement grammar's code
+    tree = ast.parse((package / "statements.py").read_text(encoding="utf-8"))
+    literal_sets = [
+        node.targets[0].id for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, (ast.Set, ast.Tuple)) and isinstance(node.targets[0], ast.Name)
+    ]
+    assert literal_sets == []

@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsfacts.lexicon import gazetteer, lexicon, slug
+from newsfacts.lexicon import gazetteer, grammar, lexicon, slug
 from newsfacts.text import Token
 
-HONORIFICS = {"mr", "mrs", "ms", "dr", "miss", "sir", "dame"}
-CONNECTORS = {"of", "to", "the", "for", "and", "’s", "'s", "on", "at", "in"}
-DETERMINERS = {"the", "a", "an"}
+HONORIFICS = grammar("honorifics")
+CONNECTORS = grammar("connectors")
+DETERMINERS = grammar("determiners")
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,8 @@ class Phrase:
 
 
 @lru_cache(maxsize=1)
-def _role_words() -> frozenset[str]:
+def role_words() -> frozenset[str]:
+    """Words that make up titles and roles ("Secretary", "spokesperson", "Gov.")."""
     return frozenset(lexicon()["role_words"])
 
 
@@ -125,7 +126,7 @@ def _in_caps_run(tokens: tuple[Token, ...] | list[Token], i: int) -> bool:
 def is_known_name(token: Token) -> bool:
     """True when the token alone is a gazetteer name, a nationality adjective or a role word."""
     word = token.text.replace("’", "'")
-    return (word,) in _alias_tokens() or token.lower in _role_words() or word in {"North", "South", "East", "West"}
+    return (word,) in _alias_tokens() or token.lower in role_words() or word in {"North", "South", "East", "West"}
 
 
 def _bare(word: str) -> str:
@@ -133,7 +134,7 @@ def _bare(word: str) -> str:
     return re.sub(r"[’'](?:ve|m|re|ll|d|s)$", "", word.lower())
 
 
-NAME_SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
+NAME_SUFFIXES = grammar("name_suffixes")
 
 
 def _is_initial(word: str) -> bool:
@@ -151,7 +152,7 @@ def _name_like(token: Token) -> bool:
         and _bare(word) not in lexicon()["not_names"]
         and _bare(word) not in lexicon()["number_words"]
         and not _is_acronym(word)
-        and word.lower() not in _role_words()
+        and word.lower() not in role_words()
         and not any(c.isdigit() for c in word)
         and (hit is None or gazetteer().entries[hit[0]].kind == "person")
     )
@@ -316,7 +317,7 @@ class ActorBook:
             return Phrase(text, start, end, "description", self.known(people_of[0]).actor_id)
         if lower[0] in DETERMINERS and all(
             not t.text[:1].isupper() or (t.text,) in _alias_tokens()
-            or (t.lower in _role_words() | set(lexicon()["person_nouns"]) and body[-1].lower in lexicon()["person_nouns"])
+            or (t.lower in role_words() | set(lexicon()["person_nouns"]) and body[-1].lower in lexicon()["person_nouns"])
             for t in body
         ):
             return self._description(tokens, body, text)
@@ -417,7 +418,7 @@ class ActorBook:
             if k is None:
                 continue
             first = next(j for j, t in enumerate(window) if t.start == m.start())
-            while first > 0 and window[first - 1].text[:1].isupper() and window[first - 1].lower in _role_words():
+            while first > 0 and window[first - 1].text[:1].isupper() and window[first - 1].lower in role_words():
                 first -= 1
             end = k + 1
             while end < len(window) and (window[end].text[:1].isupper() or window[end].lower in {"of", "the", "for"}):
@@ -460,12 +461,12 @@ class ActorBook:
                 from_context = country is not None
             return Phrase(text, start, end, "name", self._organisation(text, head_kind, country, from_context))
         if any(t.lower == "and" for t in body[1:-1]) and all(
-            t.text[:1].isupper() or t.lower in CONNECTORS or t.lower in _role_words() for t in body
+            t.text[:1].isupper() or t.lower in CONNECTORS or t.lower in role_words() for t in body
         ):
             # "President Joe Biden and Chancellor Olaf Scholz": one statement, several speakers
             return Phrase(text, start, end, "joint", None)
         name_start = len(body)
-        if len(body) >= 2 and body[-1].text[:1].isupper() and body[-1].lower in _role_words() and _name_like(body[-2]):
+        if len(body) >= 2 and body[-1].text[:1].isupper() and body[-1].lower in role_words() and _name_like(body[-2]):
             name_start -= 1  # 'Pete King', 'Angus King': a surname that is also a title
         while name_start > 0 and _name_like(body[name_start - 1]):
             name_start -= 1
@@ -478,7 +479,7 @@ class ActorBook:
         if not 1 <= len(name_tokens) <= 4:
             return None
         for t in role_tokens:
-            if not (t.text[:1].isupper() or t.lower in _role_words() or t.lower in CONNECTORS):
+            if not (t.text[:1].isupper() or t.lower in role_words() or t.lower in CONNECTORS):
                 return None
         if role_tokens and role_tokens[-1].lower in CONNECTORS:
             return None

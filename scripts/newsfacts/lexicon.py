@@ -28,6 +28,13 @@ def lexicon() -> dict[str, Any]:
     return json.loads(_reference("lexicon.json"))
 
 
+@lru_cache(maxsize=None)
+def grammar(name: str) -> frozenset[str]:
+    """One word set of the statement grammar (lexicon key `grammar`: each set with its part
+    of speech and what the grammar uses it for)."""
+    return frozenset(lexicon()["grammar"][name]["words"])
+
+
 def slug(name: str) -> str:
     """A readable id: lower case ASCII words joined by hyphens ("Antony Blinken" -> antony-blinken)."""
     ascii_name = name.replace("’", "").replace("'", "")

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfacts.actors import ActorBook, Phrase, _role_words, gazetteer_mentions
+from newsfacts.actors import ActorBook, Phrase, role_words, gazetteer_mentions
 from newsfacts.dates import UNKNOWN, DateMention, DateValue
-from newsfacts.lexicon import lexicon
+from newsfacts.lexicon import grammar, lexicon
 from newsfacts.cues import cue_at, cue_forms
 from newsfacts.text import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_CHARS, Sentence, Span, Token, paragraphs
 
@@ -22,46 +22,26 @@ MIN_CONTENT_WORDS = 3
 MAX_SPEAKER_TOKENS = 14
 MAX_APPOSITION_TOKENS = 24
 """A speaker phrase is short ('South Korean representative to the UN Hwang Joonkook' is 9)."""
-BOUNDARIES = {",", ":", "”", "\"", "»", ";", "—", "–"}
-ADJUNCT_STARTS = {"on", "in", "during", "at", "to", "after", "before", "last", "this", "earlier",
-                  "later", "yesterday", "today", "while", "when", "as", "from", "via", "through", "then", "again",
-                  "also", "repeatedly", "publicly", "privately", "tonight"}
-AUXILIARIES = {"was", "were", "been", "is", "are", "be"}
-LEADING_ADVERBS = {"as", "then", "later", "also", "however", "but", "and", "meanwhile", "earlier", "separately",
-                   "previously", "still", "now", "so", "yet"}
-TIME_SHIFTS = {"earlier", "previously", "before", "later", "meanwhile", "separately"}
-HEARERS = {"reporters", "journalists", "lawmakers", "parliament", "senators", "news", "agency",
-           "briefing", "conference", "state", "television", "tv", "media", "outlet"}
-DETERMINERS = {"the", "a", "an"}
-AUXILIARY_WORDS = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
-                   "might", "should", "must", "did", "does", "do", "also", "later", "then", "previously",
-                   "again", "once", "often", "never", "always", "still", "just", "first", "even", "further",
-                   "subsequently", "earlier", "now", "being", "been", "be", "already", "separately", "finally",
-                   "reportedly", "recently", "repeatedly", "too", "quickly", "went", "goes", "go", "on", "to",
-                   "n't", "not"}
+BOUNDARIES = grammar("boundaries")
+ADJUNCT_STARTS = grammar("adjunct_starts")
+AUXILIARIES = grammar("auxiliaries")
+LEADING_ADVERBS = grammar("leading_adverbs")
+TIME_SHIFTS = grammar("time_shifts")
+HEARERS = grammar("hearers")
+DETERMINERS = grammar("determiners")
+AUXILIARY_WORDS = grammar("auxiliary_words")
 """Words between a subject and its reporting verb ('has also said', 'went on to say')."""
-NOUN_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
-                    "your", "’s", "'s", "no", "any", "every", "each", "such"}
-PROGRESSIVE = {"is", "are", "was", "were", "be", "been", "am", "’s", "'s", "keeps", "kept", "keep", "started", "began"}
-MODALS = {"will", "would", "’ll", "'ll", "shall", "may", "might", "could", "should", "must", "can"}
-HYPOTHETICAL = {"if", "unless", "whether"}
-NEGATIONS = {"not", "n't", "never", "no"}
-SUBJECT_STOPS = {"that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "when", "while", "because",
-                 "if", "after", "before", "although", "though", "since", "as", "so", "where", "than", "until",
-                 "unless", "whether", "yet", "what", "how", "why", "to", "for", "said", "says", "told", "is",
-                 "was", "were", "are", "be", "been", "has", "have", "had", "would", "will", "could", "can", "not",
-                 "whereas", "by", "there", "here", "it's", "with", "into", "about", "like"}
+NOUN_DETERMINERS = grammar("noun_determiners")
+PROGRESSIVE = grammar("progressive")
+MODALS = grammar("modals")
+HYPOTHETICAL = grammar("hypothetical")
+NEGATIONS = grammar("negations")
+SUBJECT_STOPS = grammar("subject_stops")
 """Words that end a subject noun phrase read leftwards from its verb."""
-NP_MARKS = {"’s", "'s", "-", ".", "&", "’", "'"}
-NOT_SPEAKERS = {"this", "that", "these", "those", "which", "what", "there", "here", "one", "some", "many", "all",
-                "it's", "that's", "us", "me", "polls", "poll", "also", "then", "you",
-                "nobody", "no", "none", "anyone", "someone", "everyone", "somebody", "everybody"}
+NP_MARKS = grammar("np_marks")
+NOT_SPEAKERS = grammar("not_speakers")
 """Words that cannot begin or end a speaker phrase on their own."""
-DOCUMENTS = {"statement", "report", "release", "email", "letter", "post", "tweet", "filing", "memo", "note",
-             "message", "communique", "readout", "transcript", "complaint", "lawsuit", "ruling", "survey", "poll",
-             "study", "analysis", "assessment", "document", "documents", "video", "interview", "speech",
-             "results", "polls", "surveys", "data", "figures", "estimates", "records", "reports", "statements",
-             "website", "ad", "advertisement", "book", "article", "editorial", "op-ed", "column", "indictment"}
+DOCUMENTS = grammar("documents")
 """Things that carry a body's or a person's words ('a statement from the ministry')."""
 PROPORTION = re.compile(
     r"(?:(?:more|fewer|less) than |about |almost |nearly |roughly |just |only )?"
@@ -71,36 +51,29 @@ PROPORTION = re.compile(
 )
 """A share of people polled or counted speaking together ('six in 10', '85% of Democrats')."""
 AGED = re.compile(r"\d+-year-old")
-REFLEXIVES = {"himself", "herself", "themselves", "itself"}
-POSTMODIFIERS = {"close", "familiar", "knowledgeable", "who", "whose", "not"}
+REFLEXIVES = grammar("reflexives")
+POSTMODIFIERS = grammar("postmodifiers")
 """Words that start what follows a speaker's head ('a source close to him', 'a source familiar with')."""
-HEAD_CUTS = {"of", "for", "at", "from", "in", "with", "on"}
-CONTENT_MARKERS = {"that", "whether", "if", "to", "how", "why", "what", "when", "where", "who"}
-KEPT_MARKERS = {"whether", "if", "to", "how", "why", "what", "when", "where", "who"}
+HEAD_CUTS = grammar("head_cuts")
+CONTENT_MARKERS = grammar("content_markers")
+KEPT_MARKERS = grammar("kept_markers")
 """Markers that belong to the content ('asked whether ...'); 'that' and ':' do not."""
-APPOSITION_STARTS = {"who", "which", "a", "an", "the", "whose", "its", "his", "her", "their", "one", "also", "now", "then", "himself", "herself"}
-IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "gave", "made", "put", "set"}
-QUANTITY_HEADS = {"array", "number", "group", "majority", "majorities", "handful", "lot", "couple", "dozens", "hundreds",
-                  "thousands", "millions", "most", "half", "percent", "third", "quarter", "minority", "share", "some",
-                  "many", "all", "none", "few", "one", "two", "three", "several", "each", "both", "any", "coalition"}
-PEOPLE_SUFFIXES = ("ists", "ians", "ants", "ents", "ers", "ors", "alist", "ivist", "omist", "entist", "ogist")
+APPOSITION_STARTS = grammar("apposition_starts")
+IRREGULAR_PAST = grammar("irregular_past")
+QUANTITY_HEADS = grammar("quantity_heads")
+PEOPLE_SUFFIXES = tuple(grammar("people_suffixes"))
 """Plural endings of words for people ('specialists', 'participants', 'voters')."""
-ASIDES = {("for", "instance"), ("for", "example"), ("in", "fact"), ("of", "course"), ("in", "turn"), ("in", "particular"),
-          ("by", "contrast"), ("in", "contrast"), ("at", "least")}
-ISSUING_VERBS = {"released", "issued", "sent", "published", "posted", "put", "wrote", "tweeted", "emailed", "filed",
-                 "made", "gave", "offered", "aired", "ran"}
-BE_FORMS = {"was", "were", "been", "being", "be", "is", "are", "am", "’s", "'s", "get", "got", "gets"}
-FINITE_AUXILIARIES = {"has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can", "should",
-                      "may", "might", "must", "did", "does"}
-SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "there"}
-PREPOSITIONS = {"of", "for", "at", "from", "in", "with", "on", "into", "about", "by", "after", "before", "against",
-                "like", "than", "over", "under", "through", "to", "toward", "towards", "among", "between"}
-PURPOSE_PREPOSITIONS = {"with", "to", "on", "at", "in", "before", "from", "via"}
-GERUND_PREPOSITIONS = {"of", "for", "from", "about", "without", "against", "toward", "towards", "despite"}
-COORDINATORS = {"and", "but", "while", "whereas", "or", "yet"}
+ASIDES = frozenset(tuple(w.split()) for w in grammar("asides"))
+ISSUING_VERBS = grammar("issuing_verbs")
+BE_FORMS = grammar("be_forms")
+FINITE_AUXILIARIES = grammar("finite_auxiliaries")
+SUBJECT_PRONOUNS = grammar("subject_pronouns")
+PREPOSITIONS = grammar("prepositions")
+PURPOSE_PREPOSITIONS = grammar("purpose_prepositions")
+GERUND_PREPOSITIONS = grammar("gerund_prepositions")
+COORDINATORS = grammar("coordinators")
 CLOSE_QUOTES_SET = set(CLOSE_QUOTES)
-CLAIM_NOUNS = {"accusations", "accusation", "claims", "claim", "allegations", "allegation",
-               "reports", "report", "statements", "statement", "charges"}
+CLAIM_NOUNS = grammar("claim_nouns")
 
 
 @dataclass(frozen=True)
@@ -325,7 +298,7 @@ def _subject_start(toks: tuple[Token, ...], end: int, floor: int) -> int:
         if t.lower in {"and", "&"} and k > floor and toks[k - 1].text[:1].isupper() and toks[k + 1].text[:1].isupper():
             k -= 1  # 'President Joe Biden and Chancellor Olaf Scholz': one phrase, several speakers
             continue
-        if t.lower == "to" and k > floor and toks[k - 1].lower in _role_words():
+        if t.lower == "to" and k > floor and toks[k - 1].lower in role_words():
             k -= 1  # 'representative to the UN'
             continue
         if k - 1 >= floor and toks[k - 1].lower in {"close", "familiar", "knowledgeable"} and t.lower in {"to", "with", "about"}:
@@ -362,7 +335,7 @@ def _apposition_host(toks: tuple[Token, ...], left: int) -> tuple[int, int] | No
     if c0 is None or c0 + 1 >= left:
         return None
     first = toks[c0 + 1]
-    if not (first.lower in APPOSITION_STARTS or first.lower in _role_words() or first.lower in _speaker_nouns() or first.text[:1].isupper()
+    if not (first.lower in APPOSITION_STARTS or first.lower in role_words() or first.lower in _speaker_nouns() or first.text[:1].isupper()
             or first.lower.endswith("ing") or first.text[:1].isdigit()):
         return None
     found: tuple[int, int] | None = None
@@ -801,7 +774,7 @@ def _subject_of_participle(book: ActorBook, toks: tuple[Token, ...], i: int) -> 
     ...', 'both candidates acknowledging ...'); None after a comma or a document."""
     k = i - 1
     while k >= 0 and (toks[k].text[:1].isupper() or toks[k].text in NP_MARKS or toks[k].lower in _speaker_nouns()
-                      or toks[k].lower in _role_words() or toks[k].lower in DETERMINERS | {"both", "some", "many"}):
+                      or toks[k].lower in role_words() or toks[k].lower in DETERMINERS | {"both", "some", "many"}):
         k -= 1
     if k == i - 1 or toks[k + 1].lower in DETERMINERS and k + 2 == i:
         return None
@@ -863,13 +836,10 @@ def _clause_start(toks: tuple[Token, ...], boundary: int, earlier: list[Found]) 
     return start
 
 
-NOUN_SUFFIXES = ("tion", "sion", "ment", "ship", "ness", "ence", "ance", "ism", "ist", "ists", "ity", "ure")
+NOUN_SUFFIXES = tuple(grammar("noun_suffixes"))
 """Endings that mark a lower-case word as a noun ('The conservative publication has ...')."""
-SENTENCE_ADVERBS = {"likewise", "therefore", "thus", "still", "instead", "indeed", "meanwhile", "nonetheless",
-                    "nevertheless", "moreover", "furthermore", "early", "later", "again", "overall", "separately",
-                    "also", "however", "now", "then", "yet", "so", "but", "and"}
-OPENING_ADJUNCTS = {"in", "on", "at", "after", "before", "during", "when", "while", "since", "despite", "following",
-                   "amid", "with", "without", "by", "for", "from", "under", "as", "once", "although", "though"}
+SENTENCE_ADVERBS = grammar("sentence_adverbs")
+OPENING_ADJUNCTS = grammar("opening_adjuncts")
 """Words that open an adjunct before the subject ('In a statement on Thursday, X ...')."""
 
 

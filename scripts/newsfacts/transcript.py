@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from newsfacts.actors import ActorBook, Phrase
+from newsfacts.lexicon import grammar
 from newsfacts.text import Span, tokenize
 
 _SPACE = r"[ \t\u00a0]"
@@ -17,8 +18,7 @@ LABEL = re.compile(
 """A speaker label: 'MR. KIRBY:', 'THE PRESIDENT:', 'SENIOR ADMINISTRATION OFFICIAL:'. A text is
 read as a transcript only when at least two paragraphs carry a label (one capitalised
 'UPDATE:' does not make a transcript)."""
-ANONYMOUS = {"MODERATOR", "OPERATOR", "SPOKESPERSON", "SPOKESMAN", "OFFICIAL", "PARTICIPANT", "STAFF",
-             "REPORTER", "AUDIENCE", "MEMBER", "INTERPRETER", "TRANSLATOR", "NARRATOR", "ANNOUNCER"}
+ANONYMOUS = grammar("anonymous")
 """Label words that name a role, not a person: the turn's speaker stays unresolved."""
 QUESTION = re.compile(rf"^Q(?:{_SPACE}+|:{_SPACE}*)")
 HEADING_AUTHOR = re.compile(
