@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import shutil
 import tempfile
 import warnings
 from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Iterable
+from typing import Callable
 
 from newsfacts.article import Article
 from newsfacts.csvio import to_csv
 from newsfacts.descriptor import dumps, package_descriptor
 from newsfacts.pipeline import Extraction, Row, extract
-from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES, Resource
+from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES
 
 
 class BuildError(Exception):

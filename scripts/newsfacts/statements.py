@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from newsfacts.actors import ActorBook, Phrase, role_words, gazetteer_mentions
-from newsfacts.dates import UNKNOWN, DateMention, DateValue
-from newsfacts.lexicon import grammar, lexicon
+from newsfacts.actors import ActorBook, Phrase, gazetteer_mentions
 from newsfacts.cues import cue_at, cue_forms
-from newsfacts.text import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_CHARS, Sentence, Span, Token, paragraphs
+from newsfacts.dates import DateMention, DateValue, UNKNOWN
+from newsfacts.lexicon import grammar
+from newsfacts.quotations import Quotation, quotation_at, quotations
+from newsfacts.speakers import (
+    ADJUNCT_STARTS, AUXILIARY_WORDS, BOUNDARIES, DETERMINERS, IRREGULAR_PAST, LEADING_ADVERBS, MAX_SPEAKER_TOKENS,
+    MODALS, NOUN_DETERMINERS, NP_MARKS, OPENING_ADJUNCTS, PREPOSITIONS, PURPOSE_PREPOSITIONS, SUBJECT_STOPS,
+    apposition_host, first_person, in_dates, is_adverb, main_subject, note_subject, object_before, phrase_end,
+    skip_back, skip_lead, skip_recipient, source_as_written, speaker_phrase, subject_of_participle, subject_start,
+    without_final_stop,
+)
+from newsfacts.text import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_CHARS, Sentence, Token, paragraphs
 
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s[A-Z][\w.'’ -]{1,40})?(?:\s\([^)]{1,40}\))?\s[—–-]\s"
@@ -19,57 +26,17 @@ DATELINE = re.compile(
 """'KHARKIV, Ukraine (Reuters) — ': the place and agency that open a news story."""
 MIN_CONTENT_WORDS = 3
 """Reported content shorter than this ('And', 'In addition') is a parenthetical, not a statement."""
-MAX_SPEAKER_TOKENS = 14
-MAX_APPOSITION_TOKENS = 24
-"""A speaker phrase is short ('South Korean representative to the UN Hwang Joonkook' is 9)."""
-BOUNDARIES = grammar("boundaries")
-ADJUNCT_STARTS = grammar("adjunct_starts")
 AUXILIARIES = grammar("auxiliaries")
-LEADING_ADVERBS = grammar("leading_adverbs")
 TIME_SHIFTS = grammar("time_shifts")
-HEARERS = grammar("hearers")
-DETERMINERS = grammar("determiners")
-AUXILIARY_WORDS = grammar("auxiliary_words")
-"""Words between a subject and its reporting verb ('has also said', 'went on to say')."""
-NOUN_DETERMINERS = grammar("noun_determiners")
 PROGRESSIVE = grammar("progressive")
-MODALS = grammar("modals")
 HYPOTHETICAL = grammar("hypothetical")
 NEGATIONS = grammar("negations")
-SUBJECT_STOPS = grammar("subject_stops")
-"""Words that end a subject noun phrase read leftwards from its verb."""
-NP_MARKS = grammar("np_marks")
-NOT_SPEAKERS = grammar("not_speakers")
-"""Words that cannot begin or end a speaker phrase on their own."""
-DOCUMENTS = grammar("documents")
-"""Things that carry a body's or a person's words ('a statement from the ministry')."""
-PROPORTION = re.compile(
-    r"(?:(?:more|fewer|less) than |about |almost |nearly |roughly |just |only )?"
-    r"(?:\w+ (?:in|of|out of) (?:10|\w+)|\d+(?:\.\d+)? ?(?:%|percent|per cent)|(?:a|one|two) (?:third|quarter|fifth)s?|half"
-    r"|most|many|some|others|few|several|majorities|a majority|the majority)"
-    r"(?: of (?:the |all )?[\w’'-]+(?: [\w’'-]+)?| [\w’'-]+)?"
-)
-"""A share of people polled or counted speaking together ('six in 10', '85% of Democrats')."""
-AGED = re.compile(r"\d+-year-old")
-REFLEXIVES = grammar("reflexives")
-POSTMODIFIERS = grammar("postmodifiers")
-"""Words that start what follows a speaker's head ('a source close to him', 'a source familiar with')."""
-HEAD_CUTS = grammar("head_cuts")
 CONTENT_MARKERS = grammar("content_markers")
 KEPT_MARKERS = grammar("kept_markers")
 """Markers that belong to the content ('asked whether ...'); 'that' and ':' do not."""
-APPOSITION_STARTS = grammar("apposition_starts")
-IRREGULAR_PAST = grammar("irregular_past")
-QUANTITY_HEADS = grammar("quantity_heads")
-PEOPLE_SUFFIXES = tuple(grammar("people_suffixes"))
-"""Plural endings of words for people ('specialists', 'participants', 'voters')."""
-ASIDES = frozenset(tuple(w.split()) for w in grammar("asides"))
-ISSUING_VERBS = grammar("issuing_verbs")
 BE_FORMS = grammar("be_forms")
 FINITE_AUXILIARIES = grammar("finite_auxiliaries")
 SUBJECT_PRONOUNS = grammar("subject_pronouns")
-PREPOSITIONS = grammar("prepositions")
-PURPOSE_PREPOSITIONS = grammar("purpose_prepositions")
 GERUND_PREPOSITIONS = grammar("gerund_prepositions")
 COORDINATORS = grammar("coordinators")
 CLOSE_QUOTES_SET = set(CLOSE_QUOTES)
@@ -140,32 +107,6 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int, str] | Non
     return start, end, "indirect"
 
 
-def _without_final_stop(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
-    if tokens and tokens[-1].text in {".", "!", "?"}:
-        return tokens[:-1]
-    return tokens
-
-
-def _phrase_end(tokens: tuple[Token, ...], i: int, dates: list[DateMention]) -> int:
-    """Index where a speaker phrase starting at i ends (before an adjunct or punctuation)."""
-    k = i
-    while k < len(tokens) and k - i <= MAX_SPEAKER_TOKENS:
-        t = tokens[k]
-        if t.text == "(" and k > i and tokens[k - 1].text[:1].isupper():
-            closing = next((x for x in range(k + 1, min(len(tokens), k + 8)) if tokens[x].text == ")"), None)
-            if closing is not None:
-                k = closing + 1  # 'Rep. Bobby Scott (D-Va.)'
-                continue
-        if t.text in BOUNDARIES or t.text in {".", "!", "?"}:
-            break
-        if k > i and (t.lower in ADJUNCT_STARTS and t.lower not in {"to"}):
-            break
-        if any(d.start <= t.start < d.end for d in dates):
-            break
-        k += 1
-    return k
-
-
 def _content_end(boundary: Token) -> int:
     """Where content ends before the attribution: after a closing quotation mark, before a comma."""
     return boundary.end if boundary.text in CLOSE_QUOTES else boundary.start
@@ -187,131 +128,6 @@ def _only_adjuncts(tokens: tuple[Token, ...], dates: list[DateMention]) -> bool:
     )
 
 
-def _skip_recipient(tokens: tuple[Token, ...], i: int) -> int:
-    """After 'told', the index past the hearer ('told Reuters', 'told reporters in Kyiv')."""
-    k = i
-    if k < len(tokens) and tokens[k].lower in DETERMINERS:
-        k += 1
-    start = k
-    while k < len(tokens) and (tokens[k].text[:1].isupper() or tokens[k].lower in HEARERS
-                               or ((k > start or start > i) and tokens[k].lower in _speaker_nouns())):
-        k += 1  # 'told Reuters', 'told a Senate panel', 'told reporters'
-    return k if k > start else i
-
-
-@dataclass(frozen=True)
-class Quotation:
-    """Words between an opening and a closing quotation mark (the closing one may be in a
-    later paragraph, or missing at the end of one)."""
-
-    mark: int
-    """Offset of the opening mark."""
-    start: int
-    end: int
-    close: int
-    """Offset just past the closing mark (== end when the quotation is left open)."""
-
-
-def quotations(text: str, paras: list[Span]) -> list[Quotation]:
-    """Every quotation of the article. A quotation left open at the end of a paragraph
-    continues when the next paragraph opens with a quotation mark (the news convention)."""
-    out: list[Quotation] = []
-    pending: int | None = None
-    for n, para in enumerate(paras):
-        opened: int | None = None
-        if pending is not None:
-            if text[para.start] in OPEN_QUOTES:
-                opened = pending
-            else:
-                out.append(Quotation(pending, pending + 1, paras[n - 1].end, paras[n - 1].end))
-            pending = None
-        for m in _QUOTE_MARK.finditer(text, para.start + (1 if opened is not None else 0), para.end):
-            c, at = m.group(), m.start()
-            straight_opens = c == '"' and (at == para.start or text[at - 1].isspace() or text[at - 1] in "([{—–-/")
-            if opened is None:
-                if c in "“«„" or straight_opens:
-                    opened = at
-            elif c in "”»" or (c == '"' and not straight_opens) or (c == "“" and text[opened] == "„"):
-                out.append(Quotation(opened, opened + 1, at, at + 1))
-                opened = None
-            elif c == '"' and straight_opens and text[opened] == '"':
-                out.append(Quotation(opened, opened + 1, at, at))  # unbalanced straight quotes
-                opened = at
-        if opened is not None:
-            pending = opened
-    if pending is not None:
-        out.append(Quotation(pending, pending + 1, paras[-1].end, paras[-1].end))
-    return out
-
-
-_QUOTE_MARK = re.compile(r"[“”\"«»„]")
-
-
-def _unit_at(quotes: list[Quotation], mark: int) -> Quotation | None:
-    """The quotation whose opening mark, or closing mark, sits at offset `mark`."""
-    for q in quotes:
-        if q.mark == mark or (q.close > q.end and q.end == mark):
-            return q
-    return None
-
-
-def _is_adverb(token: Token) -> bool:
-    return token.text.islower() and token.lower.endswith("ly") and len(token.text) > 4
-
-
-def _in_dates(token: Token, dates: list[DateMention]) -> bool:
-    return any(d.start <= token.start < d.end for d in dates)
-
-
-def _skip_back(toks: tuple[Token, ...], k: int, floor: int, dates: list[DateMention]) -> int:
-    """From token k leftwards, past auxiliaries, adverbs and a date ('has also', 'on Tuesday')."""
-    while k >= floor:
-        t = toks[k]
-        surname = k > floor and toks[k - 1].text[:1].isupper() and t.text[:1].isupper()
-        if t.lower in AUXILIARY_WORDS or _is_adverb(t) or (_in_dates(t, dates) and not surname):
-            k -= 1
-        elif t.text == "," and k - 2 >= floor and toks[k - 2].text == "," and (
-            toks[k - 1].lower in LEADING_ADVERBS or toks[k - 1].lower in {"though", "too", "meanwhile", "however"}
-        ):
-            k -= 3  # 'Rival Hillary Clinton, however, has indicated ...'
-        elif t.text == "," and k - 3 >= floor and toks[k - 3].text == "," and (toks[k - 2].lower, toks[k - 1].lower) in ASIDES:
-            k -= 4  # 'Legislative leaders, for instance, noted ...'
-
-        elif t.lower in {"on", "last", "this"} and k + 1 < len(toks) and _in_dates(toks[k + 1], dates):
-            k -= 1
-        else:
-            break
-    return k
-
-
-def _subject_start(toks: tuple[Token, ...], end: int, floor: int) -> int:
-    """Start of the noun phrase that ends just before token `end`, walking left to a
-    clause word or punctuation (end itself when there is none)."""
-    k = end - 1
-    while k >= floor and end - k <= MAX_SPEAKER_TOKENS:
-        t = toks[k]
-        if t.text == ")":
-            opening = next((x for x in range(k - 1, max(floor - 1, k - 8), -1) if toks[x].text == "("), None)
-            if opening is not None and opening > floor and toks[opening - 1].text[:1].isupper():
-                k = opening - 1  # 'Sen. Bernie Sanders (I-Vt.)'
-                continue
-        if t.lower in {"and", "&"} and k > floor and toks[k - 1].text[:1].isupper() and toks[k + 1].text[:1].isupper():
-            k -= 1  # 'President Joe Biden and Chancellor Olaf Scholz': one phrase, several speakers
-            continue
-        if t.lower == "to" and k > floor and toks[k - 1].lower in role_words():
-            k -= 1  # 'representative to the UN'
-            continue
-        if k - 1 >= floor and toks[k - 1].lower in {"close", "familiar", "knowledgeable"} and t.lower in {"to", "with", "about"}:
-            k -= 2  # 'a source close to the campaign', 'a source familiar with the inquiry'
-            continue
-        if t.lower in SUBJECT_STOPS or (not t.text[:1].isalnum() and t.text not in NP_MARKS):
-            break
-        k -= 1
-    if end - k > MAX_SPEAKER_TOKENS:
-        return end
-    return k + 1
-
-
 def _resumes(token: Token) -> bool:
     """A word after '..., X said,' that carries on the sentence the attribution interrupted
     ('remains', 'limited') rather than adding to it ('who', 'adding', 'and', 'in')."""
@@ -320,147 +136,6 @@ def _resumes(token: Token) -> bool:
         w.endswith("ing") or w in SUBJECT_STOPS or w in COORDINATORS or w in ADJUNCT_STARTS or w in PREPOSITIONS
         or w in OPENING_ADJUNCTS or w in {"according", "citing", "though", "although", "because", "since"}
     )
-
-
-def _first_person(word: str) -> bool:
-    return word.lower().replace("’", "'").split("'")[0] in {"i", "we"}
-
-
-def _apposition_host(toks: tuple[Token, ...], left: int) -> tuple[int, int] | None:
-    """The noun phrase an apposition ending at the comma `left` describes, as (start, comma):
-    'Oleh Marchuk, spokesperson for the ..., said', 'Ramos, 58, told', 'Dean Ames, a salesman
-    from Sumter, South Carolina, says' (a place, an age or an indefinite description between
-    commas is passed over to the name before it)."""
-    c0 = next((x for x in range(left - 1, max(-1, left - MAX_APPOSITION_TOKENS - 1), -1) if toks[x].text == ","), None)
-    if c0 is None or c0 + 1 >= left:
-        return None
-    first = toks[c0 + 1]
-    if not (first.lower in APPOSITION_STARTS or first.lower in role_words() or first.lower in _speaker_nouns() or first.text[:1].isupper()
-            or first.lower.endswith("ing") or first.text[:1].isdigit()):
-        return None
-    found: tuple[int, int] | None = None
-    for _ in range(3):
-        s0 = _subject_start(toks, c0, 0)
-        if s0 >= c0:
-            return found
-        found = s0, c0
-        inner = toks[s0].lower in {"a", "an"} or (c0 - s0 == 1 and toks[s0].text[:1].isdigit())
-        if not (inner and s0 > 1 and toks[s0 - 1].text == ","):
-            return found
-        c0 = s0 - 1
-    return found
-
-
-def _speaker(book: ActorBook, tokens: tuple[Token, ...] | list[Token]) -> Phrase | None:
-    """The speaker a noun phrase names: a known analysis, else the phrase itself, unresolved."""
-    tokens = list(tokens)
-    if ")" in {t.text for t in tokens}:
-        opening = next(x for x, t in enumerate(tokens) if t.text == "(") if "(" in {t.text for t in tokens} else None
-        closing = next(x for x, t in enumerate(tokens) if t.text == ")")
-        if opening is not None and 0 < opening < closing:
-            tokens = tokens[:opening] + tokens[closing + 1 :]  # '(D-Md.)': party and state, not the name
-    while tokens and (tokens[0].lower in LEADING_ADVERBS or tokens[0].text in NP_MARKS or tokens[0].lower in _time_words()):
-        tokens = tokens[1:]  # 'Last week I (said)'
-
-    while len(tokens) > 1 and tokens[-1].text.islower() and (
-        tokens[-1].lower in AUXILIARY_WORDS or tokens[-1].lower in IRREGULAR_PAST or tokens[-1].lower.endswith("ed")
-    ):
-        tokens = tokens[:-1]  # 'The candidate also continued (to refute)'
-    if len(tokens) > 1 and tokens[-1].lower in REFLEXIVES:
-        found = _speaker(book, tokens[:-1])  # 'Cruz himself': Cruz, as written
-        return _as_written(book, found, tokens) if found else None
-    if not tokens or not tokens[-1].text[:1].isalnum() or tokens[-1].lower in NOT_SPEAKERS:
-        return None
-    if PROPORTION.fullmatch(" ".join(t.lower for t in tokens)):
-        start, end = tokens[0].start, tokens[-1].end  # 'six in 10', '85% of Democrats', 'most': a share of those polled
-        return Phrase(book.text[start:end], start, end, "description", None)
-    if tokens[0].lower in NOT_SPEAKERS and (len(tokens) == 1 or tokens[1].text in NP_MARKS):
-        return None  # 'that said', 'that's' (but 'some Democrats', 'one company')
-    found = book.phrase(tokens)
-    if found is not None:
-        return found
-    if len(tokens) == 2 and tokens[0].lower == "the" and tokens[1].lower in DOCUMENTS:
-        # 'the statement': the body that issued the latest one
-        return Phrase(book.text[tokens[0].start : tokens[1].end], tokens[0].start, tokens[1].end, "description", book.last_group)
-    if len(tokens) > 3 and tokens[0].lower in DETERMINERS and tokens[1].lower in DOCUMENTS and tokens[2].lower in {"from", "by", "of"}:
-        # 'a statement from the ministry': the ministry speaks through it
-        author = _speaker(book, tokens[3:])
-        if author is not None:
-            start, end = tokens[0].start, tokens[-1].end
-            return Phrase(book.text[start:end], start, end, author.kind, author.actor_id, author.role)
-    cut = next((k for k, t in enumerate(tokens) if k > 0 and (t.lower in HEAD_CUTS or t.lower in POSTMODIFIERS or (
-        k > 1 and t.text.islower() and t.lower.endswith("ed") and "-" not in t.text))), None)
-    if cut is not None:
-        head = book.phrase(tokens[:cut])
-        if head is not None:
-            return _as_written(book, head, tokens)  # 'a person close to the Clintons', 'Gov. X of Ohio'
-    name = len(tokens)
-    while name > 0 and tokens[name - 1].text[:1].isupper() and len(tokens) - name < 4:
-        name -= 1
-    verbish = any(t.text.islower() and (t.lower.endswith(("ed", "ing")) or t.lower in SUBJECT_STOPS) for t in tokens[:name])
-    if 0 < name < len(tokens) and tokens[name - 1].text[:1].islower() and not verbish:
-        named = book.phrase(tokens[name:])
-        if named is not None and named.kind == "name":
-            start = tokens[0].start
-            role = book.text[start : tokens[name - 1].end]
-            return Phrase(book.text[start : tokens[-1].end], start, tokens[-1].end, "name", named.actor_id, role)
-    core = tokens[:cut] if cut is not None else tokens
-    if cut is not None and tokens[cut].lower == "of" and tokens[cut - 1].lower in QUANTITY_HEADS and cut + 1 < len(tokens):
-        core = tokens  # 'a wide array of economists', 'majorities of Democrats': the people after 'of'
-        if not _plausible_speaker(tokens[cut + 1 :]):
-            return None
-    elif not _plausible_speaker(core):
-        return None
-    start, end = tokens[0].start, tokens[-1].end
-    return Phrase(book.text[start:end], start, end, "description", None)
-
-
-def _as_written(book: ActorBook, found: Phrase, tokens: list[Token]) -> Phrase:
-    """The phrase resolved from its head, with the whole phrase as its text."""
-    start, end = tokens[0].start, tokens[-1].end
-    return Phrase(book.text[start:end], start, end, found.kind, found.actor_id, found.role)
-
-
-def _source_as_written(book: ActorBook, tokens: tuple[Token, ...]) -> Phrase | None:
-    """After 'according to', any noun phrase is a source ('a yearly Gallup poll', 'the
-    foundation's tally'): kept as written, with no actor."""
-    if not tokens or len(tokens) > MAX_SPEAKER_TOKENS or not tokens[-1].text[:1].isalnum() or (
-        len(tokens) == 1 and tokens[0].lower in NOT_SPEAKERS - {"poll", "polls"}
-    ):
-        return None
-    return Phrase(book.text[tokens[0].start : tokens[-1].end], tokens[0].start, tokens[-1].end, "description", None)
-
-
-@lru_cache(maxsize=1)
-def _time_words() -> frozenset[str]:
-    lex = lexicon()
-    return frozenset({"last", "next", "week", "month", "year", "weekend", "today", "yesterday", "tonight", "earlier"}
-                     | set(lex["weekdays"]))
-
-
-@lru_cache(maxsize=1)
-def _speaker_nouns() -> frozenset[str]:
-    lex = lexicon()
-    words = set(lex["person_nouns"]) | set(lex["group_nouns"]) | set(lex["collective_sources"]) | set(lex["role_words"])
-    return frozenset(words | DOCUMENTS | {w + "s" for w in lex["person_nouns"]} | {w + "s" for w in lex["group_nouns"]})
-
-
-def _plausible_speaker(core: list[Token]) -> bool:
-    """An unresolved phrase can name a speaker when its head is a name or a noun that
-    speaks (officials, the campaign, a statement) and nothing in it reads as a verb."""
-    if not core or len(core) > 8:
-        return False
-    head = core[-1]
-    people = head.text.isalpha() and head.lower.endswith(PEOPLE_SUFFIXES)  # 'specialists', 'participants'
-    if not (head.text[:1].isupper() or head.lower in _speaker_nouns() or AGED.fullmatch(head.lower) or people):
-        return False
-    for t in core[:-1]:
-        w = t.lower
-        if t.text[:1].isupper() or w in DETERMINERS or w in NOUN_DETERMINERS or w in _speaker_nouns() or t.text in NP_MARKS:
-            continue
-        if (w.endswith(("ed", "ing", "n’t", "n't")) and "-" not in w) or w in SUBJECT_STOPS or w in AUXILIARY_WORDS:
-            return False
-    return True
 
 
 def _content_start(toks: tuple[Token, ...], h: int, dates: list[DateMention], to_marks: bool = True) -> tuple[int, bool]:
@@ -478,7 +153,7 @@ def _content_start(toks: tuple[Token, ...], h: int, dates: list[DateMention], to
         if t.text in BOUNDARIES:
             break
     k = h
-    while k < len(toks) and k - h < 4 and _in_dates(toks[k], dates):
+    while k < len(toks) and k - h < 4 and in_dates(toks[k], dates):
         k += 1  # 'announced Sunday she will resign'
     if k + 1 < len(toks) and toks[k].lower in SUBJECT_PRONOUNS and toks[k + 1].text[:1].islower():
         return k, True  # 'insist they will ...', 'has indicated she would ...'
@@ -498,7 +173,7 @@ def find_in_sentence(
     quotes: list[Quotation],
 ) -> list[Found]:
     """Every statement a sentence makes, one per reporting cue."""
-    toks = _without_final_stop(sentence.tokens)
+    toks = without_final_stop(sentence.tokens)
     dateline = DATELINE.match(sentence.text)
     if dateline:
         toks = tuple(t for t in toks if t.start >= sentence.start + dateline.end())
@@ -518,7 +193,7 @@ def find_in_sentence(
             unit_span = (c_start, c_end)  # a quotation running over sentences
         else:
             unit_span = None
-        unit = _unit_at(quotes, c_start)
+        unit = quotation_at(quotes, c_start)
         if unit is not None and unit.mark == c_start and unit.close == c_end and unit.end > unit.start:
             a, b = unit.start, unit.end
             while b > a and (text[b - 1] in ", " or text[b - 1].isspace()):
@@ -538,11 +213,11 @@ def find_in_sentence(
 
     def quoted_before(boundary: int) -> tuple[int, int] | None:
         """The quotation closed by the mark at token `boundary`."""
-        q = _unit_at(quotes, toks[boundary].start)
+        q = quotation_at(quotes, toks[boundary].start)
         return (q.mark, q.close) if q else None
 
     def quoted_after(k: int) -> tuple[int, int] | None:
-        q = _unit_at(quotes, toks[k].start)
+        q = quotation_at(quotes, toks[k].start)
         return (q.mark, q.close) if q and q.mark == toks[k].start else None
 
     i = 0
@@ -566,14 +241,14 @@ def find_in_sentence(
         cue_text = text[tok.start : toks[past - 1].end]
         after_start = past
         if cue.lemma in {"tell", "ask", "assure", "remind", "inform"}:
-            after_start = _skip_recipient(toks, past)  # 'told reporters that', 'asked Trump how
+            after_start = skip_recipient(toks, past)  # 'told reporters that', 'asked Trump how
         # "According to X, ..." and "..., according to X."
         if cue.pos == "preposition":
-            lead = _skip_lead(toks, 0, i)
-            k = _phrase_end(toks, past, dates)
+            lead = skip_lead(toks, 0, i)
+            k = phrase_end(toks, past, dates)
             if lead == i:  # sentence-initial: the source runs to the comma ('According to a statement from the ministry,')
                 k = next((x for x in range(past, min(len(toks), past + MAX_SPEAKER_TOKENS)) if toks[x].text == ","), k)
-            speaker = _speaker(book, toks[past:k]) or _source_as_written(book, toks[past:k])
+            speaker = speaker_phrase(book, toks[past:k]) or source_as_written(book, toks[past:k])
             if speaker is not None and lead == i and k < len(toks) and toks[k].text == ",":
                 make(toks[k].end, s_end, cue_text, cue, speaker, [(s_start, toks[k].end)])
             elif (speaker is not None and i > 0 and toks[i - 1].text == "," and k < len(toks) and toks[k].text == ","
@@ -607,7 +282,7 @@ def find_in_sentence(
             # 'Since announcing in October that he would not run, Mr. Biden has ...': the
             # opening clause's speaker is the main clause's subject
             comma = next((k for k in range(past, len(toks)) if toks[k].text == ","), None)
-            subject = _main_subject(book, toks, len(toks)) if comma is not None else None
+            subject = main_subject(book, toks, len(toks)) if comma is not None else None
             first_k, _ = _content_start(toks, past, dates, cue.act != "assert")
             if subject is not None and first_k < comma:
                 make(toks[first_k].start, toks[comma].start, cue_text, cue, subject,
@@ -617,24 +292,24 @@ def find_in_sentence(
         if i == 1 and lowers[0] == "as" and past < len(toks) and lowers[past] == "by":
             # 'As reported by Western Journalism, ...': the source before the comma, the content after
             comma = next((k for k in range(past + 1, min(len(toks), past + MAX_SPEAKER_TOKENS)) if toks[k].text == ","), None)
-            source = _speaker(book, toks[past + 1 : comma]) or _source_as_written(book, toks[past + 1 : comma]) if comma else None
+            source = speaker_phrase(book, toks[past + 1 : comma]) or source_as_written(book, toks[past + 1 : comma]) if comma else None
             if source is not None and _words_in(text, toks[comma].end, s_end) >= MIN_CONTENT_WORDS:
                 make(toks[comma].end, s_end, cue_text, cue, source, [(s_start, toks[comma].end)])
             i = past
             continue
         # passive: "... was announced by X on Jan. 11."
         if cue.passive and i >= 2 and lowers[i - 1] in AUXILIARIES and past < len(toks) and lowers[past] == "by":
-            k = _phrase_end(toks, past + 1, dates)
-            speaker = _speaker(book, toks[past + 1 : k])
+            k = phrase_end(toks, past + 1, dates)
+            speaker = speaker_phrase(book, toks[past + 1 : k])
             if speaker is not None:
                 make(_clause_start(toks, i - 1, out), toks[i - 1].start, cue_text, cue, speaker, [(toks[i - 1].start, s_end)], short_ok=True)
                 i = k
                 continue
-        left = _skip_back(toks, i - 1, 0, dates)
+        left = skip_back(toks, i - 1, 0, dates)
         if any(lowers[x] in MODALS for x in range(left + 1, i)):
             i = past  # 'will announce', 'could say': not said yet
             continue
-        np_start = _subject_start(toks, left + 1, 0)
+        np_start = subject_start(toks, left + 1, 0)
         if np_start > 0 and lowers[np_start - 1] in HYPOTHETICAL:
             i = past  # 'if the Speaker called a vote'
             continue
@@ -642,18 +317,18 @@ def find_in_sentence(
         coordinated = False
         if left >= 1 and lowers[left] in {"who", "which"} and toks[left - 1].text == ",":
             # "Govs. Jeb Bush and Chris Christie, who say ...": the phrase before the comma
-            s0 = _subject_start(toks, left - 1, 0)
-            speaker = _speaker(book, toks[s0 : left - 1]) if s0 < left - 1 else None
+            s0 = subject_start(toks, left - 1, 0)
+            speaker = speaker_phrase(book, toks[s0 : left - 1]) if s0 < left - 1 else None
             np_start = left
         elif np_start <= left:
-            speaker = _speaker(book, toks[np_start : left + 1])
+            speaker = speaker_phrase(book, toks[np_start : left + 1])
         elif left >= 0 and toks[left].text == ",":
             # "Oleh Marchuk, spokesperson for the ..., said" / "X, who ..., said"
-            host = _apposition_host(toks, left)
+            host = apposition_host(toks, left)
             if host is not None:
                 s0, c0 = host
                 if s0 < c0:
-                    speaker = _speaker(book, toks[s0:c0])
+                    speaker = speaker_phrase(book, toks[s0:c0])
                     if speaker is not None and speaker.kind == "description" and speaker.actor_id is None and not toks[s0].text[:1].isupper() and toks[s0].lower not in DETERMINERS | NOUN_DETERMINERS:
                         speaker = None
                     inner = book.phrase(list(toks[c0 + 1 : left])) if c0 + 1 < left and toks[c0 + 1].text[:1].isupper() else None
@@ -663,17 +338,17 @@ def find_in_sentence(
                     if speaker is not None:
                         np_start = s0
         elif left >= 0 and lowers[left] in COORDINATORS:
-            speaker = out[-1].speaker if out else _main_subject(book, toks, left)
+            speaker = out[-1].speaker if out else main_subject(book, toks, left)
             coordinated, np_start = True, left
         if i > 1 and lowers[i - 1] == "to" and tok.lower == cue.lemma.split()[0]:
             # an infinitive after an object: 'spoke with Kuleba to express ...' (the subject
             # speaks); 'urged allies to condemn ...' (not said yet)
-            j = _object_before(toks, i - 1)
+            j = object_before(toks, i - 1)
             if j is not None and lowers[j] == "for":
                 i = past  # 'easier for courts to dismiss cases': not said
                 continue
             if j is not None and lowers[j] in PURPOSE_PREPOSITIONS:
-                speaker = out[-1].speaker if out else _main_subject(book, toks, j)
+                speaker = out[-1].speaker if out else main_subject(book, toks, j)
                 coordinated, np_start = True, i - 1 if out else 0  # the clause before it dates it
             elif j is not None:
                 i = past
@@ -682,7 +357,7 @@ def find_in_sentence(
             i = past  # 'a track record of accusing ...': a habit named, not a statement made
             continue
         if speaker is not None and speaker.kind == "pronoun" and speaker.text.lower() in {"he", "she"} and np_start > 1:
-            subject = _main_subject(book, toks, np_start)
+            subject = main_subject(book, toks, np_start)
             if subject is not None and subject.actor_id and book.records[subject.actor_id].kind == "person":
                 # 'Trump has blasted the system, which he said ...': the person this sentence is about
                 speaker = Phrase(speaker.text, speaker.start, speaker.end, "pronoun", subject.actor_id, subject.role)
@@ -690,13 +365,13 @@ def find_in_sentence(
         if tok.lower.endswith("ing") and not progressive:
             # a participle: "..., adding that ...", "..., calling the plan a disgrace"; or one
             # with its own subject: "with Gov. Martin O'Malley calling Trump a fascist"
-            own = _subject_of_participle(book, toks, i)
+            own = subject_of_participle(book, toks, i)
             if own is not None:
                 speaker, coordinated = own
             else:
-                speaker = out[-1].speaker if out else _main_subject(book, toks, i)
+                speaker = out[-1].speaker if out else main_subject(book, toks, i)
                 coordinated, np_start = True, i if out else 0
-        if speaker is not None and book.voice is not None and speaker.kind == "pronoun" and _first_person(speaker.text) \
+        if speaker is not None and book.voice is not None and speaker.kind == "pronoun" and first_person(speaker.text) \
                 and not (tok.lower.endswith("ed") or tok.lower in IRREGULAR_PAST):
             i = past  # 'I urge', 'we're calling on': the turn's own words, its paragraph is the statement
             continue
@@ -709,8 +384,8 @@ def find_in_sentence(
         if (speaker is None and before >= 0 and toks[i - 1].text in BOUNDARIES | CLOSE_QUOTES_SET and cue.inverted
                 and past < len(toks) and lowers[past] not in PREPOSITIONS):
             # inverted: "..., said X." / "“...,” said X." (not '..., said in a statement')
-            k = _phrase_end(toks, past, dates)
-            speaker = _speaker(book, toks[past:k])
+            k = phrase_end(toks, past, dates)
+            speaker = speaker_phrase(book, toks[past:k])
             if speaker is not None and (k >= len(toks) or _only_adjuncts(toks[k:], dates)):
                 before, rest_empty = i - 1, True
             else:
@@ -750,7 +425,7 @@ def find_in_sentence(
         first = toks[content_first]
         q = quoted_after(content_first) if first.text in OPEN_QUOTES else None
         a0 = toks[np_start].start if np_start < len(toks) else tok.start
-        dated_opening = 0 < np_start <= 8 and toks[np_start - 1].text == "," and any(_in_dates(toks[x], dates) for x in range(np_start))
+        dated_opening = 0 < np_start <= 8 and toks[np_start - 1].text == "," and any(in_dates(toks[x], dates) for x in range(np_start))
         if dated_opening or all(lowers[x] in LEADING_ADVERBS or toks[x].text == "," for x in range(np_start)):
             a0 = s_start  # 'Earlier, Rutte said ...', 'As of March 22, officials said': the opening belongs to the attribution
         attribution = [(a0, first.start)]
@@ -769,36 +444,6 @@ def find_in_sentence(
     return _cut_coordinated(out, text)
 
 
-def _subject_of_participle(book: ActorBook, toks: tuple[Token, ...], i: int) -> tuple[Phrase, bool] | None:
-    """The noun phrase right before a participle, when it names a speaker ('Trump vowing
-    ...', 'both candidates acknowledging ...'); None after a comma or a document."""
-    k = i - 1
-    while k >= 0 and (toks[k].text[:1].isupper() or toks[k].text in NP_MARKS or toks[k].lower in _speaker_nouns()
-                      or toks[k].lower in role_words() or toks[k].lower in DETERMINERS | {"both", "some", "many"}):
-        k -= 1
-    if k == i - 1 or toks[k + 1].lower in DETERMINERS and k + 2 == i:
-        return None
-    if k >= 0 and toks[k].lower in PREPOSITIONS and toks[k].lower != "with":
-        return None  # 'broke into D.C. reporting ...': the object of a preposition
-    phrase = _speaker(book, toks[k + 1 : i])
-    people = set(lexicon()["person_nouns"]) | set(lexicon()["collective_sources"])
-    if phrase is None or not (phrase.kind in {"name", "pronoun", "joint"} or toks[i - 1].lower in people):
-        return None  # 'a paper welcoming ...': the paper's issuer speaks, found elsewhere
-    return phrase, False
-
-
-def _object_before(toks: tuple[Token, ...], to: int) -> int | None:
-    """The preposition or verb before the noun phrase that ends at the infinitive marker
-    `to` ('with Kuleba to', 'urged residents to'); None when no noun phrase stands there."""
-    j = to - 1
-    while j >= 0 and (toks[j].text[:1].isupper() or toks[j].lower in DETERMINERS | NOUN_DETERMINERS
-                      or toks[j].text in NP_MARKS or (toks[j].text[:1].isalnum() and not _verb_like(toks[j]))):
-        j -= 1
-    if j < 0 or j == to - 1:
-        return None
-    return j if toks[j].lower in PURPOSE_PREPOSITIONS | {"for"} or toks[j].lower.endswith("ed") or toks[j].lower in cue_forms() else None
-
-
 def _no_content(toks: tuple[Token, ...], k: int, dates: list[DateMention]) -> bool:
     """Nothing after a cue but adjuncts: 'said.', 'said on Tuesday.', 'said in a statement,
     adding ...', 'he said of Cruz' (and not 'said at least three people were hurt')."""
@@ -810,9 +455,9 @@ def _no_content(toks: tuple[Token, ...], k: int, dates: list[DateMention]) -> bo
         return False
     if first.lower == "to" and k + 1 < len(toks) and toks[k + 1].text.islower() and toks[k + 1].lower not in DETERMINERS:
         return False  # 'continue to fight': an infinitive, not 'said to reporters'
-    if first.lower in {"this", "that", "these", "those", "last"} and not _in_dates(first, dates):
+    if first.lower in {"this", "that", "these", "those", "last"} and not in_dates(first, dates):
         return False  # 'called this a sign of ...' (but 'said this week')
-    starts = first.lower in ADJUNCT_STARTS or first.lower in {"of", "by"} or _is_adverb(first) or _in_dates(first, dates)
+    starts = first.lower in ADJUNCT_STARTS or first.lower in {"of", "by"} or is_adverb(first) or in_dates(first, dates)
     return starts and end - k <= 16
 
 
@@ -820,84 +465,14 @@ def _words_in(text: str, start: int, end: int) -> int:
     return sum(1 for w in text[start:end].split() if w[:1].isalnum() or w[1:2].isalnum())
 
 
-def _skip_lead(toks: tuple[Token, ...], k: int, end: int) -> int:
-    while k < end and toks[k].lower in LEADING_ADVERBS:
-        k += 1
-    return k
-
-
 def _clause_start(toks: tuple[Token, ...], boundary: int, earlier: list[Found]) -> int:
     """Where content that ends at token `boundary` starts: the sentence start, or the end of
     the previous statement's attribution in the same sentence."""
-    start = toks[_skip_lead(toks, 0, boundary)].start if boundary > 0 else toks[0].start
+    start = toks[skip_lead(toks, 0, boundary)].start if boundary > 0 else toks[0].start
     for f in earlier:
         if f.end <= toks[boundary].start and f.attribution:
             start = max(start, f.attribution[-1][1], f.end)
     return start
-
-
-NOUN_SUFFIXES = tuple(grammar("noun_suffixes"))
-"""Endings that mark a lower-case word as a noun ('The conservative publication has ...')."""
-SENTENCE_ADVERBS = grammar("sentence_adverbs")
-OPENING_ADJUNCTS = grammar("opening_adjuncts")
-"""Words that open an adjunct before the subject ('In a statement on Thursday, X ...')."""
-
-
-def _past_opening_clause(toks: tuple[Token, ...], k: int, i: int) -> int:
-    """Past an opening adjunct that ends in a comma: a participle clause ('Speaking in Ohio,',
-    'Having announced ...,') or a prepositional or subordinate one ('In a statement,')."""
-    t = toks[k]
-    if (t.lower.endswith("ly") or t.lower in SENTENCE_ADVERBS) and k + 1 < i and toks[k + 1].text == ",":
-        return _skip_lead(toks, k + 2, i)  # 'Recently, ...', 'Likewise, ...'
-    participle = t.text[:1].isupper() and t.lower.endswith(("ing", "ed")) and k + 1 < i and toks[k + 1].text[:1].islower()
-    adverbial = t.lower in OPENING_ADJUNCTS or t.lower in PREPOSITIONS or t.lower in SENTENCE_ADVERBS or (
-        t.lower.endswith("ly") and t.text.isalpha())
-    if not (participle or adverbial):
-        return k
-    comma = next((x for x in range(k + 1, min(i, k + 12)) if toks[x].text == ","), None)
-    return k if comma is None else _skip_lead(toks, comma + 1, i)
-
-
-def _verb_like(t: Token) -> bool:
-    w = t.lower
-    return (w.endswith(("ed", "ing")) or w in AUXILIARY_WORDS or w in MODALS or w in SUBJECT_STOPS
-            or w in LEADING_ADVERBS or w in HEAD_CUTS or w in OPENING_ADJUNCTS or w in cue_forms()
-            or not t.text[:1].isalnum())
-
-
-def _main_subject(book: ActorBook, toks: tuple[Token, ...], i: int) -> Phrase | None:
-    """The subject at the start of a sentence ('Trump attacked Clinton on Monday, saying ...';
-    'Speaking in Ohio, the Florida senator sought ..., saying ...')."""
-    k = _skip_lead(toks, 0, i)
-    k = _past_opening_clause(toks, k, i) if k < i else k
-    if k < i and toks[k].lower in OPENING_ADJUNCTS:
-        return None  # 'On September 27 they published ...': no comma shows where the subject starts
-    end, head = k, None
-    while end < i and end - k < MAX_SPEAKER_TOKENS:
-        t = toks[end]
-        prev = toks[end - 1] if end > k else None
-        if t.text not in NP_MARKS and (t.lower in DETERMINERS or t.lower in NOUN_DETERMINERS):
-            if end > k:
-                break
-        elif t.text[:1].isupper() or t.text in NP_MARKS:
-            if prev is not None and prev.text[:1].islower() and prev.lower not in _speaker_nouns() | DETERMINERS | {"of", "for"}:
-                break  # 'Trump hit Cruz': a name after a verb starts the object
-            head = end + 1
-        elif t.lower in _speaker_nouns() or (t.text.isalpha() and t.lower.endswith(NOUN_SUFFIXES)):
-            head = end + 1
-        elif t.lower in {"of", "for"} and head == end and end + 1 < i and toks[end + 1].text[:1].isupper():
-            pass  # 'Secretary of State Antony J. Blinken'
-        elif _verb_like(t) or (t.lower.endswith("s") and prev is not None and prev.text[:1].isupper()):
-            break
-        end += 1
-    if head is None and end > k + 1 and toks[k].lower in DETERMINERS and end < i and toks[end].lower in ISSUING_VERBS:
-        head = end  # 'The town released a statement saying ...': an unlisted noun that issues something
-    if head is None or head >= i or toks[head].text == ":":
-        return None  # a subject is followed by its verb
-    speaker = _speaker(book, toks[k:head])
-    if speaker is None and toks[k].lower in DETERMINERS and head - k <= 4:
-        speaker = Phrase(book.text[toks[k].start : toks[head - 1].end], toks[k].start, toks[head - 1].end, "description", None)
-    return speaker
 
 
 def _cut_coordinated(found: list[Found], text: str) -> list[Found]:
@@ -947,7 +522,7 @@ def find_statements(
             carried = _carried_quotation(sentence, text, quotes, out)
             found = [carried] if carried else []
         if not found:
-            _note_subject(book, sentence)
+            note_subject(book, sentence)
         for piece in found:
             covered = max(covered, piece.end if piece.end > sentence.end else 0)
             speaker_id = piece.speaker.actor_id
@@ -961,17 +536,6 @@ def find_statements(
     return out
 
 
-def _note_subject(book: ActorBook, sentence: Sentence) -> None:
-    """A person named as the subject of a sentence that reports no speech is who 'he' or
-    'she' most likely means next ('Biden visited Kyiv. He said ...')."""
-    toks = _without_final_stop(sentence.tokens)
-    if not toks or not toks[0].text[:1].isupper() or toks[0].text[:1] in OPEN_QUOTES:
-        return
-    subject = _main_subject(book, toks, len(toks))
-    if subject is not None and subject.kind == "name" and subject.actor_id and book.records[subject.actor_id].kind == "person":
-        book.last_person = subject.actor_id
-
-
 def _carried_quotation(sentence: Sentence, text: str, quotes: list[Quotation], earlier: list[Statement]) -> Found | None:
     """A quotation opening a sentence with no attribution of its own continues the latest
     speaker of the paragraph, or of the paragraph before ('“...,” he said. “...”')."""
@@ -980,7 +544,7 @@ def _carried_quotation(sentence: Sentence, text: str, quotes: list[Quotation], e
     prev = earlier[-1].found
     if prev.sentence is None or prev.sentence.paragraph < sentence.paragraph - 1:
         return None
-    q = _unit_at(quotes, sentence.start)
+    q = quotation_at(quotes, sentence.start)
     if q is None or q.mark != sentence.start or _words_in(text, q.start, q.end) < MIN_CONTENT_WORDS:
         return None
     if q.close > q.end and text[: q.end].rstrip()[-1:] not in {".", "!", "?", "…"}:

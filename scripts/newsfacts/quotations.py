@@ -1,0 +1,65 @@
+"""Quotations in an article: each from its opening mark to its closing mark, running on into
+the next paragraph when one is left open there (the news convention)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsfacts.text import OPEN_QUOTES, Span
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Words between an opening and a closing quotation mark (the closing one may be in a
+    later paragraph, or missing at the end of one)."""
+
+    mark: int
+    """Offset of the opening mark."""
+    start: int
+    end: int
+    close: int
+    """Offset just past the closing mark (== end when the quotation is left open)."""
+
+
+def quotations(text: str, paras: list[Span]) -> list[Quotation]:
+    """Every quotation of the article. A quotation left open at the end of a paragraph
+    continues when the next paragraph opens with a quotation mark (the news convention)."""
+    out: list[Quotation] = []
+    pending: int | None = None
+    for n, para in enumerate(paras):
+        opened: int | None = None
+        if pending is not None:
+            if text[para.start] in OPEN_QUOTES:
+                opened = pending
+            else:
+                out.append(Quotation(pending, pending + 1, paras[n - 1].end, paras[n - 1].end))
+            pending = None
+        for m in _QUOTE_MARK.finditer(text, para.start + (1 if opened is not None else 0), para.end):
+            c, at = m.group(), m.start()
+            straight_opens = c == '"' and (at == para.start or text[at - 1].isspace() or text[at - 1] in "([{—–-/")
+            if opened is None:
+                if c in "“«„" or straight_opens:
+                    opened = at
+            elif c in "”»" or (c == '"' and not straight_opens) or (c == "“" and text[opened] == "„"):
+                out.append(Quotation(opened, opened + 1, at, at + 1))
+                opened = None
+            elif c == '"' and straight_opens and text[opened] == '"':
+                out.append(Quotation(opened, opened + 1, at, at))  # unbalanced straight quotes
+                opened = at
+        if opened is not None:
+            pending = opened
+    if pending is not None:
+        out.append(Quotation(pending, pending + 1, paras[-1].end, paras[-1].end))
+    return out
+
+
+_QUOTE_MARK = re.compile(r"[“”\"«»„]")
+
+
+def quotation_at(quotes: list[Quotation], mark: int) -> Quotation | None:
+    """The quotation whose opening mark, or closing mark, sits at offset `mark`."""
+    for q in quotes:
+        if q.mark == mark or (q.close > q.end and q.end == mark):
+            return q
+    return None
