@@ -479,3 +479,17 @@ def test_every_word_set_of_the_grammar_is_data_with_its_use_and_is_used() -> Non
             if isinstance(node, ast.Assign) and isinstance(node.value, (ast.Set, ast.Tuple)) and isinstance(node.targets[0], ast.Name)
         ]
         assert literal_sets == [], module
+
+
+def test_a_quoted_question_takes_the_attribution_that_follows_it() -> None:
+    got = _rows("The mayor spoke.\nGovernor Ana Ruiz said the bridge would reopen.\n"
+                "“Isn’t that a bribe?” Senator Tom Hale asked. “I think it is.”")
+    assert [(g[1], g[3], g[4]) for g in got][1:] == [
+        ("tom-hale", "asked", "Isn’t that a bribe?"),
+        ("tom-hale", "asked", "I think it is."),
+    ]
+
+
+def test_shouted_and_chanted_words_are_statements() -> None:
+    got = _rows("The mayor spoke.\n“We won!” shouted Governor Ana Ruiz.\nThe protesters chanted “Bad for the town, bad for you.”")
+    assert [(g[0], g[3]) for g in got] == [("Governor Ana Ruiz", "shouted"), ("The protesters", "chanted")]

@@ -512,12 +512,18 @@ def find_statements(
     quotes = quotations(text, paragraphs(text))
     out: list[Statement] = []
     covered = 0  # end of the latest quotation taken whole
+    skip = set(skip)
     for index, sentence in enumerate(sents):
         if index in skip or sentence.end <= covered:
             continue
         book.voice = (voices or {}).get(index)
         inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
         found = [f for f in find_in_sentence(sentence, text, book, inside, quotes) if f.end > covered]
+        if not found and index + 1 < len(sents) and index + 1 not in skip:
+            after = _attribution_after(sentence, sents[index + 1], text, book, quotes)
+            if after is not None:
+                found = [after]
+                skip.add(index + 1)
         if not found:
             carried = _carried_quotation(sentence, text, quotes, out)
             found = [carried] if carried else []
@@ -534,6 +540,27 @@ def find_statements(
             responds = _responds_to(piece, text, book, out) if piece.denial else None
             out.append(Statement(piece, speaker_id, role, date, mention, responds))
     return out
+
+
+def _attribution_after(sentence: Sentence, following: Sentence, text: str, book: ActorBook, quotes: list[Quotation]) -> Found | None:
+    """A quoted question or exclamation ends its sentence, and its attribution follows as a
+    sentence of its own: '“Isn't that a bribe?” Trump asked.'"""
+    q = quotation_at(quotes, sentence.start)
+    if q is None or q.mark != sentence.start or q.close < sentence.end or following.paragraph != sentence.paragraph:
+        return None
+    if text[: q.end].rstrip()[-1:] not in {"?", "!"} or text[q.close : following.start].strip():
+        return None
+    toks = without_final_stop(following.tokens)
+    hit = next(((k, h) for k in range(1, min(len(toks), MAX_SPEAKER_TOKENS + 1)) if (h := cue_at(toks, k))), None)
+    if hit is None or not hit[1][0].inverted or not _no_content(toks, hit[1][1], []):
+        return None
+    k, (cue, past) = hit
+    who = speaker_phrase(book, toks[:k])
+    span = _content_span(text, q.mark, q.close)
+    if who is None or span is None:
+        return None
+    return Found(sentence, span[0], span[1], "direct", text[toks[k].start : toks[past - 1].end], who,
+                 ((following.start, following.end),), cue.act == "deny")
 
 
 def _carried_quotation(sentence: Sentence, text: str, quotes: list[Quotation], earlier: list[Statement]) -> Found | None:
