@@ -6,7 +6,8 @@ import pandas as pd
 
 from newsfacts import __version__
 from newsfacts.article import MAX_BYTES
-from newsfacts.schema import RESOURCES, field_for
+from newsfacts.lexicon import lexicon
+from newsfacts.schema import RESOURCES, SPEECH_ACTS, field_for
 
 HEADER = """# newsfacts codebook
 
@@ -39,9 +40,26 @@ repository in the project's shared folder); where both speak, they agree.
   article when it matters.
 - Speakers are resolved in order through the article: a full name creates a person; a
   surname alone (`Blinken`) refers to the last person of that surname; `he`/`she` refer to
-  the latest person who spoke; `it`/`they` to the latest organisation or state that spoke;
-  a description (`the American diplomat`) to the latest speaker of that kind whose
-  country matches its nationality adjective.
+  the subject of their own sentence when it names a person (`Trump blasted the system,
+  which he said ...`), else to the latest person who spoke or whom a sentence without
+  speech was about (`Biden visited Kyiv. He said ...`); `it`/`they` to the latest
+  organisation or state that spoke; a description (`the American diplomat`) to the latest
+  speaker of that kind whose country matches its nationality adjective; a bare title (`the
+  Secretary`, `the Foreign Minister`) to the person last named with that title.
+- `speaker_text` is the speaker phrase as written, whole (`a source familiar with the
+  inquiry`, `Cruz himself`, `85% of Democrats`); the actor comes from its head. An
+  unnamed source, a document, a poll or a share of those polled keeps its text with an
+  empty `speaker_id`. A name in an apposition speaks for a bare description (`One delegate,
+  Kelly Smith, told ...`); an age, a place or an indefinite description between commas
+  is passed over to the name before it (`Dean Ames, a salesman from Sumter, S.C., said`).
+- Not statements: a passive with no agent (`he was told that ...`: the subject is the
+  hearer), a modal or hypothetical cue (`will announce`, `if he says`), a negated cue
+  (`did not say`), a cue inside a name (`Roll Call`), a gerund after a preposition (`a
+  record of accusing ...`), an infinitive after an object (`urged allies to condemn`).
+- A quoted question or exclamation that ends its sentence takes the attribution standing
+  after it (`“Isn't that a bribe?” Trump asked.`); `As X reported, ...` and `As reported
+  by X, ...` attribute the clause after the comma; an attribution that interrupts a
+  sentence (`..., economists say, limited the recovery`) takes the whole sentence.
 - `speaker_role` is the title written before the name in that mention; a pronoun or
   description inherits the role of the speaker's latest named mention.
 - Statement dates: a date written in the attribution (`said on May 7`, `said in early
@@ -62,9 +80,19 @@ repository in the project's shared folder); where both speak, they agree.
   stage notes in parentheses at its ends (`(Laughter.)`).
 - `Q` turns (reporters' questions) and stage notes are not statements; headers such as
   the briefing room's name and the time are not statements either.
+- Any capitalised label of one to five words (`SENIOR ADMINISTRATION OFFICIAL:`) opens a
+  turn once the text has two labelled paragraphs; a label that names a role, not a person,
+  leaves `speaker_id` empty.
 - A release or speech in one voice whose heading names its author (`Statement from
-  President Joe Biden ...`, `Remarks by ...`) makes each body paragraph a `direct`
-  statement by the author, with the heading phrase (`Statement from`) as `cue`.
+  President Joe Biden ...`, `Remarks by ...`), or whose sidecar names it (`byline`,
+  `speaker`), makes each body paragraph a `direct` statement by the author, with the
+  heading phrase (`Statement from`) or the byline as `cue`. An office named as author
+  (`Office of the Spokesperson`) is an organisation. A line `The below is attributable to
+  Spokesperson X:` makes X the author of the paragraphs after it, with `attributable to`
+  as `cue`.
+- Inside such a text, the author's past speech in the first person (`I noted then that
+  ...`, `we predicted ...`) is a statement of its own; present-tense first-person speech
+  (`I'm announcing`, `we're calling on`) is the paragraph's own statement, not another.
 - The speaker of a label is resolved from the text's header or introduction where it
   names the person (`... John Kirby ...` for `MR. KIRBY:`); otherwise from the label's
   surname alone.
@@ -243,6 +271,19 @@ def _examples(frame: pd.DataFrame, fields: tuple[str, ...], n: int = 2) -> list[
     return lines
 
 
+def _speech_acts() -> list[str]:
+    """The reporting cues of the lexicon, grouped by the speech act they perform."""
+    by_act: dict[str, list[str]] = {act: [] for act in SPEECH_ACTS}
+    for entry in lexicon()["reporting_cues"]:
+        by_act[entry["act"]].append(entry["lemma"])
+    lines = ["## Reporting cues and speech acts\n",
+             "Generated from the lexicon's `reporting_cues` (each cue with its forms and frame is "
+             "there); a turn or an authored paragraph, whose cue is a label or a heading, asserts.\n",
+             "| speech_act | cues |", "|---|---|"]
+    lines += [f"| `{act}` | {', '.join(sorted(lemmas))} |" for act, lemmas in by_act.items() if lemmas]
+    return lines + [""]
+
+
 def codebook(tables: dict[str, pd.DataFrame] | None = None) -> str:
     """The codebook as Markdown; with `tables`, each resource shows example rows."""
     lines = [HEADER.format(version=__version__)]
@@ -268,5 +309,6 @@ def codebook(tables: dict[str, pd.DataFrame] | None = None) -> str:
             lines.append(f"Example rows ({min(2, len(tables[r.name]))} of {len(tables[r.name])}):\n")
             lines += _examples(tables[r.name], r.fields)
             lines.append("")
+    lines += _speech_acts()
     lines.append(RULES.format(max_bytes=MAX_BYTES))
     return "\n".join(lines).rstrip("\n") + "\n"
