@@ -493,3 +493,16 @@ def test_a_quoted_question_takes_the_attribution_that_follows_it() -> None:
 def test_shouted_and_chanted_words_are_statements() -> None:
     got = _rows("The mayor spoke.\n“We won!” shouted Governor Ana Ruiz.\nThe protesters chanted “Bad for the town, bad for you.”")
     assert [(g[0], g[3]) for g in got] == [("Governor Ana Ruiz", "shouted"), ("The protesters", "chanted")]
+
+
+def test_a_long_opening_participle_clause_and_a_marker_that_belongs_to_another_cue() -> None:
+    got = _rows(
+        "The mayor spoke.\nDeclaring that she alone has the strength to secure the border and rebuild the economy, "
+        "the billionaire mogul offered herself as a candidate.\n"
+        "“You are having some problems,” Senator Tom Hale said as the heckler yelled: “You lost!”"
+    )
+    assert [(g[0], g[4]) for g in got] == [
+        ("the billionaire mogul", "she alone has the strength to secure the border and rebuild the economy"),
+        ("Senator Tom Hale", "You are having some problems"),
+        ("the heckler", "You lost!"),
+    ]

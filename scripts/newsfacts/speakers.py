@@ -279,7 +279,8 @@ def _plausible_speaker(core: list[Token]) -> bool:
     if not core or len(core) > 8:
         return False
     head = core[-1]
-    people = head.text.isalpha() and head.lower.endswith(PEOPLE_SUFFIXES)  # 'specialists', 'participants'
+    people = head.text.isalpha() and (head.lower.endswith(PEOPLE_SUFFIXES) or (
+        head.lower.endswith(("er", "or")) and len(core) > 1 and core[0].lower in DETERMINERS))  # 'specialists', 'the heckler'
     if not (head.text[:1].isupper() or head.lower in _speaker_nouns() or AGED.fullmatch(head.lower) or people):
         return False
     for t in core[:-1]:
@@ -340,12 +341,14 @@ def _past_opening_clause(toks: tuple[Token, ...], k: int, i: int) -> int:
     t = toks[k]
     if (t.lower.endswith("ly") or t.lower in SENTENCE_ADVERBS) and k + 1 < i and toks[k + 1].text == ",":
         return skip_lead(toks, k + 2, i)  # 'Recently, ...', 'Likewise, ...'
-    participle = t.text[:1].isupper() and t.lower.endswith(("ing", "ed")) and k + 1 < i and toks[k + 1].text[:1].islower()
+    participle = t.text[:1].isupper() and t.lower.endswith(("ing", "ed")) and k + 1 < i and (
+        toks[k + 1].text[:1].islower() or t.lower in cue_forms())  # 'Speaking in Ohio,', 'Asked Tuesday about X,'
     adverbial = t.lower in OPENING_ADJUNCTS or t.lower in PREPOSITIONS or t.lower in SENTENCE_ADVERBS or (
         t.lower.endswith("ly") and t.text.isalpha())
     if not (participle or adverbial):
         return k
-    comma = next((x for x in range(k + 1, min(i, k + 12)) if toks[x].text == ","), None)
+    reach = 30 if participle else 12  # 'Declaring that he alone ... and rejuvenate the economy, the mogul ...'
+    comma = next((x for x in range(k + 1, min(i, k + reach)) if toks[x].text == ","), None)
     return k if comma is None else skip_lead(toks, comma + 1, i)
 
 
