@@ -506,3 +506,23 @@ def test_a_long_opening_participle_clause_and_a_marker_that_belongs_to_another_c
         ("Senator Tom Hale", "You are having some problems"),
         ("the heckler", "You lost!"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The delegate warned of a “ferocious” battle that could split the party.", "warned of",
+         "a “ferocious” battle that could split the party"),
+        ("Senator Tom Hale has talked about how the city was forced to borrow.", "talked about",
+         "how the city was forced to borrow"),
+        ("And, as Senator Tom Hale said, the repairs will take a year.", "said", "the repairs will take a year"),
+        ("Senator Tom Hale asked her whether the bridge would reopen.", "asked", "whether the bridge would reopen"),
+    ],
+)
+def test_particle_cues_mid_sentence_as_clauses_and_pronoun_hearers(text: str, cue: str, content: str) -> None:
+    got = _rows("The mayor spoke.\n" + text)
+    assert [(g[3], g[4]) for g in got] == [(cue, content)]
+
+
+def test_content_that_only_refers_back_is_not_a_statement() -> None:
+    assert _rows("The mayor spoke.\nSenator Tom Hale has talked about this many times.") == []

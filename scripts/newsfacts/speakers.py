@@ -84,6 +84,8 @@ def phrase_end(tokens: tuple[Token, ...], i: int, dates: list[DateMention]) -> i
 def skip_recipient(tokens: tuple[Token, ...], i: int) -> int:
     """After 'told', the index past the hearer ('told Reuters', 'told reporters in Kyiv')."""
     k = i
+    if k < len(tokens) and tokens[k].lower in {"him", "her", "them", "us", "me", "you"}:
+        return k + 1  # 'told him that', 'asked her whether'
     if k < len(tokens) and tokens[k].lower in DETERMINERS:
         k += 1
     start = k

@@ -35,6 +35,7 @@ CONTENT_MARKERS = grammar("content_markers")
 KEPT_MARKERS = grammar("kept_markers")
 """Markers that belong to the content ('asked whether ...'); 'that' and ':' do not."""
 BE_FORMS = grammar("be_forms")
+REFERRING_PRONOUNS = grammar("referring_pronouns")
 FINITE_AUXILIARIES = grammar("finite_auxiliaries")
 SUBJECT_PRONOUNS = grammar("subject_pronouns")
 GERUND_PREPOSITIONS = grammar("gerund_prepositions")
@@ -210,6 +211,11 @@ def find_in_sentence(
         quoted = any(c in QUOTE_CHARS for c in text[span[0] : span[1]])  # 'called Trump “unhinged”'
         if unit_span is None and span[2] != "direct" and not (short_ok or quoted) and _words_in(text, span[0], span[1]) < MIN_CONTENT_WORDS:
             return
+        words = text[span[0] : span[1]].split()
+        if span[2] != "direct" and words[0].lower() in REFERRING_PRONOUNS and not quoted and (
+            len(words) == 1 or words[1].lower().strip(".,") in ADJUNCT_STARTS | {"many", "often", "before", "repeatedly"}
+        ):
+            return  # 'talked about this many times', 'said it again': nothing reported but a reference
         out.append(Found(sentence, span[0], span[1], span[2], cue, speaker, tuple(attribution),
                          act_cue.act == "deny", coordinated))
 
@@ -413,7 +419,9 @@ def find_in_sentence(
                     make(c0, _content_end(boundary), cue_text, cue, speaker, [(boundary.end, s_end)])
             i = past
             continue
-        if np_start == 1 and lowers[0] == "as":
+        if np_start >= 1 and lowers[np_start - 1] == "as" and all(
+            lowers[x] in LEADING_ADVERBS or toks[x].text == "," for x in range(np_start - 1)
+        ):  # 'As Biden said, ...', 'And, as I said, ...'
             # "As President Biden said on Thursday when ..., a lasting peace must ...": after the comma
             comma = next((k for k in range(past, len(toks)) if toks[k].text == ","), None)
             nested = comma is not None and any(cue_at(toks, x) for x in range(comma + 1, min(len(toks), comma + 5)))
