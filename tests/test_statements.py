@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -526,3 +527,14 @@ def test_particle_cues_mid_sentence_as_clauses_and_pronoun_hearers(text: str, cu
 
 def test_content_that_only_refers_back_is_not_a_statement() -> None:
     assert _rows("The mayor spoke.\nSenator Tom Hale has talked about this many times.") == []
+
+
+def test_two_statements_in_one_sentence_each_report_their_own_events() -> None:
+    x = run("The mayor spoke.\nLast week Senator Tom Hale talked about a strike by Russia on the 30th, "
+            "talked about a strike by Russia on the 2nd of January using ten missiles.\n", published=dt.date(2024, 1, 9))
+    assert [s["text"] for s in x.statements] == [
+        "a strike by Russia on the 30th",
+        "a strike by Russia on the 2nd of January using ten missiles",
+    ]
+    assert sorted(e["date_start"] for e in x.events) == ["2023-12-30", "2024-01-02"]
+    assert {e["statement_id"] for e in x.events} == {s["statement_id"] for s in x.statements}

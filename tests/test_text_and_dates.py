@@ -120,3 +120,22 @@ def test_last_and_next_weekdays() -> None:
     assert find_dates("last Friday", friday)[0].value.start == dt.date(2024, 12, 13)
     assert find_dates("on Friday", friday)[0].value.start == friday
     assert find_dates("next Monday", friday)[0].value.start == dt.date(2024, 12, 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "start"),
+    [
+        ("The strike on the 30th killed two people.", dt.date(2024, 1, 9), dt.date(2023, 12, 30)),  # the month before
+        ("Talks resume on the 12th.", dt.date(2024, 1, 9), dt.date(2024, 1, 12)),  # later in the same month
+        ("Missiles were launched on the 2nd of January.", dt.date(2024, 1, 9), dt.date(2024, 1, 2)),
+        ("The parade on the 4th of July was cancelled.", dt.date(2024, 6, 1), dt.date(2024, 7, 4)),
+    ],
+)
+def test_days_of_the_month_written_with_the(text: str, said: dt.date, start: dt.date) -> None:
+    found = find_dates(text, article_anchor(text, said))
+    assert [(d.value.start, d.value.precision, d.value.inferred) for d in found] == [(start, "day", True)]
+
+
+def test_an_ordinal_before_a_noun_is_not_a_date() -> None:
+    text = "It marks the 15th anniversary of the agreement, on the 2nd floor."
+    assert find_dates(text, article_anchor(text, dt.date(2024, 1, 9))) == []

@@ -44,10 +44,11 @@ def _patterns() -> re.Pattern[str]:
         for m in months
     )
     weekday = r"(?:%s)" % "|".join(d.capitalize() for d in lexicon()["weekdays"])
+    ordinal_nouns = "|".join(re.escape(w) for w in lexicon()["ordinal_nouns"])  # 'on the 2nd floor' is no date
     day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?:1[89]\d\d|20\d\d)"
     md = rf"{month}\s{day}(?:,?\s{year})?"
-    dm = rf"{day}\s{month}(?:\s{year})?"
+    dm = rf"(?:the\s)?{day}\s(?:of\s)?{month}(?:\s{year})?"
     point = rf"(?:{md}|{dm}|(?:early|mid-|mid|late)?\s?{month}(?:\s{year})?|{year})"
     parts = [
         rf"(?P<range>(?:from|between)\s(?P<r1>{point})\s(?:to|until|through|and)\s(?P<r2>{point}))",
@@ -60,6 +61,7 @@ def _patterns() -> re.Pattern[str]:
         rf"(?P<md>{md}|{dm})",
         rf"(?P<in>(?:in|during|by|until)\s(?P<i1>(?:early|mid-|mid|late)?\s?{month}(?:\s{year})?|{year}))",
         rf"(?P<my>(?:early|mid-|mid|late)\s?{month}(?:\s{year})?|{month}\s{year})",
+        rf"(?P<dom>on\sthe\s(?P<dd>[0-3]?\d)(?:st|nd|rd|th))(?!\s+(?:{ordinal_nouns})\b)",
     ]
     return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts))
 
@@ -70,7 +72,7 @@ def _month_number(word: str) -> int:
 
 _POINT = re.compile(
     r"(?:(?P<qual>early|mid-|mid|late)\s?)?"
-    r"(?:(?P<m1>[A-Z][a-z]+\.?)\s(?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s(?P<m2>[A-Z][a-z]+\.?)|(?P<m3>[A-Z][a-z]+\.?))?"
+    r"(?:(?P<m1>[A-Z][a-z]+\.?)\s(?P<d1>\d{1,2})(?:st|nd|rd|th)?|(?:the\s)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>[A-Z][a-z]+\.?)|(?P<m3>[A-Z][a-z]+\.?))?"
     r"(?:,?\s?(?P<y>\d{4}))?$"
 )
 
@@ -129,6 +131,23 @@ def _point_value(p: _Point, anchor: dt.date | None) -> DateValue:
         return DateValue(d, d, "day", inferred)
     last = calendar.monthrange(year, p.month)[1]
     return DateValue(dt.date(year, p.month, 1), dt.date(year, p.month, last), "month", inferred)
+
+
+def _day_of_month(day: int, anchor: dt.date | None) -> DateValue:
+    """'on the 30th': the day of that number nearest the anchor (in its month, the month
+    before or the month after), inferred."""
+    if anchor is None or not 1 <= day <= 31:
+        return UNKNOWN
+    candidates = []
+    for shift in (-1, 0, 1):
+        month_index = anchor.year * 12 + anchor.month - 1 + shift
+        year, month = divmod(month_index, 12)
+        if 1 <= year <= 9999 and _valid(year, month + 1, day):
+            candidates.append(dt.date(year, month + 1, day))
+    if not candidates:
+        return UNKNOWN
+    best = min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor))
+    return DateValue(best, best, "day", True)
 
 
 def _relative(unit: str, shift: int, anchor: dt.date | None) -> DateValue:
@@ -217,6 +236,8 @@ def _value(m: re.Match[str], anchor: dt.date | None, shared_year: int | None) ->
             back = -((lexicon()["weekdays"].index(name) - anchor.weekday()) % 7 or 7)
         d = anchor - dt.timedelta(days=back)
         return DateValue(d, d, "day", True)
+    if m["dom"]:
+        return _day_of_month(int(m["dd"]), anchor)
     text = m["o1"] or m["md"] or m["i1"] or m["my"]
     point = _parse_point(text)
     if point.year is None and shared_year is not None and point.month is not None:

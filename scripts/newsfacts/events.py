@@ -355,7 +355,8 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     """One row per occurrence: an event of the same type, actor, target, dates and claim
     status reported again keeps only its most informative mention (most fields known, then
     first). Undated events are never merged: without a date, two reports may be two
-    occurrences."""
+    occurrences. A mention with no actor, of the type and dates of an event reported with
+    one, is that event again."""
     best: dict[tuple, int] = {}
     for i, e in enumerate(events):
         if e.actor_id is None:
@@ -366,7 +367,11 @@ def merge_repeats(events: list[Event]) -> list[Event]:
         if have is None or _known(e) > _known(events[have]):
             best[key] = i
     keep = set(best.values())
-    return [e for i, e in enumerate(events) if e.actor_id is None or i in keep]
+    dated = {(events[i].type, events[i].date.start, events[i].date.end) for i in keep if events[i].date.start is not None}
+    return [
+        e for i, e in enumerate(events)
+        if i in keep or (e.actor_id is None and (e.date.start is None or (e.type, e.date.start, e.date.end) not in dated))
+    ]  # an actorless mention of a dated event already reported ('the missile launched on the 30th') is that event
 
 
 def _known(e: Event) -> int:

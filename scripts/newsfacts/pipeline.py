@@ -242,27 +242,32 @@ def _containing(statements: list[Statement], start: int, end: int) -> int | None
 
 
 def _events(sents, text, book, dates, statements: list[Statement], skip, voices) -> list[Event]:
-    by_sentence = {id(s.found.sentence): (i, s) for i, s in enumerate(statements) if s.found.sentence is not None}
+    by_sentence: dict[int, list[tuple[int, Statement]]] = {}
+    for i, s in enumerate(statements):
+        if s.found.sentence is not None:
+            by_sentence.setdefault(id(s.found.sentence), []).append((i, s))
     out: list[Event] = []
     for index, sentence in enumerate(sents):
         if index in skip:
             continue
         book.voice = voices.get(index)
         inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
-        hit = by_sentence.get(id(sentence))
-        if hit is None:
+        hits = by_sentence.get(id(sentence))
+        if hits is None:
             holder = _containing(statements, sentence.start, sentence.end)
             out += find_events(list(sentence.tokens), text, book, inside, holder, None, False)
             continue
-        st_index, st = hit
-        content = _region_tokens(sentence, st.start, st.end)
-        content_dates = [d for d in inside if st.start <= d.start and d.end <= st.end]
-        default = st.speaker_id if st.found.denial else None
-        out += find_events(content, text, book, content_dates, st_index, default, st.found.denial)
-        rest = [t for t in sentence.tokens if not (st.start <= t.start < st.end)]
-        rest_dates = [d for d in inside if not (st.start <= d.start < st.end)]
-        holder = _containing([x for x in statements if x is not st], sentence.start, sentence.end)
-        out += find_events(rest, text, book, rest_dates, holder, st.speaker_id, False, frozenset({"meeting"}))
+        for st_index, st in hits:  # what each statement of the sentence reports
+            content = _region_tokens(sentence, st.start, st.end)
+            content_dates = [d for d in inside if st.start <= d.start and d.end <= st.end]
+            default = st.speaker_id if st.found.denial else None
+            out += find_events(content, text, book, content_dates, st_index, default, st.found.denial)
+        reported = [(st.start, st.end) for _, st in hits]
+        rest = [t for t in sentence.tokens if not any(a <= t.start < b for a, b in reported)]
+        rest_dates = [d for d in inside if not any(a <= d.start < b for a, b in reported)]
+        own = {id(st) for _, st in hits}
+        holder = _containing([x for x in statements if id(x) not in own], sentence.start, sentence.end)
+        out += find_events(rest, text, book, rest_dates, holder, hits[-1][1].speaker_id, False, frozenset({"meeting"}))
     return out
 
 

@@ -398,6 +398,10 @@ def find_in_sentence(
                 before, rest_empty = i - 1, True
             else:
                 speaker = None
+        if speaker is None and out and i > 0 and toks[i - 1].text == "," and np_start >= i and not rest_empty:
+            # '... talked about a strike on the 30th, talked about another on the 2nd': the same
+            # speaker goes on, without 'and'
+            speaker, coordinated = out[-1].speaker, True
         if speaker is None:
             i = past
             continue
