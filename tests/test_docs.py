@@ -37,7 +37,8 @@ def test_one_version_everywhere() -> None:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     top = re.search(r"^## (\d+\.\d+\.\d+)", changelog, flags=re.M)
     assert top and top.group(1) == __version__ == descriptor["version"]
-    assert f"version {__version__}" in _readme()
+    citation = re.search(r"^> the war against Ukraine\*, version (\S+)\. ", _readme(), flags=re.M)
+    assert citation and citation.group(1) == __version__, "the README's citation names another version"
 
 
 def test_gitattributes_protect_bytes() -> None:
