@@ -538,3 +538,10 @@ def test_two_statements_in_one_sentence_each_report_their_own_events() -> None:
     ]
     assert sorted(e["date_start"] for e in x.events) == ["2023-12-30", "2024-01-02"]
     assert {e["statement_id"] for e in x.events} == {s["statement_id"] for s in x.statements}
+
+
+def test_a_first_line_naming_the_author_makes_the_body_theirs() -> None:
+    rows = _official("Statement by Ambassador Dana Holt on the Vote in the Council\n"
+                     "Thank you, Mr. President. The council has again failed the people of the region.\n")
+    assert [(r["speaker_id"], r["cue"], r["mode"]) for r in rows] == [("dana-holt", "Statement by", "direct")]
+    assert rows[0]["text"].startswith("Thank you, Mr. President.")

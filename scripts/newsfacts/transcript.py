@@ -139,6 +139,11 @@ def turns(text: str, paragraphs: list[Span], book: ActorBook, title: str | None,
                 out.append(Turn(Span(a, b, text[a:b]), current[0], current[1], current[2]))
         return out
     heading = HEADING_AUTHOR.match(title or "") or TITLE_AUTHOR.match(title or "")
+    if heading is None and paragraphs and len(paragraphs[0].text.split()) <= 25 and paragraphs[0].text[-1:] not in ".!?":
+        heading = HEADING_AUTHOR.match(paragraphs[0].text)  # the text's own first line: 'Statement by ...'
+        if heading is not None:
+            _register_people(book, paragraphs[0].text)
+            paragraphs = paragraphs[1:]
     attributed = next(((k, m) for k, p in enumerate(paragraphs[:3]) if (m := ATTRIBUTABLE.match(p.text))), None)
     if attributed is not None:
         who, cue = attributed[1].group("who"), attributed[1].group("cue")
