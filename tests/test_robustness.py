@@ -439,3 +439,9 @@ def test_oversized_and_binary_articles_are_refused() -> None:
             assert word in str(exc)
         else:
             raise AssertionError(f"accepted {data[:10]!r}")
+
+
+@pytest.mark.parametrize("text", ["Shelling continued. 10th dozens", "They fired dozens", "Several [dozen]", "tens of"])
+def test_a_vague_number_at_the_end_of_a_text_does_not_crash(text: str) -> None:
+    """A vague quantity as the last word ('... dozens') was read as three words (IndexError)."""
+    check(text + "\n")

@@ -211,6 +211,8 @@ def _vague(tokens: list[Token], i: int) -> tuple[float, int] | None:
     used_words = 0
     best = None
     for n in (3, 2, 1):
+        if n > len(words):
+            continue  # 'dozens' at the end of a text: one word, not three
         key = " ".join(words[:n])
         if key in table and (n > 1 or key != "several"):
             best, used_words = table[key], n
