@@ -545,3 +545,15 @@ def test_a_first_line_naming_the_author_makes_the_body_theirs() -> None:
                      "Thank you, Mr. President. The council has again failed the people of the region.\n")
     assert [(r["speaker_id"], r["cue"], r["mode"]) for r in rows] == [("dana-holt", "Statement by", "direct")]
     assert rows[0]["text"].startswith("Thank you, Mr. President.")
+
+
+def test_a_speech_noun_owned_by_its_speaker_reports_speech() -> None:
+    got = _rows(
+        "The mayor spoke.\nA win would bolster Senator Tom Hale's claim to be the strongest candidate.\n"
+        "Governor Ana Ruiz repeated her promise to build a new bridge.\n"
+        "Senator Tom Hale's claim that he can still win would depend on the count."  # a subject: its content runs on
+    )
+    assert [(g[1], g[3], g[4]) for g in got] == [
+        ("tom-hale", "claim", "to be the strongest candidate"),
+        ("ana-ruiz", "promise", "to build a new bridge"),
+    ]

@@ -36,6 +36,8 @@ KEPT_MARKERS = grammar("kept_markers")
 """Markers that belong to the content ('asked whether ...'); 'that' and ':' do not."""
 BE_FORMS = grammar("be_forms")
 REFERRING_PRONOUNS = grammar("referring_pronouns")
+SPEECH_NOUNS = grammar("speech_nouns")
+POSSESSIVE_PRONOUNS = grammar("possessive_pronouns")
 FINITE_AUXILIARIES = grammar("finite_auxiliaries")
 SUBJECT_PRONOUNS = grammar("subject_pronouns")
 GERUND_PREPOSITIONS = grammar("gerund_prepositions")
@@ -272,6 +274,11 @@ def find_in_sentence(
         if (i > 0 and lowers[i - 1] in NOUN_DETERMINERS) or (
             i > 1 and lowers[i - 2] in NOUN_DETERMINERS and tok.lower.endswith("s") and toks[i - 1].text[:1].isupper()
         ):
+            owned = _owned_speech(book, toks, i, past, text)
+            if owned is not None:
+                # "Sanders's claim that he can still win", "Trump's promise to build a wall"
+                owner, first = owned
+                make(toks[first].start, s_end, cue_text, cue, owner, [(owner.start, toks[first].start)])
             i = past  # 'the claim', 'his statement': a noun, not a reporting verb
             continue
         if i > 0 and lowers[i - 1] in BE_FORMS and not tok.lower.endswith("ing") and not (past < len(toks) and lowers[past] == "by"):
@@ -456,6 +463,38 @@ def find_in_sentence(
             make(first.start, c_end, cue_text, cue, speaker, attribution, coordinated)
         i = past
     return _cut_coordinated(out, text)
+
+
+def _owned_speech(book: ActorBook, toks: tuple[Token, ...], i: int, past: int, text: str) -> tuple[Phrase, int] | None:
+    """A speech noun owned by its speaker and followed by its content: 'Sanders's claim
+    that ...', 'his promise to ...', "Clinton's call for ..."; the speaker and where the
+    content starts."""
+    if toks[i].lower not in SPEECH_NOUNS or past >= len(toks) or lowers_at(toks, past) not in {"that", "to", "for"}:
+        return None
+    if lowers_at(toks, past) == "for" and toks[i].lower not in {"call", "calls", "demand", "demands"}:
+        return None
+    if lowers_at(toks, i - 1) in {"’s", "'s"} and i >= 2:
+        start = i - 1
+        while start > 0 and toks[start - 1].text[:1].isupper() and i - start < 6:
+            start -= 1  # the owner's name: 'Rubio', 'Hillary Clinton'
+        owner = speaker_phrase(book, toks[start : i - 1]) if start < i - 1 else None
+    elif lowers_at(toks, i - 1) in POSSESSIVE_PRONOUNS:
+        start = i - 1
+        owner = book.phrase([toks[i - 1]])
+        subject = main_subject(book, toks, start) if owner is not None else None
+        if subject is not None and subject.actor_id and owner.actor_id != subject.actor_id and toks[i - 1].lower in {"his", "her"} \
+                and book.records[subject.actor_id].kind == "person":
+            owner = Phrase(owner.text, owner.start, owner.end, "pronoun", subject.actor_id, subject.role)  # 'Hale repeated his promise'
+    else:
+        return None
+    if owner is None or start == 0 or not toks[start - 1].text[:1].islower():
+        return None  # "Sanders's claim that ... would depend on ...": as a subject, the content runs into its verb
+    first = past + 1 if lowers_at(toks, past) == "that" else past
+    return (owner, first) if first < len(toks) else None
+
+
+def lowers_at(toks: tuple[Token, ...], k: int) -> str:
+    return toks[k].lower if 0 <= k < len(toks) else ""
 
 
 def _no_content(toks: tuple[Token, ...], k: int, dates: list[DateMention]) -> bool:
