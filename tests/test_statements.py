@@ -557,3 +557,17 @@ def test_a_speech_noun_owned_by_its_speaker_reports_speech() -> None:
         ("tom-hale", "claim", "to be the strongest candidate"),
         ("ana-ruiz", "promise", "to build a new bridge"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("“It is unusual,“ said Larry Noble, an attorney.", "It is unusual"),  # an opening mark typed as the closing one
+        ("''My job is to say: 'He is one of us,''' Mr. English said of the senator.", "My job is to say: 'He is one of us,'"),
+        ("In the early 1990s, Ms. Ripert said, when she was earning little, a boss invited her to lunch.",
+         "In the early 1990s, Ms. Ripert said, when she was earning little, a boss invited her to lunch"),
+    ],
+)
+def test_misplaced_quote_marks_triple_apostrophes_and_interrupting_attributions(text: str, content: str) -> None:
+    got = _rows("The mayor spoke.\n" + text)
+    assert [g[4] for g in got] == [content]

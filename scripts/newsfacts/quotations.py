@@ -41,7 +41,9 @@ def quotations(text: str, paras: list[Span]) -> list[Quotation]:
             if opened is None:
                 if c in "“«„" or straight_opens:
                     opened = at
-            elif c in "”»" or (c == '"' and not straight_opens) or (c == "“" and text[opened] == "„"):
+            elif c in "”»" or (c == '"' and not straight_opens) or (c == "“" and text[opened] == "„") or (
+                c == "“" and text[at - 1] in ",.?!" and (at + 1 == len(text) or text[at + 1].isspace())
+            ):  # '“It's unusual,“ said X': an opening mark typed where the closing one belongs
                 out.append(Quotation(opened, opened + 1, at, at + 1))
                 opened = None
             elif c == '"' and straight_opens and text[opened] == '"':

@@ -136,8 +136,7 @@ def _resumes(token: Token) -> bool:
     ('remains', 'limited') rather than adding to it ('who', 'adding', 'and', 'in')."""
     w = token.lower
     return token.text[:1].islower() and not (
-        w.endswith("ing") or w in SUBJECT_STOPS or w in COORDINATORS or w in ADJUNCT_STARTS or w in PREPOSITIONS
-        or w in OPENING_ADJUNCTS or w in {"according", "citing", "though", "although", "because", "since"}
+        w.endswith("ing") or w in {"who", "which", "whose", "whom", "according", "to", "in", "on", "at", "during", "after", "before"}
     )
 
 
@@ -422,9 +421,11 @@ def find_in_sentence(
                 resumed = next((k for k in range(past, len(toks)) if toks[k].text == ","), None)
                 continued = (resumed is not None and resumed + 1 < len(toks) and _resumes(toks[resumed + 1])
                              and _words_in(text, toks[resumed].end, s_end) >= MIN_CONTENT_WORDS)
-                if continued or _words_in(text, c0, boundary.start) < MIN_CONTENT_WORDS:
-                    if continued:
-                        # "Air defense, Austin said, remains the top priority": the whole sentence
+                short = _words_in(text, c0, boundary.start) < MIN_CONTENT_WORDS
+                if continued or short:
+                    if continued or (resumed is not None and _words_in(text, toks[resumed].end, s_end) >= MIN_CONTENT_WORDS):
+                        # "Air defense, Austin said, remains the top priority", "In 1990, she said, when ...":
+                        # the whole sentence
                         make(c0, s_end, cue_text, cue, speaker, [(toks[before + 1].start, toks[resumed].end)])
                 else:
                     make(c0, _content_end(boundary), cue_text, cue, speaker, [(boundary.end, s_end)])

@@ -26,15 +26,16 @@ _SENTENCE_END = re.compile(r"[.!?]+[”\"’)]*(?=\s+[“\"‘(A-Z0-9])")
 
 
 _OPENING_APOSTROPHES = re.compile(r"(?<!['’\w])''(?=[^\s'’])")
-_CLOSING_APOSTROPHES = re.compile(r"(?<=[^\s'’])''(?![\w'’])")
+_CLOSING_APOSTROPHES = re.compile(r"(?<=[^\s'’])'?''(?![\w'’])")
 
 
 def reading_text(text: str) -> str:
     """The text as the extractor reads it: two apostrophes used as quotation marks
     (''...'', the convention of some newspaper archives) become curly ones, padded with a
-    space on their outer side. Same length, so every offset holds; rows take their text
+    space on their outer side (a third apostrophe before the closing pair, an inner
+    single quote, stays). Same length, so every offset holds; rows take their text
     from the original."""
-    return _CLOSING_APOSTROPHES.sub(" ”", _OPENING_APOSTROPHES.sub("“ ", text))
+    return _CLOSING_APOSTROPHES.sub(lambda m: m.group()[:-2] + " ”", _OPENING_APOSTROPHES.sub("“ ", text))
 
 
 @dataclass(frozen=True, slots=True)
