@@ -190,6 +190,7 @@ class ActorBook:
         self.home: str | None = None
         """The country of the publisher (a ministry, a White House page): the state an
         official of unknown country speaks for when saying 'we'."""
+        self._title_hits: dict[str, list[tuple[int, int]]] = {}
 
     # -- records -----------------------------------------------------------------
     def known(self, actor_id: str, form: str | None = None) -> ActorRecord:
@@ -409,15 +410,18 @@ class ActorBook:
         'Secretary of State Antony J. Blinken', 'the president' after 'President Biden')."""
         from newsfacts.text import tokenize
 
-        pattern = r"\s+".join(re.escape(w) for w in title.split())
-        hits = list(re.finditer(rf"\b{pattern}\b", self.text[:before], re.IGNORECASE))
-        for m in reversed(hits[-5:]):
-            line_start = self.text.rfind("\n", 0, m.start()) + 1
-            window = list(tokenize(self.text[line_start : m.end() + 80], line_start))
-            k = next((j for j, t in enumerate(window) if t.end == m.end()), None)
+        key = title.lower()
+        if key not in self._title_hits:  # every place the title is written, found once per article
+            pattern = r"\s+".join(re.escape(w) for w in title.split())
+            self._title_hits[key] = [m.span() for m in re.finditer(rf"\b{pattern}\b", self.text, re.IGNORECASE)]
+        hits = [span for span in self._title_hits[key] if span[1] <= before]
+        for m_start, m_end in reversed(hits[-5:]):
+            line_start = max(self.text.rfind("\n", 0, m_start) + 1, m_start - 120)
+            window = list(tokenize(self.text[line_start : m_end + 80], line_start))
+            k = next((j for j, t in enumerate(window) if t.end == m_end), None)
             if k is None:
                 continue
-            first = next(j for j, t in enumerate(window) if t.start == m.start())
+            first = next((j for j, t in enumerate(window) if t.start == m_start), k)
             while first > 0 and window[first - 1].text[:1].isupper() and window[first - 1].lower in role_words():
                 first -= 1
             end = k + 1
