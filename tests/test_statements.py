@@ -571,3 +571,9 @@ def test_a_speech_noun_owned_by_its_speaker_reports_speech() -> None:
 def test_misplaced_quote_marks_triple_apostrophes_and_interrupting_attributions(text: str, content: str) -> None:
     got = _rows("The mayor spoke.\n" + text)
     assert [g[4] for g in got] == [content]
+
+
+def test_a_short_paragraph_of_an_authored_text_is_its_statement_but_a_place_line_is_not() -> None:
+    rows = _official("Washington, D.C.\nThe council has again failed the people of the region.\nThank you.\n",
+                     title="Remarks by Ambassador Dana Holt at a Council Meeting")
+    assert [r["text"] for r in rows] == ["The council has again failed the people of the region.", "Thank you."]

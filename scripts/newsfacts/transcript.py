@@ -167,6 +167,8 @@ def turns(text: str, paragraphs: list[Span], book: ActorBook, title: str | None,
         book.records[phrase.actor_id].role = role
     author = Phrase(who, 0, 0, "heading", phrase.actor_id, role)
     for para in paragraphs:
-        if para.text[-1:] in ".!?”\"’" and len(para.text.split()) > 3:
+        words = para.text.split()
+        if para.text[-1:] in ".!?”\"’" and len(words) >= 2 and any(w[:1].islower() for w in words):
+            # a sentence, "Thank you." too (not a place line such as "Washington, D.C.")
             out.append(Turn(para, cue, author, False))
     return out
