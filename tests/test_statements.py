@@ -577,3 +577,13 @@ def test_a_short_paragraph_of_an_authored_text_is_its_statement_but_a_place_line
     rows = _official("Washington, D.C.\nThe council has again failed the people of the region.\nThank you.\n",
                      title="Remarks by Ambassador Dana Holt at a Council Meeting")
     assert [r["text"] for r in rows] == ["The council has again failed the people of the region.", "Thank you."]
+
+
+def test_a_question_with_its_hearer_and_a_question_about_something() -> None:
+    got = _rows("The mayor spoke.\n“Why are you still backing him?” Senator Tom Hale asked the council members. “What does this say?”\n"
+                "The moderator Lena Ortiz asked the governor about her ties to the builder.")
+    assert [(g[1], g[4]) for g in got] == [
+        ("tom-hale", "Why are you still backing him?"),
+        ("tom-hale", "What does this say?"),
+        ("lena-ortiz", "her ties to the builder"),
+    ]

@@ -37,6 +37,7 @@ KEPT_MARKERS = grammar("kept_markers")
 BE_FORMS = grammar("be_forms")
 REFERRING_PRONOUNS = grammar("referring_pronouns")
 SPEECH_NOUNS = grammar("speech_nouns")
+HEARING_CUES = grammar("hearing_cues")
 POSSESSIVE_PRONOUNS = grammar("possessive_pronouns")
 FINITE_AUXILIARIES = grammar("finite_auxiliaries")
 SUBJECT_PRONOUNS = grammar("subject_pronouns")
@@ -249,8 +250,11 @@ def find_in_sentence(
             continue
         cue_text = text[tok.start : toks[past - 1].end]
         after_start = past
-        if cue.lemma in {"tell", "ask", "assure", "remind", "inform"}:
-            after_start = skip_recipient(toks, past)  # 'told reporters that', 'asked Trump how
+        about = False
+        if cue.lemma in HEARING_CUES:
+            after_start = skip_recipient(toks, past)  # 'told reporters that', 'asked Trump how'
+            if past < after_start < len(toks) and lowers[after_start] == "about":
+                after_start, about = after_start + 1, True  # 'asked Carson about his ties to the company'
         # "According to X, ..." and "..., according to X."
         if cue.pos == "preposition":
             lead = skip_lead(toks, 0, i)
@@ -390,6 +394,7 @@ def find_in_sentence(
             i = past  # 'I urge', 'we're calling on': the turn's own words, its paragraph is the statement
             continue
         content_first, marked = _content_start(toks, after_start, dates, cue.act != "assert")
+        marked = marked or about
         before = np_start - 1  # the token before the speaker phrase
         rest_empty = not marked and (
             _no_content(toks, after_start, dates)
@@ -606,9 +611,12 @@ def _attribution_after(sentence: Sentence, following: Sentence, text: str, book:
         return None
     toks = without_final_stop(following.tokens)
     hit = next(((k, h) for k in range(1, min(len(toks), MAX_SPEAKER_TOKENS + 1)) if (h := cue_at(toks, k))), None)
-    if hit is None or not hit[1][0].inverted or not _no_content(toks, hit[1][1], []):
+    if hit is None or not hit[1][0].inverted:
         return None
     k, (cue, past) = hit
+    after = skip_recipient(toks, past) if cue.lemma in HEARING_CUES else past  # 'Obama asked Republicans.'
+    if not _no_content(toks, after, []):
+        return None
     who = speaker_phrase(book, toks[:k])
     span = _content_span(text, q.mark, q.close)
     if who is None or span is None:
