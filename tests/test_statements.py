@@ -587,3 +587,21 @@ def test_a_question_with_its_hearer_and_a_question_about_something() -> None:
         ("tom-hale", "What does this say?"),
         ("lena-ortiz", "her ties to the builder"),
     ]
+
+
+def test_a_leaders_administration_on_a_government_page_is_its_state() -> None:
+    rows = _official("The Biden administration has warned of the deepening partnership between the two states.\n",
+                     publisher="The White House")
+    assert [(r["speaker_text"], r["speaker_id"]) for r in rows] == [("The Biden administration", "united-states")]
+    rows = _official("The Ukrainian government has warned of the deepening partnership between the two states.\n",
+                     publisher="The White House")
+    assert [r["speaker_id"] for r in rows] == [None]  # a named state is not the publisher's
+
+
+def test_a_long_dated_opening_dates_the_statement() -> None:
+    rows = _official("So, today, as part of the new initiative on women’s health research, the ministry announced "
+                     "that grants would double.\nIn just the past week, the ministry has announced three more grants for clinics.\n")
+    assert [(r["date_start"], r["date_end"], r["date_precision"]) for r in rows] == [
+        ("2023-05-10", "2023-05-10", "day"),
+        ("2023-05-03", "2023-05-10", "week"),
+    ]

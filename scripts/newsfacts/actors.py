@@ -382,6 +382,13 @@ class ActorBook:
                     return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor_id, self._role(actor_id))
             earlier = self._titled_earlier(self.text[body[0].start : body[-1].end], tokens[0].start) if tokens[0].lower == "the" and country is None else None
             return Phrase(text, tokens[0].start, tokens[-1].end, "description", earlier, self._role(earlier))
+        leader = any(
+            (hit := _alias_tokens().get((t.text,))) is not None and gazetteer().entries[hit[0]].kind == "person"
+            for t in body[:-1]
+        )
+        if head in {"administration", "government"} and self.home and leader:
+            # 'the Biden administration' on a White House page: the publisher's state
+            return Phrase(text, tokens[0].start, tokens[-1].end, "description", self.known(gazetteer().country_actor[self.home]).actor_id)
         if head in lex["group_nouns"]:
             actor_id = next(
                 (r.actor_id for r in reversed(list(self.records.values()))

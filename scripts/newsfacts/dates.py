@@ -54,6 +54,7 @@ def _patterns() -> re.Pattern[str]:
         rf"(?P<range>(?:from|between)\s(?P<r1>{point})\s(?:to|until|through|and)\s(?P<r2>{point}))",
         rf"(?P<since>since\s(?P<s1>last\syear|last\smonth|{point}))",
         r"(?P<rel>(?i:(?:earlier|later)\s)?(?i:last|this|next)\s(?:year|month|week|weekend))",
+        r"(?P<past>(?i:the\s)?(?i:past)\s(?P<punit>week|month|year))",
         r"(?P<ago>(?P<n>\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s(?P<unit>year|month|week|day)s?\sago)",
         r"(?P<dayword>(?i:yesterday|today|tonight|last\snight|this\s(?:morning|afternoon|evening)))",
         rf"(?P<wd>(?i:on\s|last\s|next\s)?{weekday})",
@@ -205,6 +206,12 @@ def _value(m: re.Match[str], anchor: dt.date | None, shared_year: int | None) ->
         if v.start is None:
             return UNKNOWN
         return DateValue(v.start, None, "range", v.inferred)
+    if m["past"]:
+        if anchor is None:
+            return UNKNOWN
+        days = {"week": 7, "month": 30, "year": 365}[m["punit"]]
+        start = anchor - dt.timedelta(days=days)
+        return DateValue(start, anchor, "week" if m["punit"] == "week" else "range", True)
     if m["rel"]:
         word, unit = m["rel"].lower().split()[-2:]
         if unit == "weekend":

@@ -452,7 +452,7 @@ def find_in_sentence(
         first = toks[content_first]
         q = quoted_after(content_first) if first.text in OPEN_QUOTES else None
         a0 = toks[np_start].start if np_start < len(toks) else tok.start
-        dated_opening = 0 < np_start <= 8 and toks[np_start - 1].text == "," and any(in_dates(toks[x], dates) for x in range(np_start))
+        dated_opening = not out and not coordinated and 0 < np_start <= 24 and toks[np_start - 1].text == "," and any(in_dates(toks[x], dates) for x in range(np_start))
         if dated_opening or all(lowers[x] in LEADING_ADVERBS or toks[x].text == "," for x in range(np_start)):
             a0 = s_start  # 'Earlier, Rutte said ...', 'As of March 22, officials said': the opening belongs to the attribution
         attribution = [(a0, first.start)]
