@@ -185,6 +185,11 @@ repository in the project's shared folder); where both speak, they agree.
   the qualifier stays in `date_text`. `since last year` is a `range` from the first day of
   that year with an empty end. A weekday (`said Tuesday`) is the latest such day on or
   before the publication date (`date_inferred` true).
+- Relative to the publication date, all inferred: `today`, `tonight`, `this morning` are
+  that day; `yesterday`, `last night` the day before; `on the 30th` the day of that number
+  nearest to it (in its month, the month before or after; not `on the 2nd floor`);
+  `the past week` the seven days before it (precision `week`), `the past month` and `the
+  past year` the 30 or 365 days before it (precision `range`).
 
 ### Actors
 - Countries come from ISO 3166 (pycountry); `scripts/newsfacts/reference/countries.csv`
