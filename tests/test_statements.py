@@ -605,3 +605,17 @@ def test_a_long_dated_opening_dates_the_statement() -> None:
         ("2023-05-10", "2023-05-10", "day"),
         ("2023-05-03", "2023-05-10", "week"),
     ]
+
+
+def test_a_speaker_introduced_in_a_sentence_of_its_own_speaks_the_quotation_after_it() -> None:
+    got = _rows("The mayor spoke.\nPresident Ana Ruiz told reporters:\n“We will rebuild the bridge. It will take a year.”\n"
+                "Our correspondent Lena Ortiz reports. “The shelling has not stopped since dawn.”")
+    assert [(g[1], g[3], g[4]) for g in got] == [
+        ("ana-ruiz", "told", "We will rebuild the bridge. It will take a year."),
+        ("lena-ortiz", "reports", "The shelling has not stopped since dawn."),
+    ]
+
+
+def test_hearers_named_by_a_plural_and_a_place_are_passed_over() -> None:
+    got = _rows("The mayor spoke.\nSenator Tom Hale told supporters in Ohio that the plan would fail.")
+    assert [g[4] for g in got] == ["the plan would fail"]

@@ -90,7 +90,8 @@ def skip_recipient(tokens: tuple[Token, ...], i: int) -> int:
         k += 1
     start = k
     while k < len(tokens) and (tokens[k].text[:1].isupper() or tokens[k].lower in HEARERS
-                               or ((k > start or start > i) and tokens[k].lower in _speaker_nouns())):
+                               or ((k > start or start > i) and tokens[k].lower in _speaker_nouns())
+                               or tokens[k].lower in lexicon()["collective_sources"]):  # 'told supporters
         k += 1  # 'told Reuters', 'told a Senate panel', 'told reporters'
     return k if k > start else i
 

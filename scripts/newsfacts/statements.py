@@ -572,6 +572,7 @@ def find_statements(
     out: list[Statement] = []
     covered = 0  # end of the latest quotation taken whole
     skip = set(skip)
+    introducer: Found | None = None  # 'X told reporters:' waiting for its quotation
     for index, sentence in enumerate(sents):
         if index in skip or sentence.end <= covered:
             continue
@@ -583,10 +584,14 @@ def find_statements(
             if after is not None:
                 found = [after]
                 skip.add(index + 1)
+        if not found and introducer is not None:
+            found = [f for f in [_introduced_quotation(sentence, text, quotes, introducer)] if f]
+        introducer = None
         if not found:
             carried = _carried_quotation(sentence, text, quotes, out)
             found = [carried] if carried else []
         if not found:
+            introducer = _introducer(sentence, text, book, inside)
             note_subject(book, sentence)
         for piece in found:
             covered = max(covered, piece.end if piece.end > sentence.end else 0)
@@ -599,6 +604,41 @@ def find_statements(
             responds = _responds_to(piece, text, book, out) if piece.denial else None
             out.append(Statement(piece, speaker_id, role, date, mention, responds))
     return out
+
+
+def _introducer(sentence: Sentence, text: str, book: ActorBook, dates: list[DateMention]) -> Found | None:
+    """A sentence that only introduces a speaker ('President X told reporters:', 'Our
+    correspondent Anna Lee reports.'): its speaker and cue, for the quotation after it."""
+    toks = without_final_stop(sentence.tokens)
+    if toks and toks[-1].text == ":":
+        toks = toks[:-1]
+    hit = next(((k, h) for k in range(1, min(len(toks), MAX_SPEAKER_TOKENS + 1)) if (h := cue_at(toks, k))), None)
+    if hit is None:
+        return None
+    k, (cue, past) = hit
+    after = skip_recipient(toks, past) if cue.lemma in HEARING_CUES else past
+    if not _no_content(toks, after, dates):
+        return None
+    who = speaker_phrase(book, toks[:k])
+    if who is None:
+        return None
+    return Found(sentence, sentence.start, sentence.start, "direct", text[toks[k].start : toks[past - 1].end], who,
+                 ((sentence.start, sentence.end),), cue.act == "deny")
+
+
+def _introduced_quotation(sentence: Sentence, text: str, quotes: list[Quotation], introducer: Found) -> Found | None:
+    """The quotation that opens the sentence after its introducer ('X told reporters:
+    “...”'), in the same paragraph or the next."""
+    if introducer.sentence is None or sentence.paragraph > introducer.sentence.paragraph + 1:
+        return None
+    q = quotation_at(quotes, sentence.start)
+    if q is None or q.mark != sentence.start:
+        return None
+    span = _content_span(text, q.mark, q.close)
+    if span is None:
+        return None
+    return Found(sentence, span[0], span[1], "direct", introducer.cue, introducer.speaker, introducer.attribution,
+                 introducer.denial)
 
 
 def _attribution_after(sentence: Sentence, following: Sentence, text: str, book: ActorBook, quotes: list[Quotation]) -> Found | None:
