@@ -211,3 +211,19 @@ def test_the_csv_format_is_read_and_written_in_one_module() -> None:
         if p.name != "csvio.py" and any(s in p.read_text(encoding="utf-8") for s in ("csv.DictReader", "csv.writer", "read_csv("))
     ]
     assert offenders == []
+
+
+def test_the_frame_reader_and_the_row_reader_agree() -> None:
+    """load() reads with pandas' parser for speed; every other reader with csv: same cells."""
+    from newsfacts.csvio import from_csv, read_frame
+    from newsfacts.schema import RESOURCES
+
+    root = Path(__file__).resolve().parent.parent
+    for r in RESOURCES:
+        data = (root / r.path).read_bytes()
+        rows = from_csv(data)
+        frame = read_frame(data, r.fields)
+        assert list(frame.columns) == list(r.fields)
+        assert [[row[f] for f in r.fields] for row in rows] == [
+            ["" if v is None or v != v else v for v in record] for record in frame.astype(object).where(frame.notna(), None).values.tolist()
+        ], r.name

@@ -42,3 +42,16 @@ def from_csv(data: bytes | str) -> list[dict[str, str]]:
 def read_rows(path: Path) -> list[dict[str, str]]:
     """The rows of a CSV file (validate, evaluate, diff and load all read through here)."""
     return from_csv(path.read_bytes())
+
+
+def read_frame(data: bytes, columns: tuple[str, ...]):
+    """The same CSV as a pandas frame of strings (an empty cell missing), with pandas' C
+    parser for speed; `from_csv` and this agree cell for cell (tested)."""
+    import io
+
+    import pandas as pd
+
+    return pd.read_csv(
+        io.BytesIO(data), dtype={n: "string" for n in columns}, keep_default_na=False,
+        na_values={n: [""] for n in columns}, encoding="utf-8",
+    )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsfacts.csvio import from_csv
+from newsfacts.csvio import read_frame
 from newsfacts.schema import RESOURCE_BY_NAME, field_for
 
 TIMEOUT = 60
@@ -33,8 +33,7 @@ def _dtype(resource_name: str, name: str) -> object:
 def read_table(resource_name: str, source: Path | bytes) -> pd.DataFrame:
     """One CSV of the package as a typed DataFrame; only empty cells are missing."""
     resource = RESOURCE_BY_NAME[resource_name]
-    rows = from_csv(source if isinstance(source, bytes) else Path(source).read_bytes())
-    frame = pd.DataFrame.from_records(rows, columns=list(resource.fields)).astype("string").replace("", pd.NA)
+    frame = read_frame(source if isinstance(source, bytes) else Path(source).read_bytes(), resource.fields)
     out = {}
     for name in resource.fields:
         f = field_for(resource, name)
