@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from conftest import run
 
 
@@ -329,3 +331,21 @@ def test_a_capitalised_word_in_an_all_caps_run_is_not_a_name() -> None:
     text = "WEAPONS IN US HANDS, the US said."
     assert [m.text for m in gazetteer_mentions(tokenize(text), text)] == ["US"]
     assert gazetteer_mentions(tokenize(text), text)[0].start == text.index("the US") + 4
+
+
+@pytest.mark.parametrize(
+    ("name", "actor_id"),
+    [
+        ("Łukasz Kowalski", "lukasz-kowalski"),
+        ("Søren Østergaard", "soren-ostergaard"),
+        ("Владимир Путин", "vladimir-putin"),
+        ("Recep Tayyip Erdoğan", "recep-tayyip-erdogan"),
+        ("Antony Blinken", "antony-blinken"),
+    ],
+)
+def test_ids_are_readable_in_any_script(name: str, actor_id: str) -> None:
+    """Ids come from a transliteration library (anyascii): never dropped letters, never 'unnamed'."""
+    from newsfacts.lexicon import slug
+
+    assert slug(name) == actor_id
+    assert slug("习近平") not in {"", "unnamed"}

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import pycountry
+from anyascii import anyascii
 
 from newsfacts.csvio import from_csv
 
@@ -36,9 +36,10 @@ def grammar(name: str) -> frozenset[str]:
 
 
 def slug(name: str) -> str:
-    """A readable id: lower case ASCII words joined by hyphens ("Antony Blinken" -> antony-blinken)."""
-    ascii_name = name.replace("’", "").replace("'", "")
-    ascii_name = unicodedata.normalize("NFKD", ascii_name).encode("ascii", "ignore").decode()
+    """A readable id in any script: the name transliterated to ASCII by anyascii, lower case
+    words joined by hyphens ("Antony Blinken" -> antony-blinken, "Łukasz Kowalski" ->
+    lukasz-kowalski, "Владимир Путин" -> vladimir-putin)."""
+    ascii_name = anyascii(name.replace("’", "").replace("'", ""))
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "unnamed"
 
 
