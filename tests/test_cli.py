@@ -95,6 +95,8 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     huge = tmp_path / "huge.txt"
     huge.write_bytes(b"a" * (MAX_BYTES + 1))
+    empty_dir = tmp_path / "no_articles"
+    empty_dir.mkdir(exist_ok=True)
     badname = tmp_path / "bad name.txt"
     badname.write_text("Russia said so.", encoding="utf-8")
     return {
@@ -104,7 +106,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "not utf-8": (latin, "not valid UTF-8"),
         "binary": (binary, "binary"),
         "huge": (huge, "too large"),
-        "directory": (tmp_path, "directory"),
+        "directory": (empty_dir, "directory"),  # a directory with no *.txt in it
         "bad name": (badname, "file name"),
     }
 
@@ -191,3 +193,36 @@ def test_jobs_give_identical_output(runner: CliRunner, tmp_path: Path) -> None:
     for rel in files:
         assert (one / rel).read_bytes() == (two / rel).read_bytes(), rel
     assert runner.invoke(main, ["extract", str(SEED), "--out", str(tmp_path / "x"), "-j", "0"]).exit_code == 2
+
+
+def test_extract_takes_directories_a_listing_and_short_options(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for p in OWN_ARTICLES[:3]:
+        shutil.copyfile(p, folder / p.name)
+    (folder / "notes.md").write_text("not an article", encoding="utf-8")
+    listing = tmp_path / "list.txt"
+    listing.write_text("\n".join(str(p) for p in OWN_ARTICLES[3:5]) + "\n\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["extract", str(folder), "--from", str(listing), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (out / "seeds").glob("*.txt"))
+    assert names == sorted(p.name for p in OWN_ARTICLES[:5])
+    # the same list from standard input
+    out2 = tmp_path / "out2"
+    result = runner.invoke(main, ["extract", "--from", "-", "-o", str(out2)], input=listing.read_text(encoding="utf-8"))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (out2 / "seeds").glob("*.txt")) == sorted(p.name for p in OWN_ARTICLES[3:5])
+
+
+@pytest.mark.parametrize("args", [["extract", "-o", "x"], ["extract", "EMPTY", "-o", "x"]])
+def test_extract_without_articles_is_one_clear_error(runner: CliRunner, tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "EMPTY").mkdir()
+    args = [str(tmp_path / a) if a in {"x", "EMPTY"} else a for a in args]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1 and "articles" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_short_version_option(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["-V"])
+    assert result.exit_code == 0 and __version__ in result.output

@@ -36,7 +36,7 @@ def _fail(message: str) -> None:
 
 
 @click.group(context_settings=CONTEXT)
-@click.version_option(__version__, "--version", prog_name="newsfacts")
+@click.version_option(__version__, "-V", "--version", prog_name="newsfacts")
 def main() -> None:
     """Build, extract and validate newsfacts data packages."""
 
@@ -71,10 +71,37 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(str(exc)) from None
 
 
+def _article_paths(articles: tuple[Path, ...], listing: click.utils.LazyFile | None) -> list[Path]:
+    """The articles named on the command line (a directory stands for every *.txt in it,
+    sorted) and in a --from listing (one path a line; blank lines skipped)."""
+    named = list(articles)
+    if listing is not None:
+        named += [Path(line.strip()) for line in listing.read().splitlines() if line.strip()]
+    out: list[Path] = []
+    for path in named:
+        if path.is_dir():
+            found = sorted(path.glob("*.txt"))
+            if not found:
+                raise ArticleError(f"{path}: no *.txt articles in this directory")
+            out += found
+        else:
+            out.append(path)
+    if not out:
+        raise ArticleError("no articles given: name files or directories, or --from a list")
+    return out
+
+
 @main.command("extract", context_settings=CONTEXT)
-@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("articles", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--from",
+    "listing",
+    type=click.File("r", encoding="utf-8"),
+    help="A file listing article paths, one a line ('-' for standard input); for more than a command line holds.",
+)
 @click.option(
     "--out",
+    "-o",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
     help="Directory for the package (datapackage.json, data/, seeds/); created if missing.",
@@ -93,18 +120,25 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     show_default=True,
     help="Number of worker processes; the output is identical for any number.",
 )
-def extract_command(articles: tuple[Path, ...], out: Path, published: dt.date | None, jobs: int) -> None:
-    """Run the pipeline on ARTICLES (UTF-8 text files) and write a complete package to --out."""
-    show = sys.stderr.isatty() and len(articles) > 1
+def extract_command(
+    articles: tuple[Path, ...], listing: click.utils.LazyFile | None, out: Path, published: dt.date | None, jobs: int
+) -> None:
+    """Run the pipeline on ARTICLES (UTF-8 text files, or directories of *.txt files) and
+    write a complete package to --out."""
     try:
-        with click.progressbar(length=len(articles), label="extracting", file=sys.stderr) if show else nullcontext() as bar:
-            files = extract_files(list(articles), published, jobs, bar.update if show else None)
+        paths = _article_paths(articles, listing)
+    except ArticleError as exc:
+        _fail(str(exc))
+    show = sys.stderr.isatty() and len(paths) > 1
+    try:
+        with click.progressbar(length=len(paths), label="extracting", file=sys.stderr) if show else nullcontext() as bar:
+            files = extract_files(paths, published, jobs, bar.update if show else None)
         write_files(out, files)
     except (ArticleError, BuildError) as exc:
         _fail(str(exc))
     except OSError as exc:
         _fail(f"{out}: cannot write the package ({exc.strerror})")
-    click.echo(f"wrote {len(articles)} article(s) to {out}", err=True)
+    click.echo(f"wrote {len(paths)} article(s) to {out}", err=True)
 
 
 @main.command("validate", context_settings=CONTEXT)
