@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -226,3 +227,51 @@ def test_extract_without_articles_is_one_clear_error(runner: CliRunner, tmp_path
 def test_short_version_option(runner: CliRunner) -> None:
     result = runner.invoke(main, ["-V"])
     assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_an_extracted_package_carries_neutral_metadata_or_the_users(runner: CliRunner, tmp_path: Path) -> None:
+    article = OWN_ARTICLES[0]
+    plain = tmp_path / "plain"
+    assert runner.invoke(main, ["extract", str(article), "-o", str(plain)]).exit_code == 0
+    meta = json.loads((plain / "datapackage.json").read_text(encoding="utf-8"))
+    assert "Ukraine" not in meta["title"] and "Ukraine" not in meta["keywords"] and "licenses" not in meta
+    given = tmp_path / "meta.json"
+    given.write_text(json.dumps({"title": "From the file", "contributors": [{"title": "A. Reporter", "roles": ["creator"]}]}),
+                     encoding="utf-8")
+    mine = tmp_path / "mine"
+    result = runner.invoke(main, ["extract", str(article), "-o", str(mine), "--metadata", str(given), "--name", "typhoon-facts",
+                                  "--keyword", "typhoon", "--keyword", "weather", "--license", "CC0-1.0"])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((mine / "datapackage.json").read_text(encoding="utf-8"))
+    assert (meta["name"], meta["title"], meta["keywords"], meta["licenses"]) == (
+        "typhoon-facts", "From the file", ["typhoon", "weather"], [{"name": "CC0-1.0"}])
+    assert meta["contributors"] == [{"title": "A. Reporter", "roles": ["creator"]}]
+    assert validate_package(mine) == []
+    # the option wins over the file
+    result = runner.invoke(main, ["extract", str(article), "-o", str(tmp_path / "x"), "--metadata", str(given), "--title", "Mine"])
+    assert json.loads((tmp_path / "x" / "datapackage.json").read_text(encoding="utf-8"))["title"] == "Mine"
+
+
+@pytest.mark.parametrize(
+    "content", ['{"name": "Bad Name"}', '{"colour": "red"}', '{"keywords": "one"}', '{"licenses": [{}]}', "[1, 2]", "{not json"]
+)
+def test_bad_package_metadata_is_one_clear_error(runner: CliRunner, tmp_path: Path, content: str) -> None:
+    given = tmp_path / "meta.json"
+    given.write_text(content, encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(OWN_ARTICLES[0]), "-o", str(tmp_path / "out"), "--metadata", str(given)])
+    assert result.exit_code == 1 and "meta.json" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_export_and_plot_carry_the_packages_own_title(runner: CliRunner, tmp_path: Path) -> None:
+    pkg = tmp_path / "pkg"
+    assert runner.invoke(main, ["extract", str(OWN_ARTICLES[0]), "-o", str(pkg), "--title", "Typhoon reports"]).exit_code == 0
+    db = tmp_path / "t.db"
+    result = runner.invoke(main, ["export", "--format", "sqlite", "--out", str(db), "--package", str(pkg)])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((tmp_path / "t.metadata.json").read_text(encoding="utf-8"))
+    assert meta["title"] == "Typhoon reports" and "license" not in meta  # no licence was given
+    svg = tmp_path / "t.svg"
+    assert runner.invoke(main, ["plot", "--out", str(svg), "--package", str(pkg)]).exit_code == 0
+    text = svg.read_text(encoding="utf-8")
+    assert "Typhoon reports" in text and "war against Ukraine" not in text

@@ -11,6 +11,7 @@ from newsfacts.article import Article, ArticleError, read_article
 from newsfacts.citation import citation
 from newsfacts.codebook import codebook
 from newsfacts.csvio import from_csv
+from newsfacts.descriptor import NEUTRAL_META
 from newsfacts.load import read_table
 from newsfacts.plot import render
 from newsfacts.schema import RESOURCES
@@ -59,8 +60,10 @@ def extract_files(
     published: dt.date | None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    meta: dict | None = None,
 ) -> dict[str, bytes]:
-    """A complete package for any articles: the articles are copied under seeds/."""
+    """A complete package for any articles: the articles are copied under seeds/; `meta`
+    its properties (neutral ones when None, never this dataset's)."""
     articles: list[Article] = [read_article(p, published) for p in paths]
     seen: dict[str, Path] = {}
     for a in articles:
@@ -68,7 +71,7 @@ def extract_files(
             raise ArticleError(f"{a.path}: same name as {seen[a.source_id]}; source ids must be unique")
         seen[a.source_id] = a.path
     rel = [f"{SEEDS}/{a.source_id}.txt" for a in articles]
-    files, _ = package_files(articles, rel, jobs, progress)
+    files, _ = package_files(articles, rel, jobs, progress, meta=meta if meta is not None else dict(NEUTRAL_META))
     for a, r in zip(articles, rel):
         files[r] = a.data
     return files

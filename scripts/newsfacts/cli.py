@@ -120,19 +120,44 @@ def _article_paths(articles: tuple[Path, ...], listing: click.utils.LazyFile | N
     show_default=True,
     help="Number of worker processes; the output is identical for any number.",
 )
+@click.option("--title", help="The package's title (default: a neutral one).")
+@click.option("--description", help="The package's description.")
+@click.option("--name", "package_name", help="The package's name: lower-case letters, digits, '.', '_', '-'.")
+@click.option("--license", "licence", metavar="NAME", help="A licence name for the package (for example CC-BY-4.0).")
+@click.option("--keyword", "keywords", multiple=True, help="A keyword; repeat for several (replaces the default ones).")
+@click.option(
+    "--metadata",
+    "metadata_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A JSON file of Data Package properties (name, title, description, keywords, licenses, contributors, "
+    "homepage); the options above override it.",
+)
 def extract_command(
-    articles: tuple[Path, ...], listing: click.utils.LazyFile | None, out: Path, published: dt.date | None, jobs: int
+    articles: tuple[Path, ...], listing: click.utils.LazyFile | None, out: Path, published: dt.date | None, jobs: int,
+    title: str | None, description: str | None, package_name: str | None, licence: str | None,
+    keywords: tuple[str, ...], metadata_file: Path | None,
 ) -> None:
     """Run the pipeline on ARTICLES (UTF-8 text files, or directories of *.txt files) and
-    write a complete package to --out."""
+    write a complete package to --out, with neutral metadata unless told otherwise."""
+    from newsfacts.descriptor import NEUTRAL_META, MetadataError, user_metadata
+
     try:
         paths = _article_paths(articles, listing)
     except ArticleError as exc:
         _fail(str(exc))
+    try:
+        given = json.loads(metadata_file.read_text(encoding="utf-8")) if metadata_file else {}
+        if not isinstance(given, dict):
+            raise MetadataError("the file must hold one JSON object")
+        options = {"title": title, "description": description, "name": package_name,
+                   "keywords": list(keywords) or None, "licenses": [{"name": licence}] if licence else None}
+        meta = user_metadata(NEUTRAL_META, {**given, **{k: v for k, v in options.items() if v is not None}})
+    except (MetadataError, ValueError, OSError, UnicodeDecodeError) as exc:
+        _fail(f"{metadata_file or 'package metadata'}: {exc}")
     show = sys.stderr.isatty() and len(paths) > 1
     try:
         with click.progressbar(length=len(paths), label="extracting", file=sys.stderr) if show else nullcontext() as bar:
-            files = extract_files(paths, published, jobs, bar.update if show else None)
+            files = extract_files(paths, published, jobs, bar.update if show else None, meta)
         write_files(out, files)
     except (ArticleError, BuildError) as exc:
         _fail(str(exc))
@@ -326,13 +351,15 @@ def export_command(fmt: str, out: Path, package: Path) -> None:
 @PACKAGE_OPTION
 def plot_command(out: Path, package: Path) -> None:
     """Draw the events on a time axis, one row per event type, with the statements' dates."""
-    from newsfacts.load import IntegrityError, load
+    from newsfacts.load import IntegrityError, load, package_properties
     from newsfacts.plot import write_plot
 
     if out.suffix.lower() not in (".svg", ".png"):
         raise click.BadParameter("must end in .svg or .png", param_hint="--out")
     try:
-        write_plot(load(package), out)
+        properties = package_properties(package)
+        title = str(properties.get("title") or properties.get("name") or "") or None
+        write_plot(load(package), out, title)
     except (IntegrityError, OSError, ValueError) as exc:
         _fail(str(exc))
     click.echo(f"wrote {out}", err=True)

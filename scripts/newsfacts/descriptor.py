@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Mapping
 
 from newsfacts import __version__
@@ -85,10 +86,55 @@ def schema_descriptor(resource: Resource) -> dict[str, Any]:
     return schema
 
 
+NEUTRAL_META: dict[str, Any] = {
+    "name": "newsfacts-package",
+    "title": "Statements, events and figures extracted from news articles by newsfacts",
+    "description": (
+        "Who said what (statements), what happened, when and to whom (events) and the "
+        "numbers claimed (figures), extracted by the newsfacts pipeline. Every row carries "
+        "the article's source_id and the exact character offsets of the words that support "
+        "it: article[start:end] == text."
+    ),
+    "keywords": ["news", "statements", "events", "figures", "provenance"],
+}
+"""The metadata of a package extracted from a user's articles, before the user's own."""
+
+USER_META_KEYS = ("name", "title", "description", "keywords", "licenses", "contributors", "homepage")
+"""The Data Package properties a user may set for an extracted package."""
+
+
+class MetadataError(ValueError):
+    """Package metadata that is not valid Data Package metadata."""
+
+
+def user_metadata(base: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:
+    """`base` with the user's properties, checked: a lower-case name, text title and
+    description, keywords as text, licences and contributors as objects."""
+    unknown = sorted(set(given) - set(USER_META_KEYS))
+    if unknown:
+        raise MetadataError(f"unknown package properties {unknown}; allowed: {list(USER_META_KEYS)}")
+    out = {**base, **{k: v for k, v in given.items() if v is not None}}
+    if not isinstance(out.get("name"), str) or not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", out["name"]):
+        raise MetadataError(f"name {out.get('name')!r}: lower-case letters, digits, '.', '_' and '-' only")
+    for key in ("title", "description", "homepage"):
+        if key in out and not isinstance(out[key], str):
+            raise MetadataError(f"{key} must be text")
+    if "keywords" in out and not (isinstance(out["keywords"], list) and all(isinstance(k, str) and k for k in out["keywords"])):
+        raise MetadataError("keywords must be a list of words")
+    for key in ("licenses", "contributors"):
+        value = out.get(key)
+        if value is not None and not (isinstance(value, list) and all(isinstance(x, dict) and x for x in value)):
+            raise MetadataError(f"{key} must be a list of objects")
+    if any(not ("name" in lic or "path" in lic) for lic in out.get("licenses", [])):
+        raise MetadataError("each licence needs a name or a path")
+    return out
+
+
 def package_descriptor(
-    files: Mapping[str, tuple[int, str]], sources: list[dict[str, Any]]
+    files: Mapping[str, tuple[int, str]], sources: list[dict[str, Any]], meta: Mapping[str, Any] = PACKAGE_META
 ) -> dict[str, Any]:
-    """The whole descriptor; `files` maps resource name to (bytes, sha256 hex)."""
+    """The whole descriptor; `files` maps resource name to (bytes, sha256 hex); `meta` the
+    package's own properties (this dataset's by default)."""
     resources = []
     for r in RESOURCES:
         size, digest = files[r.name]
@@ -110,7 +156,7 @@ def package_descriptor(
         )
     return {
         "$schema": PROFILE,
-        **PACKAGE_META,
+        **meta,
         "version": __version__,
         "sources": sources,
         "resources": resources,

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from newsfacts.descriptor import PACKAGE_META
-from newsfacts.load import load
+from newsfacts.load import load, package_properties
 from newsfacts.package import replace_atomically
 from newsfacts.schema import RESOURCES, Resource, field_for
 
@@ -53,14 +53,22 @@ def _sql_value(value: Any) -> Any:
     return value
 
 
-def datasette_metadata(tables: dict[str, pd.DataFrame], database: str) -> dict[str, Any]:
-    """metadata.json for Datasette: package title, licence, source, table and column descriptions."""
-    licence = PACKAGE_META["licenses"][0]
+def datasette_metadata(tables: dict[str, pd.DataFrame], database: str, properties: dict[str, Any] | None = None) -> dict[str, Any]:
+    """metadata.json for Datasette: the package's own title, description and licence, the
+    source, table and column descriptions."""
+    properties = PACKAGE_META if properties is None else properties
+    licences = properties.get("licenses") or []
+    licence = licences[0] if licences else {}
+    out: dict[str, Any] = {
+        "title": properties.get("title") or properties.get("name"),
+        "description": properties.get("description", ""),
+    }
+    if licence:
+        out["license"] = licence.get("name") or licence.get("title") or licence.get("path")
+        if licence.get("path"):
+            out["license_url"] = licence["path"]
     return {
-        "title": PACKAGE_META["title"],
-        "description": PACKAGE_META["description"],
-        "license": licence["name"],
-        "license_url": licence["path"],
+        **out,
         "source": "newsfacts data package (datapackage.json)",
         "databases": {
             database: {
@@ -104,7 +112,8 @@ def export_sqlite(package: Path, out: Path) -> list[Path]:
 
     replace_atomically(out, write)
     meta = out.with_suffix(".metadata.json")
-    replace_atomically(meta, lambda p: p.write_text(json.dumps(datasette_metadata(tables, out.stem), indent=2) + "\n", encoding="utf-8"))
+    properties = package_properties(package)
+    replace_atomically(meta, lambda p: p.write_text(json.dumps(datasette_metadata(tables, out.stem, properties), indent=2) + "\n", encoding="utf-8"))
     return [out, meta]
 
 

@@ -99,6 +99,17 @@ def verified_bytes(location: str, resource: dict) -> bytes:
     return data
 
 
+def package_properties(path_or_url: str | Path = ".") -> dict[str, object]:
+    """The package's own properties from its descriptor (name, title, description,
+    licences, version ...), without its resources."""
+    location = _descriptor_location(path_or_url)
+    try:
+        descriptor = json.loads(_fetch(location).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise IntegrityError(f"{location}: not a JSON descriptor ({exc})") from None
+    return {k: v for k, v in descriptor.items() if k not in {"resources", "$schema"}}
+
+
 def load(
     path_or_url: str | Path = ".", version: str | None = None, *, path: str | Path | None = None
 ) -> dict[str, pd.DataFrame]:

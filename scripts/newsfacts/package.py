@@ -122,8 +122,10 @@ def package_files(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     id_changes: list[Row] | None = None,
+    meta: dict | None = None,
 ) -> tuple[dict[str, bytes], dict[str, list[Row]]]:
-    """The package's CSVs and descriptor as bytes keyed by relative path, and the rows."""
+    """The package's CSVs and descriptor as bytes keyed by relative path, and the rows;
+    `meta` the package's own properties (this dataset's when None)."""
     extractions = extract_all(articles, article_paths, jobs, progress)
     rows = tables(extractions, id_changes)
     check_id_changes(rows)
@@ -139,7 +141,8 @@ def package_files(
          **({"path": s["url"]} if s["url"] else {})}
         for s in rows["sources"]
     ]
-    files["datapackage.json"] = dumps(package_descriptor(sizes, sources)).encode("utf-8")
+    descriptor = package_descriptor(sizes, sources) if meta is None else package_descriptor(sizes, sources, meta)
+    files["datapackage.json"] = dumps(descriptor).encode("utf-8")
     return files, rows
 
 

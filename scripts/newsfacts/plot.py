@@ -23,7 +23,7 @@ def _label(row: pd.Series, names: dict[str, str]) -> str:
     return f"{what}: {actor}{target}{note}"
 
 
-def render(tables: dict[str, pd.DataFrame], fmt: str = "svg") -> bytes:
+def render(tables: dict[str, pd.DataFrame], fmt: str = "svg", title: str | None = None) -> bytes:
     """The timeline as SVG (or PNG) bytes: one lane per event, grouped by event type; ranges
     as bars, open ranges as arrows, events without a date in a 'no date' band at the right,
     disputed events in red; statements as grey diamonds at the date they were said. The
@@ -90,7 +90,7 @@ def render(tables: dict[str, pd.DataFrame], fmt: str = "svg") -> bytes:
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     ax.text(undated_x, -0.6, "no date", ha="center", fontsize=7, color="#555555")
     ax.grid(axis="x", color="#eeeeee", lw=0.5)
-    ax.set_title(f"newsfacts {__version__}: events (blue reported, red disputed; bars = ranges, arrows = open ranges)")
+    ax.set_title(f"{title or f'newsfacts {__version__}'}: events (blue reported, red disputed; bars = ranges, arrows = open ranges)")
     fig.tight_layout()
     buf = io.BytesIO()
     if fmt == "svg":
@@ -101,7 +101,8 @@ def render(tables: dict[str, pd.DataFrame], fmt: str = "svg") -> bytes:
     return buf.getvalue()
 
 
-def write_plot(tables: dict[str, pd.DataFrame], out: Path) -> None:
-    """Write the timeline to `out`: SVG, or PNG at 150 dpi, by the file's suffix."""
-    data = render(tables, "png" if out.suffix.lower() == ".png" else "svg")
+def write_plot(tables: dict[str, pd.DataFrame], out: Path, title: str | None = None) -> None:
+    """Write the timeline to `out`: SVG, or PNG at 150 dpi, by the file's suffix; `title`
+    names the package (the package's own title)."""
+    data = render(tables, "png" if out.suffix.lower() == ".png" else "svg", title)
     replace_atomically(out, lambda tmp: tmp.write_bytes(data))
