@@ -275,3 +275,31 @@ def test_export_and_plot_carry_the_packages_own_title(runner: CliRunner, tmp_pat
     assert runner.invoke(main, ["plot", "--out", str(svg), "--package", str(pkg)]).exit_code == 0
     text = svg.read_text(encoding="utf-8")
     assert "Typhoon reports" in text and "war against Ukraine" not in text
+
+
+@pytest.mark.parametrize("value", ["20240621", "2024-W25-5", "2024-6-21"])
+def test_published_must_be_written_yyyy_mm_dd(runner: CliRunner, tmp_path: Path, value: str) -> None:
+    result = runner.invoke(main, ["extract", str(OWN_ARTICLES[0]), "-o", str(tmp_path / "o"), "--published", value])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output + result.stderr
+
+
+def test_an_empty_out_is_refused_and_nothing_is_written(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["extract", str(OWN_ARTICLES[0]), "--out", ""])
+    assert result.exit_code == 2 and list(tmp_path.iterdir()) == []
+
+
+def test_a_floor_file_that_is_not_json_is_one_clear_error(runner: CliRunner, tmp_path: Path) -> None:
+    floor = tmp_path / "floor.json"
+    floor.write_text("{bad", encoding="utf-8")
+    result = runner.invoke(main, ["evaluate", str(ROOT), "--gold", str(ROOT / "tests/gold"), "--floor", str(floor)])
+    assert result.exit_code == 1 and "floor.json" in result.stderr and "Traceback" not in result.output
+
+
+def test_more_jobs_than_articles_keep_the_rows_in_order(tmp_path: Path) -> None:
+    from newsfacts.article import read_article
+    from newsfacts.package import extract_all
+
+    articles = [read_article(p) for p in OWN_ARTICLES[:2]]
+    rows = extract_all(articles, [f"seeds/{a.source_id}.txt" for a in articles], jobs=1000)
+    assert [x.source["source_id"] for x in rows] == [a.source_id for a in articles]

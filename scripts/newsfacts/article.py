@@ -67,6 +67,8 @@ def decode_article(path: Path, data: bytes) -> str:
 def parse_published(value: str) -> dt.date:
     """A publication date: YYYY-MM-DD between EARLIEST and LATEST, else ValueError."""
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError  # fromisoformat also takes 20240621 and 2024-W25-5
         date = dt.date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{value!r} is not a YYYY-MM-DD date") from None

@@ -91,6 +91,12 @@ def _article_paths(articles: tuple[Path, ...], listing: click.utils.LazyFile | N
     return out
 
 
+def _nonempty_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
+    if not value.strip():
+        raise click.BadParameter("must name a directory (an empty path would write into the current one)")
+    return Path(value)
+
+
 @main.command("extract", context_settings=CONTEXT)
 @click.argument("articles", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -103,7 +109,8 @@ def _article_paths(articles: tuple[Path, ...], listing: click.utils.LazyFile | N
     "--out",
     "-o",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    callback=_nonempty_path,
+    type=click.Path(file_okay=False),
     help="Directory for the package (datapackage.json, data/, seeds/); created if missing.",
 )
 @click.option(
@@ -306,7 +313,13 @@ def evaluate_command(
         _fail("no source has both predictions and a gold file")
     click.echo(json.dumps(result.as_dict(), indent=2) if as_json else render(result), nl=not as_json)
     if floor is not None:
-        failures = below_floor(result, json.loads(floor.read_text(encoding="utf-8")))
+        try:
+            floors = json.loads(floor.read_text(encoding="utf-8"))
+            if not isinstance(floors, dict) or not all(isinstance(v, (int, float)) for v in floors.values()):
+                raise ValueError("expected an object of numbers such as {\"statements.f1\": 0.9}")
+        except (ValueError, UnicodeDecodeError) as exc:
+            _fail(f"{floor}: not a floor file ({exc})")
+        failures = below_floor(result, floors)
         for f in failures:
             click.echo(f"below floor: {f}", err=True)
         if failures:

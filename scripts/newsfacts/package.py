@@ -100,6 +100,7 @@ def extract_all(
     the number of processes, so the package is identical."""
     pairs = list(zip(articles, article_paths))
     out: list[Extraction] = []
+    jobs = min(jobs, len(pairs), os.cpu_count() or 1)  # '--jobs 1000' starts no more workers than cores or articles
     if jobs <= 1 or len(pairs) < 2:
         results = map(_extract_pair, pairs)
         for x in results:
