@@ -49,6 +49,7 @@ def test_version(runner: CliRunner) -> None:
 
 def test_build_in_a_copy_of_the_repository(runner: CliRunner, tmp_path: Path) -> None:
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copyfile(ROOT / "CHANGELOG.md", tmp_path / "CHANGELOG.md")  # the release date
     result = runner.invoke(main, ["build", "--root", str(tmp_path)])
     assert result.exit_code == 0, result.output
     for rel in ["datapackage.json", "data/statements.csv", "docs/codebook.md"]:

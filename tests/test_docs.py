@@ -44,3 +44,11 @@ def test_one_version_everywhere() -> None:
 def test_gitattributes_protect_bytes() -> None:
     attrs = (ROOT / ".gitattributes").read_text(encoding="utf-8").split("\n")
     assert "*.csv -text" in attrs and "seeds/** -text" in attrs
+
+
+def test_release_date_comes_from_the_changelog() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    date = re.search(rf"^## {re.escape(__version__)} - (\S+)$", changelog, flags=re.M).group(1)
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["created"] == f"{date}T00:00:00Z"
+    assert f'date-released: "{date}"' in (ROOT / "CITATION.cff").read_text(encoding="utf-8")

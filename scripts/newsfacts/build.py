@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Callable
 
+from newsfacts import __version__
 from newsfacts.article import Article, ArticleError, read_article
 from newsfacts.citation import citation
 from newsfacts.codebook import codebook
 from newsfacts.csvio import from_csv
-from newsfacts.descriptor import NEUTRAL_META
+from newsfacts.descriptor import NEUTRAL_META, PACKAGE_META
 from newsfacts.load import read_table
 from newsfacts.plot import render
 from newsfacts.schema import RESOURCES
@@ -34,17 +36,28 @@ def id_changes() -> list[dict[str, object]]:
     return [{k: (v or None) for k, v in row.items()} for row in from_csv(text)]
 
 
+def release_date(root: Path) -> str | None:
+    """The date of this version's entry in root/CHANGELOG.md ('## 1.2.0 - 2026-11-28'), the
+    dataset's release date; None when the changelog has no entry for it."""
+    changelog = root / "CHANGELOG.md"
+    text = changelog.read_text(encoding="utf-8") if changelog.is_file() else ""
+    m = re.search(rf"^## {re.escape(__version__)} - (\d{{4}}-\d{{2}}-\d{{2}})\s*$", text, flags=re.M)
+    return m.group(1) if m else None
+
+
 def build_files(root: Path) -> dict[str, bytes]:
     """Every generated file of the repository (data, descriptor, codebook, timeline,
     citation), as bytes."""
     paths = seed_paths(root)
     articles = [read_article(p) for p in paths]
-    files, rows = package_files(articles, [f"{SEEDS}/{p.name}" for p in paths], id_changes=id_changes())
+    released = release_date(root)
+    meta = {**PACKAGE_META, **({"created": f"{released}T00:00:00Z"} if released else {})}
+    files, rows = package_files(articles, [f"{SEEDS}/{p.name}" for p in paths], id_changes=id_changes(), meta=meta)
     check_row_counts(rows)
     tables = {r.name: read_table(r.name, files[r.path]) for r in RESOURCES}
     files["docs/codebook.md"] = codebook(tables).encode("utf-8")
     files["docs/timeline.svg"] = render(tables, "svg")
-    files["CITATION.cff"] = citation().encode("utf-8")
+    files["CITATION.cff"] = citation(released).encode("utf-8")
     return files
 
 
