@@ -14,8 +14,9 @@ from newsfacts.lexicon import grammar, lexicon
 from newsfacts.text import OPEN_QUOTES, Sentence, Token
 
 MAX_SPEAKER_TOKENS = 14
-MAX_APPOSITION_TOKENS = 24
 """A speaker phrase is short ('South Korean representative to the UN Hwang Joonkook' is 9)."""
+MAX_APPOSITION_TOKENS = 24
+"""An apposition may be longer ('attorney for one of four groups to file suit against ...')."""
 BOUNDARIES = grammar("boundaries")
 ADJUNCT_STARTS = grammar("adjunct_starts")
 LEADING_ADVERBS = grammar("leading_adverbs")

@@ -12,7 +12,7 @@ from newsfacts.lexicon import grammar
 from newsfacts.quotations import Quotation, quotation_at, quotations
 from newsfacts.speakers import (
     ADJUNCT_STARTS, AUXILIARY_WORDS, BOUNDARIES, DETERMINERS, IRREGULAR_PAST, LEADING_ADVERBS, MAX_SPEAKER_TOKENS,
-    MODALS, NOUN_DETERMINERS, NP_MARKS, OPENING_ADJUNCTS, PREPOSITIONS, PURPOSE_PREPOSITIONS, SUBJECT_STOPS,
+    MODALS, NOUN_DETERMINERS, NP_MARKS, OPENING_ADJUNCTS, PREPOSITIONS, PURPOSE_PREPOSITIONS,
     apposition_host, first_person, in_dates, is_adverb, main_subject, note_subject, object_before, phrase_end,
     skip_back, skip_lead, skip_recipient, source_as_written, speaker_phrase, subject_of_participle, subject_start,
     without_final_stop,
