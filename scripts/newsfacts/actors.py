@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsfacts.lexicon import gazetteer, grammar, lexicon, slug
-from newsfacts.text import Token
+from newsfacts.text import Token, tokenize
 
 HONORIFICS = grammar("honorifics")
 CONNECTORS = grammar("connectors")
@@ -71,8 +71,6 @@ def _key(tokens) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _alias_tokens() -> dict[tuple[str, ...], tuple[str, bool]]:
     """Token sequence -> (actor_id, is_demonym), for every alias and demonym."""
-    from newsfacts.text import tokenize
-
     g = gazetteer()
     out: dict[tuple[str, ...], tuple[str, bool]] = {}
     for form, actor_id in g.demonyms.items():
@@ -382,11 +380,10 @@ class ActorBook:
                     return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor_id, self._role(actor_id))
             earlier = self._titled_earlier(self.text[body[0].start : body[-1].end], tokens[0].start) if tokens[0].lower == "the" and country is None else None
             return Phrase(text, tokens[0].start, tokens[-1].end, "description", earlier, self._role(earlier))
-        leader = any(
+        if head in {"administration", "government"} and self.home and any(
             (hit := _alias_tokens().get((t.text,))) is not None and gazetteer().entries[hit[0]].kind == "person"
             for t in body[:-1]
-        )
-        if head in {"administration", "government"} and self.home and leader:
+        ):
             # 'the Biden administration' on a White House page: the publisher's state
             return Phrase(text, tokens[0].start, tokens[-1].end, "description", self.known(gazetteer().country_actor[self.home]).actor_id)
         if head in lex["group_nouns"]:
@@ -401,8 +398,6 @@ class ActorBook:
     def set_home(self, publisher: str | None) -> None:
         """Take the publisher's country from the gazetteer ('U.S. Department of State'); None
         forgets it."""
-        from newsfacts.text import tokenize
-
         countries = [gazetteer().entries[m.actor_id].country for m in gazetteer_mentions(list(tokenize(publisher, 0)), publisher)] if publisher else []
         self.home = next((c for c in countries if c), None)
 
@@ -415,8 +410,6 @@ class ActorBook:
     def _titled_earlier(self, title: str, before: int) -> str | None:
         """The person last named with this title before `before` ('the Secretary' after
         'Secretary of State Antony J. Blinken', 'the president' after 'President Biden')."""
-        from newsfacts.text import tokenize
-
         key = title.lower()
         if key not in self._title_hits:  # every place the title is written, found once per article
             pattern = r"\s+".join(re.escape(w) for w in title.split())

@@ -2,7 +2,8 @@
 
 Every cue is one entry of `reporting_cues` in the lexicon: its lemma, part of speech,
 every written form, the speech act it performs, and its frame (whether its content must
-be marked by 'that', 'whether', 'to', a colon or a quotation mark, whether it can follow
+be marked by 'that', 'whether', 'to', a colon or a quotation mark, or by 'that' or a
+quotation only, whether it can follow
 its content, whether it has a passive, and a particle it needs: 'call for', 'point out').
 """
 
@@ -25,6 +26,9 @@ class Cue:
     act: str
     marked: bool
     """Its content must start with a marker (that, whether, to, a colon, a quotation)."""
+    that_only: bool
+    """Only 'that' or a quotation marks its content (the verb 'state', not the noun in
+    'the early states: Iowa, ...')."""
     inverted: bool
     """It can follow its content ('..., the minister said')."""
     passive: bool
@@ -39,7 +43,8 @@ def _by_form() -> dict[str, tuple[Cue, ...]]:
             entry["lemma"],
             entry["pos"],
             entry["act"],
-            entry["complement"] == "marked",
+            entry["complement"] in {"marked", "that"},
+            entry["complement"] == "that",
             entry["inverted"],
             entry["passive"],
             entry.get("particle"),

@@ -54,6 +54,11 @@ ASIDES = frozenset(tuple(w.split()) for w in grammar("asides"))
 ISSUING_VERBS = grammar("issuing_verbs")
 PREPOSITIONS = grammar("prepositions")
 PURPOSE_PREPOSITIONS = grammar("purpose_prepositions")
+NOUN_SUFFIXES = tuple(grammar("noun_suffixes"))
+"""Endings that mark a lower-case word as a noun ('The conservative publication has ...')."""
+SENTENCE_ADVERBS = grammar("sentence_adverbs")
+OPENING_ADJUNCTS = grammar("opening_adjuncts")
+"""Words that open an adjunct before the subject ('In a statement on Thursday, X ...')."""
 
 
 def without_final_stop(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
@@ -92,7 +97,7 @@ def skip_recipient(tokens: tuple[Token, ...], i: int) -> int:
     start = k
     while k < len(tokens) and (tokens[k].text[:1].isupper() or tokens[k].lower in HEARERS
                                or ((k > start or start > i) and tokens[k].lower in _speaker_nouns())
-                               or tokens[k].lower in lexicon()["collective_sources"]):  # 'told supporters
+                               or tokens[k].lower in _people_nouns()):  # 'told supporters
         k += 1  # 'told Reuters', 'told a Senate panel', 'told reporters'
     return k if k > start else i
 
@@ -118,7 +123,6 @@ def skip_back(toks: tuple[Token, ...], k: int, floor: int, dates: list[DateMenti
             k -= 3  # 'Rival Hillary Clinton, however, has indicated ...'
         elif t.text == "," and k - 3 >= floor and toks[k - 3].text == "," and (toks[k - 2].lower, toks[k - 1].lower) in ASIDES:
             k -= 4  # 'Legislative leaders, for instance, noted ...'
-
         elif t.lower in {"on", "last", "this"} and k + 1 < len(toks) and in_dates(toks[k + 1], dates):
             k -= 1
         else:
@@ -271,6 +275,12 @@ def _time_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Nouns for people, one or many ('delegate', 'supporters')."""
+    return frozenset(lexicon()["person_nouns"]) | frozenset(lexicon()["collective_sources"])
+
+
+@lru_cache(maxsize=1)
 def _speaker_nouns() -> frozenset[str]:
     lex = lexicon()
     words = set(lex["person_nouns"]) | set(lex["group_nouns"]) | set(lex["collective_sources"]) | set(lex["role_words"])
@@ -308,8 +318,7 @@ def subject_of_participle(book: ActorBook, toks: tuple[Token, ...], i: int) -> t
     if k >= 0 and toks[k].lower in PREPOSITIONS and toks[k].lower != "with":
         return None  # 'broke into D.C. reporting ...': the object of a preposition
     phrase = speaker_phrase(book, toks[k + 1 : i])
-    people = set(lexicon()["person_nouns"]) | set(lexicon()["collective_sources"])
-    if phrase is None or not (phrase.kind in {"name", "pronoun", "joint"} or toks[i - 1].lower in people):
+    if phrase is None or not (phrase.kind in {"name", "pronoun", "joint"} or toks[i - 1].lower in _people_nouns()):
         return None  # 'a paper welcoming ...': the paper's issuer speaks, found elsewhere
     return phrase, False
 
@@ -330,13 +339,6 @@ def skip_lead(toks: tuple[Token, ...], k: int, end: int) -> int:
     while k < end and toks[k].lower in LEADING_ADVERBS:
         k += 1
     return k
-
-
-NOUN_SUFFIXES = tuple(grammar("noun_suffixes"))
-"""Endings that mark a lower-case word as a noun ('The conservative publication has ...')."""
-SENTENCE_ADVERBS = grammar("sentence_adverbs")
-OPENING_ADJUNCTS = grammar("opening_adjuncts")
-"""Words that open an adjunct before the subject ('In a statement on Thursday, X ...')."""
 
 
 def _past_opening_clause(toks: tuple[Token, ...], k: int, i: int) -> int:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from newsfacts.actors import ActorBook, Phrase, gazetteer_mentions
-from newsfacts.cues import cue_at, cue_forms
+from newsfacts.cues import Cue, cue_at, cue_forms
 from newsfacts.dates import DateMention, DateValue, UNKNOWN
 from newsfacts.lexicon import grammar
 from newsfacts.quotations import Quotation, quotation_at, quotations
@@ -126,9 +126,9 @@ def _only_adjuncts(tokens: tuple[Token, ...], dates: list[DateMention]) -> bool:
     return (
         not tokens
         or tokens[0].lower in ADJUNCT_STARTS
-        or (tokens[0].text.islower() and tokens[0].lower.endswith("ly") and len(tokens[0].text) > 4)
+        or is_adverb(tokens[0])
         or tokens[0].text in BOUNDARIES
-        or any(d.start <= tokens[0].start < d.end for d in dates)
+        or in_dates(tokens[0], dates)
     )
 
 
@@ -213,9 +213,9 @@ def find_in_sentence(
         quoted = any(c in QUOTE_CHARS for c in text[span[0] : span[1]])  # 'called Trump “unhinged”'
         if unit_span is None and span[2] != "direct" and not (short_ok or quoted) and _words_in(text, span[0], span[1]) < MIN_CONTENT_WORDS:
             return
-        words = text[span[0] : span[1]].split()
-        if span[2] != "direct" and words[0].lower() in REFERRING_PRONOUNS and not quoted and (
-            len(words) == 1 or words[1].lower().strip(".,") in ADJUNCT_STARTS | {"many", "often", "before", "repeatedly"}
+        content = text[span[0] : span[1]].split()
+        if span[2] != "direct" and content[0].lower() in REFERRING_PRONOUNS and not quoted and (
+            len(content) == 1 or content[1].lower().strip(".,") in ADJUNCT_STARTS | {"many", "often", "before", "repeatedly"}
         ):
             return  # 'talked about this many times', 'said it again': nothing reported but a reference
         out.append(Found(sentence, span[0], span[1], span[2], cue, speaker, tuple(attribution),
@@ -242,7 +242,7 @@ def find_in_sentence(
             i += 1
             continue
         cue, past = hit
-        if cue.lemma == "state" and not (past < len(toks) and (lowers[past] == "that" or toks[past].text in OPEN_QUOTES)):
+        if cue.that_only and not (past < len(toks) and (lowers[past] == "that" or toks[past].text in OPEN_QUOTES)):
             i = past  # 'the four early nominating states: Iowa, ...': the noun
             continue
         if past + 1 < len(toks) and lowers[past] == "to" and lowers[past + 1] in cue_forms():
@@ -475,16 +475,16 @@ def _owned_speech(book: ActorBook, toks: tuple[Token, ...], i: int, past: int, t
     """A speech noun owned by its speaker and followed by its content: 'Sanders's claim
     that ...', 'his promise to ...', "Clinton's call for ..."; the speaker and where the
     content starts."""
-    if toks[i].lower not in SPEECH_NOUNS or past >= len(toks) or lowers_at(toks, past) not in {"that", "to", "for"}:
+    if toks[i].lower not in SPEECH_NOUNS or past >= len(toks) or _lower_at(toks, past) not in {"that", "to", "for"}:
         return None
-    if lowers_at(toks, past) == "for" and toks[i].lower not in {"call", "calls", "demand", "demands"}:
+    if _lower_at(toks, past) == "for" and toks[i].lower not in {"call", "calls", "demand", "demands"}:
         return None
-    if lowers_at(toks, i - 1) in {"’s", "'s"} and i >= 2:
+    if _lower_at(toks, i - 1) in {"’s", "'s"} and i >= 2:
         start = i - 1
         while start > 0 and toks[start - 1].text[:1].isupper() and i - start < 6:
             start -= 1  # the owner's name: 'Rubio', 'Hillary Clinton'
         owner = speaker_phrase(book, toks[start : i - 1]) if start < i - 1 else None
-    elif lowers_at(toks, i - 1) in POSSESSIVE_PRONOUNS:
+    elif _lower_at(toks, i - 1) in POSSESSIVE_PRONOUNS:
         start = i - 1
         owner = book.phrase([toks[i - 1]])
         subject = main_subject(book, toks, start) if owner is not None else None
@@ -495,11 +495,11 @@ def _owned_speech(book: ActorBook, toks: tuple[Token, ...], i: int, past: int, t
         return None
     if owner is None or start == 0 or not toks[start - 1].text[:1].islower():
         return None  # "Sanders's claim that ... would depend on ...": as a subject, the content runs into its verb
-    first = past + 1 if lowers_at(toks, past) == "that" else past
+    first = past + 1 if _lower_at(toks, past) == "that" else past
     return (owner, first) if first < len(toks) else None
 
 
-def lowers_at(toks: tuple[Token, ...], k: int) -> str:
+def _lower_at(toks: tuple[Token, ...], k: int) -> str:
     return toks[k].lower if 0 <= k < len(toks) else ""
 
 
@@ -609,6 +609,13 @@ def find_statements(
 def _introducer(sentence: Sentence, text: str, book: ActorBook, dates: list[DateMention]) -> Found | None:
     """A sentence that only introduces a speaker ('President X told reporters:', 'Our
     correspondent Anna Lee reports.'): its speaker and cue, for the quotation after it."""
+    lone = _lone_attribution(sentence, text, book, dates)
+    return lone[1] if lone else None
+
+
+def _lone_attribution(sentence: Sentence, text: str, book: ActorBook, dates: list[DateMention]) -> tuple[Cue, Found] | None:
+    """A sentence that is nothing but a speaker, a cue, a hearer and adjuncts ('Trump asked
+    reporters.', 'X told reporters:'): the cue and the attribution, with no content yet."""
     toks = without_final_stop(sentence.tokens)
     if toks and toks[-1].text == ":":
         toks = toks[:-1]
@@ -622,8 +629,8 @@ def _introducer(sentence: Sentence, text: str, book: ActorBook, dates: list[Date
     who = speaker_phrase(book, toks[:k])
     if who is None:
         return None
-    return Found(sentence, sentence.start, sentence.start, "direct", text[toks[k].start : toks[past - 1].end], who,
-                 ((sentence.start, sentence.end),), cue.act == "deny")
+    return cue, Found(sentence, sentence.start, sentence.start, "direct", text[toks[k].start : toks[past - 1].end], who,
+                      ((sentence.start, sentence.end),), cue.act == "deny")
 
 
 def _introduced_quotation(sentence: Sentence, text: str, quotes: list[Quotation], introducer: Found) -> Found | None:
@@ -649,20 +656,12 @@ def _attribution_after(sentence: Sentence, following: Sentence, text: str, book:
         return None
     if text[: q.end].rstrip()[-1:] not in {"?", "!"} or text[q.close : following.start].strip():
         return None
-    toks = without_final_stop(following.tokens)
-    hit = next(((k, h) for k in range(1, min(len(toks), MAX_SPEAKER_TOKENS + 1)) if (h := cue_at(toks, k))), None)
-    if hit is None or not hit[1][0].inverted:
-        return None
-    k, (cue, past) = hit
-    after = skip_recipient(toks, past) if cue.lemma in HEARING_CUES else past  # 'Obama asked Republicans.'
-    if not _no_content(toks, after, []):
-        return None
-    who = speaker_phrase(book, toks[:k])
+    lone = _lone_attribution(following, text, book, [])
     span = _content_span(text, q.mark, q.close)
-    if who is None or span is None:
+    if lone is None or not lone[0].inverted or span is None:
         return None
-    return Found(sentence, span[0], span[1], "direct", text[toks[k].start : toks[past - 1].end], who,
-                 ((following.start, following.end),), cue.act == "deny")
+    found = lone[1]
+    return Found(sentence, span[0], span[1], "direct", found.cue, found.speaker, found.attribution, found.denial)
 
 
 def _carried_quotation(sentence: Sentence, text: str, quotes: list[Quotation], earlier: list[Statement]) -> Found | None:
