@@ -1,6 +1,6 @@
 """newsfacts: statements, events and figures from news articles, with exact provenance."""
 
-__version__ = "1.2.0"
+__version__ = "1.3.0"
 
 from newsfacts.load import IntegrityError, load  # noqa: E402
 

@@ -180,8 +180,9 @@ def extract(article: Article, path: str) -> Extraction:
                 "text": text[e.start : e.end],
                 "start": e.start,
                 "end": e.end,
-                "statement_id": st_ids[e.statement] if e.statement is not None else None,
+                "statement_id": _asserting(e, statements, st_ids),
                 "claim_status": "disputed" if e.disputed else "reported",
+                "disputed_by_statement_id": st_ids[e.statement] if e.disputed and e.statement is not None else None,
             }
         )
     out.figures = _figures(sents, text, dates, statements, st_ids, events, ev_ids, skip, sid)
@@ -230,6 +231,17 @@ def _is_label_only(sentence: Sentence, turn_list: list[Turn]) -> bool:
     """A sentence that holds nothing but a speaker label ('MR. KIRBY:')."""
     label = LABEL.match(sentence.text) if turn_list else None
     return label is not None and label.end() >= len(sentence.text)
+
+
+def _asserting(e: Event, statements: list[Statement], st_ids: list[str]) -> str | None:
+    """The statement that asserts an event: the one that reports it or, for an event found
+    inside a denial, the statement the denial answers (never the denial itself)."""
+    if e.statement is None:
+        return None
+    if not e.disputed:
+        return st_ids[e.statement]
+    answered = statements[e.statement].responds_to
+    return st_ids[answered] if answered is not None else None
 
 
 def _containing(statements: list[Statement], start: int, end: int) -> int | None:

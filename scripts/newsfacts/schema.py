@@ -270,6 +270,12 @@ FIELDS: dict[str, Field] = {
         ),
         *_date_fields("the period the row refers to"),
         Field(
+            "disputed_by_statement_id",
+            "string",
+            "For a disputed event: the statement of this article that denies it.",
+            pattern=r"^st-[0-9a-f]{12}$",
+        ),
+        Field(
             "responds_to_statement_id",
             "string",
             "For a denial or reply: the statement of this article it answers.",
@@ -477,6 +483,7 @@ RESOURCES: tuple[Resource, ...] = (
             "end",
             "statement_id",
             "claim_status",
+            "disputed_by_statement_id",
         ),
         primary_key="event_id",
         foreign_keys=(
@@ -485,11 +492,13 @@ RESOURCES: tuple[Resource, ...] = (
             ForeignKey("target_id", "actors", "actor_id"),
             ForeignKey("instrument_origin_id", "actors", "actor_id"),
             ForeignKey("statement_id", "statements", "statement_id"),
+            ForeignKey("disputed_by_statement_id", "statements", "statement_id"),
         ),
         descriptions={
             "actor_id": "Who did it.",
-            "statement_id": "The statement that reports the event; empty when the "
-            "article says it in its own voice.",
+            "statement_id": "The statement that asserts the event; empty when the article says it "
+            "in its own voice, or when the only statement that mentions it is a denial "
+            "whose target the article does not name.",
             "date_start": "First day of the period in which the event happened.",
         },
     ),
