@@ -45,3 +45,92 @@ def test_the_seed_credits_the_missile_supply_to_the_us_claim_not_north_koreas_de
     by_id = {s["statement_id"]: s for s in seed_rows.statements}
     assert by_id[e["disputed_by_statement_id"]]["speaker_id"] == "north-korea"
     assert by_id[e["statement_id"]]["speaker_id"] == "john-kirby"  # the latest US statement before the denial
+
+
+# --- disasters, protests, aid of any kind --------------------------------------------
+
+def test_a_named_typhoon_is_a_disaster_event_and_its_killing_is_no_assault() -> None:
+    rows = _events("Typhoon Kalmaegi made landfall in the Philippines on Tuesday, killing 12 people.")
+    assert rows == [("DISASTER", "typhoon", None, "philippines", "2025-11-04")]
+
+
+def test_an_earthquake_that_struck_a_country_without_a_date() -> None:
+    assert _events("A powerful earthquake struck central Turkey, destroying thousands of buildings.") == [
+        ("DISASTER", "earthquake", None, "turkey", None)]
+
+
+def test_a_figure_of_speech_is_no_disaster() -> None:
+    assert _events("A storm of criticism followed the decision.") == []
+
+
+def test_a_dated_protest_without_a_named_actor() -> None:
+    assert _events("Thousands of people joined a protest in Manila on Saturday.") == [
+        ("PROTEST", "protest", None, None, "2025-11-01")]
+
+
+def test_a_month_named_march_is_no_protest() -> None:
+    assert [r[0] for r in _events("The European Union on March 3 imposed sanctions against Russia.")] == ["SANCTION"]
+
+
+def test_transfers_take_their_kind_of_aid_from_the_object() -> None:
+    rows = _events(
+        "Japan sent 12 tonnes of relief supplies to the Philippines.\n"
+        "Germany delivered two air defense systems to Ukraine.\n"
+        "Saudi Arabia gave Pakistan $300 million.\n"
+        "Donors are providing support to the region."
+    )
+    assert rows == [
+        ("AID", "humanitarian aid", "japan", "philippines", None),
+        ("AID", "military aid", "germany", "ukraine", None),
+        ("AID", "financial aid", "saudi-arabia", "pakistan", None),
+    ]
+
+
+def test_an_announced_or_pledged_package_is_an_agree_event_spanning_its_object() -> None:
+    x = run("Canada on Wednesday announced a $400 million military aid package for Ukraine.", dt.date(2023, 3, 10))
+    (e,) = x.events
+    assert (e["event_type"], e["event_mode"], e["actor_id"], e["target_id"], e["date_start"]) == (
+        "AGREE", "pledge", "canada", "ukraine", "2023-03-08")
+    assert e["text"] == "Canada on Wednesday announced a $400 million military aid package for Ukraine"
+    assert _events("Norway announced its intent to donate fighter jets to Ukraine.") == []
+
+
+# --- actors named by pronouns ----------------------------------------------------------
+
+def test_a_possessive_pronoun_on_the_subject_names_the_last_group() -> None:
+    x = run(
+        "The Ukrainian Air Force said that Russia launched 40 drones overnight.\n"
+        "It said its air defenses shot down 38 of the drones."
+    )
+    kinds = {(e["event_mode"], e["actor_id"]) for e in x.events}
+    assert ("interception", x.statements[0]["speaker_id"]) in kinds
+
+
+# --- the war and relationships (codebook rulings W and R) --------------------------------
+
+def test_the_war_is_an_event_only_where_its_side_is_named_and_once_per_side() -> None:
+    rows = _events(
+        "The war in Ukraine entered its fourth year.\n"
+        "Russia’s war against Ukraine has killed thousands.\n"
+        "Russia’s war has also hurt its economy."
+    )
+    assert [r for r in rows if r[1] == "war"] == [("ASSAULT", "war", "russia", "ukraine", None)]
+
+
+def test_a_relationship_is_an_event_only_when_it_changes() -> None:
+    assert _events("Officials noted the deepening relations between Russia and North Korea.") == [
+        ("COOPERATE", "cooperation", "russia", "north-korea", None)]
+    assert _events("Analysts studied the partnership between Russia and Iran.") == []
+    assert _events("Russia is trying to strengthen relations with Iran.") == []
+
+
+def test_the_lexicon_names_only_declared_types_and_gives_every_trigger_a_part_of_speech() -> None:
+    from newsfacts.lexicon import lexicon
+    from newsfacts.schema import EVENT_TYPES
+
+    groups = lexicon()["events"]
+    assert {g["type"] for g in groups} <= set(EVENT_TYPES)
+    for g in groups:
+        assert g["verbs"] or g["nouns"], g
+        assert g["kind"] in lexicon()["target_preps"], g["kind"]
+        assert g.get("needs") in (None, "material", "change")

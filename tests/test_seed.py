@@ -122,6 +122,8 @@ EVENTS = [
     ("AID", "iran", "russia", "weapons", "", "", "", "unknown", "reported"),
     ("AID", "north-korea", "russia", "weapons", "", "", "", "unknown", "reported"),
     ("CONSULT", "antony-blinken", "jens-stoltenberg", "", "", "2024-06-18", "2024-06-18", "day", "reported"),
+    # Kirby: "the deepening relations between Russia and North Korea" (codebook rule R: a relationship reported changing)
+    ("COOPERATE", "russia", "north-korea", "", "", "", "", "unknown", "reported"),
     ("ASSAULT", "russia", "ukraine", "ballistic missiles", "north-korea", "2023-12-30", "2023-12-30", "day", "reported"),
     ("ASSAULT", "russia", "ukraine", "ballistic missiles", "north-korea", "2024-01-02", "2024-01-02", "day", "reported"),
     ("ASSAULT", "russia", "ukraine", "ballistic missiles", "north-korea", "2024-01-06", "2024-01-06", "day", "reported"),

@@ -138,6 +138,19 @@ repository in the project's shared folder); where both speak, they agree.
   promised or hypothetical acts (`will send`, `stop the supply`... is kept only where the
   supply itself is asserted as happening); votes, approvals and signatures that happened
   are AGREE events.
+- **The war itself** (rule W) is one ASSAULT event, mode `war`, per article and waging
+  side, at its first mention that names the side (`Russia's war against Ukraine`, `Putin's
+  war`); `the war`, `the war in Ukraine` name no side and are not events.
+- **Relationships** (rule R) are COOPERATE events only where the text reports them
+  changing (`the deepening relations between Russia and North Korea`, `Iran deepens its
+  partnership with Russia`); a relationship only named (`the partnership between Russia
+  and Iran`) or only intended (`trying to strengthen relations`) is not an event.
+- A transfer's mode comes from its object: weapons make `military aid`, relief goods
+  `humanitarian aid`, money `financial aid`; aid of no stated kind is `aid`. Natural
+  disasters are `DISASTER` events without an actor, the place they struck as target, and
+  what they did (deaths, damage) is theirs, not an ASSAULT.
+- Pronoun subjects and possessives (`they struck`, `its air defenses shot down`) are the
+  latest speaker of that kind (person, or group), as for statements.
 - An announced aid package or pledge that was made is an AGREE event (the commitment
   happened); the delivery becomes an AID event only where the text reports it as
   happening.
@@ -289,6 +302,21 @@ def _speech_acts() -> list[str]:
     return lines + [""]
 
 
+def _event_triggers() -> list[str]:
+    """The event triggers of the lexicon, by type and mode, with their parts of speech."""
+    lines = ["## Event types and their triggers\n",
+             "Generated from the lexicon's `events` (each group with its type, mode, part of speech "
+             "and what it needs). PLOVER types, and `DISASTER`, which PLOVER lacks. A word listed "
+             "as both a verb and a noun is a noun after a determiner, a possessive, a preposition, "
+             "a number or an adjective, and before `of`; a verb otherwise.\n",
+             "| event_type | event_mode | verbs | nouns | condition |", "|---|---|---|---|---|"]
+    for g in lexicon()["events"]:
+        mode = g["mode"] or ("the trigger's words" if g["kind"] == "meeting" else "the disaster noun")
+        lines.append(f"| `{g['type']}` | {mode} | {', '.join(g['verbs']) or '-'} | {', '.join(g['nouns']) or '-'} "
+                     f"| {g.get('note', '')} |")
+    return lines + [""]
+
+
 def codebook(tables: dict[str, pd.DataFrame] | None = None) -> str:
     """The codebook as Markdown; with `tables`, each resource shows example rows."""
     lines = [HEADER.format(version=__version__)]
@@ -315,5 +343,6 @@ def codebook(tables: dict[str, pd.DataFrame] | None = None) -> str:
             lines += _examples(tables[r.name], r.fields)
             lines.append("")
     lines += _speech_acts()
+    lines += _event_triggers()
     lines.append(RULES.format(max_bytes=MAX_BYTES))
     return "\n".join(lines).rstrip("\n") + "\n"

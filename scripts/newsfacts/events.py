@@ -14,12 +14,11 @@ from newsfacts.text import Token
 PREPOSITIONS = {"to", "from", "in", "on", "at", "by", "for", "since", "with", "into", "against",
                 "over", "during", "under", "after", "before", "between", "per", "across", "through", "of"}
 STOPS = {".", ",", ";", ":", "“", "”", "\"", "(", ")", "—", "–"}
-NOMINAL_SUFFIXES = ("y", "ies", "ment", "ments", "s", "ery", "eries")
 
 
 @dataclass(frozen=True)
 class Trigger:
-    """A word or phrase that reports an event."""
+    """A word or phrase that reports an event, with its part of speech in this sentence."""
 
     index: int
     length: int
@@ -27,6 +26,8 @@ class Trigger:
     type: str
     mode: str | None
     kind: str
+    pos: str
+    needs: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,18 @@ class Event:
 
 
 @lru_cache(maxsize=1)
-def _trigger_table() -> dict[tuple[str, ...], dict]:
-    table: dict[tuple[str, ...], dict] = {}
+def _trigger_table() -> dict[tuple[str, ...], tuple[dict, frozenset[str]]]:
+    """Trigger words -> (their group in the lexicon, the parts of speech they have there).
+
+    A form listed both as a verb and as a noun ('attack', 'supply') is decided in context."""
+    table: dict[tuple[str, ...], tuple[dict, set[str]]] = {}
     for group in lexicon()["events"]:
-        for words in group["words"]:
-            table[tuple(words.split())] = group
-    return table
+        for pos, key in (("verb", "verbs"), ("noun", "nouns")):
+            for words in group[key]:
+                entry = table.setdefault(tuple(words.split()), (group, set()))
+                if entry[0] is group:
+                    entry[1].add(pos)
+    return {k: (g, frozenset(p)) for k, (g, p) in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +73,35 @@ def _weapons() -> frozenset[str]:
     return frozenset(lexicon()["weapons"])
 
 
+@lru_cache(maxsize=1)
+def _words(key: str) -> frozenset[str]:
+    return frozenset(lexicon()[key])
+
+
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these",
+               "those", "any", "no", "every", "each", "another", "new", "’s", "'s"}
+
+
+def _part_of_speech(tokens: list[Token], i: int, n: int, parts: frozenset[str]) -> str:
+    """'verb' or 'noun' for a trigger listed as both: a noun after a determiner, a possessive,
+    a preposition, a number or an adjective, or before 'of'; a verb otherwise."""
+    if len(parts) == 1:
+        return next(iter(parts))
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[i + n].lower if i + n < len(tokens) else ""
+    if prev is None:
+        return "noun" if nxt in PREPOSITIONS or nxt in STOPS or not nxt else "verb"
+    if prev.lower == "to":  # 'to attack Kyiv' (infinitive), 'responded to attacks on Kyiv'
+        return "noun" if nxt in PREPOSITIONS or nxt in STOPS else "verb"
+    if prev.lower in DETERMINERS or prev.lower in PREPOSITIONS or prev.text[:1].isdigit() or nxt == "of":
+        return "noun"
+    before = tokens[i - 2] if i > 1 else None
+    if before is not None and prev.text.isalpha() and prev.text.islower() and prev.lower not in AUXILIARY \
+            and (before.lower in DETERMINERS or before.lower in PREPOSITIONS or before.text[:1].isdigit()):
+        return "noun"  # 'of relief supplies', 'the new sanctions'
+    return "verb"
+
+
 def find_triggers(tokens: list[Token]) -> list[Trigger]:
     """Event words in a run of tokens, longest match first."""
     table = _trigger_table()
@@ -76,11 +112,12 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         if tokens[i].lower not in firsts:
             i += 1
             continue
-        for n in (2, 1):
+        for n in (3, 2, 1):
             key = tuple(t.lower for t in tokens[i : i + n])
             if len(key) == n and key in table:
-                g = table[key]
-                out.append(Trigger(i, n, " ".join(key), g["type"], g["mode"], g["kind"]))
+                g, parts = table[key]
+                pos = _part_of_speech(tokens, i, n, parts)
+                out.append(Trigger(i, n, " ".join(key), g["type"], g["mode"], g["kind"], pos, g.get("needs")))
                 i += n - 1
                 break
         i += 1
@@ -217,11 +254,16 @@ def _attack_context(tokens: list[Token], mentions: list[Mention], after: int) ->
     return False
 
 
+SUBJECT_PRONOUNS = {"i", "we", "he", "she", "they", "it"}
+POSSESSIVE_PRONOUNS = {"my": "i", "our": "we", "his": "his", "her": "her", "its": "its", "their": "their"}
+
+
 def _pronoun_subject(tokens: list[Token], index: int, book: ActorBook, possessive: bool = False) -> str | None:
-    """'I signed', 'we’ve sent', 'I am announcing new sanctions', 'our sanctions': the speaker
-    of the transcript turn, or the state they speak for."""
+    """'I signed', 'we’ve sent', 'they struck', 'its air defenses shot down', 'our sanctions':
+    a pronoun subject (or a possessive on the subject or the trigger) is the person or group
+    it stands for: the speaker of the turn for I/we, the latest person or group otherwise."""
     if possessive:
-        word = "i" if tokens[index - 1].lower == "my" else "we"
+        word = POSSESSIVE_PRONOUNS.get(tokens[index - 1].lower, "we")
         phrase = book.phrase([Token(tokens[index - 1].start, tokens[index - 1].end, word)])
         return phrase.actor_id if phrase else None
     for k in range(index - 1, -1, -1):
@@ -229,10 +271,12 @@ def _pronoun_subject(tokens: list[Token], index: int, book: ActorBook, possessiv
         if t.text in STOPS:
             return None
         bare = t.lower.split("’")[0].split("'")[0]
-        if bare in {"i", "we"}:
+        owner = POSSESSIVE_PRONOUNS.get(bare) if index - k <= 4 else None
+        if bare in SUBJECT_PRONOUNS or (owner and all(x.text.islower() and x.lower not in PREPOSITIONS
+                                                      for x in tokens[k + 1 : index])):
             if k > 0 and tokens[k - 1].lower in PREPOSITIONS:
                 return None
-            phrase = book.phrase([t])
+            phrase = book.phrase([Token(t.start, t.end, owner or bare)])
             return phrase.actor_id if phrase else None
     return None
 
@@ -306,31 +350,40 @@ def find_events(
     default_actor: str | None,
     disputed: bool,
     default_kinds: frozenset[str] | None = None,
+    reported: tuple[tuple[int, int], ...] = (),
 ) -> list[Event]:
     """Events in one region (a statement's content, or a sentence in the article's voice).
 
     Triggers of the same type in a clause report one event; each date written after the
-    trigger makes its own occurrence ('on Dec. 30, ... on Jan. 2 and Jan. 6').
+    trigger makes its own occurrence ('on Dec. 30, ... on Jan. 2 and Jan. 6'). Triggers inside
+    `reported` spans (the contents of the sentence's statements, read on their own) are left
+    out, while their words still serve as objects ('Canada announced a $400 million package').
     """
     out: list[Event] = []
     for clause in clauses(tokens):
         lo, hi = clause[0].start, clause[-1].end
         inside = [d for d in dates if lo <= d.start and d.end <= hi]
-        out += _clause_events(clause, text, book, inside, statement, default_actor, disputed, default_kinds)
+        out += _clause_events(clause, text, book, inside, statement, default_actor, disputed, default_kinds, reported)
     return out
 
 
-def _clause_events(tokens, text, book, dates, statement, default_actor, disputed, default_kinds) -> list[Event]:
+def _clause_events(tokens, text, book, dates, statement, default_actor, disputed, default_kinds, reported) -> list[Event]:
     mentions = gazetteer_mentions(tokens, text)
     for m in mentions:
         book.known(m.actor_id, m.text)
     out: list[Event] = []
     seen: set[str] = set()
-    triggers = [t for t in find_triggers(tokens) if not _unreal(tokens, t)]
+    triggers = [t for t in find_triggers(tokens) if not _unreal(tokens, t)
+                and not any(d.start <= tokens[t.index].start < d.end for d in dates)  # 'March 3'
+                and not any(a <= tokens[t.index].start < b for a, b in reported)]
+
+    disaster = next((t for t in triggers if t.kind == "disaster"), None)
+    if disaster is not None:  # 'the typhoon struck ..., killing 12': the disaster did it
+        triggers = [t for t in triggers if t.type != "ASSAULT" or t.index < disaster.index]
     for trig in triggers:
         if trig.type in seen:
             continue
-        group = [t for t in triggers if t.type == trig.type]
+        group = [t for t in triggers if t.type == trig.type and t.index >= trig.index]
         event = _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds)
         if event is None:
             continue
@@ -339,8 +392,8 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
         event_dates = [d for d in dates if span_start <= d.start and d.end <= span_end] or [None]
         for actor in actors or [None]:
             for d in event_dates:
-                if actor is None and d is None:
-                    continue  # an occurrence needs an actor or a date
+                if actor is None and d is None and not fields.get("standalone"):
+                    continue  # an occurrence needs an actor or a date (a disaster: a name or a place)
                 out.append(
                     Event(
                         fields["type"], fields["mode"], actor, fields["target"],
@@ -361,10 +414,10 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     for i, e in enumerate(events):
         if e.actor_id is None:
             continue
-        where = None if e.date.start is not None else e.start
-        key = (e.type, e.actor_id, e.target_id, e.date.start, e.date.end, e.disputed, where)
+        where = None if e.date.start is not None or e.mode == "war" else e.start  # the war: once per side
+        key = (e.type, e.actor_id, None if e.mode == "war" else e.target_id, e.date.start, e.date.end, e.disputed, where)
         have = best.get(key)
-        if have is None or _known(e) > _known(events[have]):
+        if have is None or (e.mode != "war" and _known(e) > _known(events[have])):  # the war: its first mention
             best[key] = i
     keep = set(best.values())
     dated = {(events[i].type, events[i].date.start, events[i].date.end) for i in keep if events[i].date.start is not None}
@@ -393,10 +446,19 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         between = [t for t in tokens[after_end:weapon[0]] if not t.text[:1].isupper()]
         if between:
             return None
-    if kind == "transfer":
-        weapon = _weapon_phrase(tokens, after_end, after_end + 10, mentions)
-        if weapon is None:
-            return None
+    aid_mode = None
+    if first.needs == "material":
+        material = _material(tokens, first, first.index + first.length)
+        if material is None:
+            return None  # 'the support that countries are providing', 'announced a plan'
+        aid_mode = material[0]
+        if kind == "pledge":
+            hi_object = tokens[material[1]].end  # 'announced a $400 million military aid package'
+        weapon = _weapon_phrase(tokens, after_end, after_end + 10, mentions) if aid_mode == "military aid" else None
+    if first.needs == "change" and not _changing(tokens, first):
+        return None  # a relationship only named ('the partnership between Russia and Iran')
+    if kind == "war" and not (first.index > 1 and tokens[first.index - 1].lower in {"’s", "'s"}):
+        return None  # 'the war', 'the war in Ukraine': no side named
     # actor: "by X", a nationality adjective on the trigger, "from X", or the subject
     actors: list[str] = []
     between_target: str | None = None
@@ -405,7 +467,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     if nominal_start(tokens, first.index):
         lo = tokens[first.index - 1].start
     trig_word = tokens[first.index].lower
-    nominal = trig_word.endswith(NOMINAL_SUFFIXES) and trig_word not in {"sends", "supplies", "provides", "uses"}
+    nominal = first.pos == "noun"
     reach = 7 if nominal else 2
     by = next(
         (k for k in range(after_end, min(len(tokens), after_end + reach))
@@ -431,7 +493,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         if m is not None:  # "Russia's transfer", "Iran's provision"
             actors = [m.actor_id]
             lo = min(lo, m.start)
-    if not actors and kind in {"cooperation", "meeting"}:
+    if not actors and kind in {"cooperation", "meeting", "relation"}:
         for k in range(after_end, min(len(tokens), after_end + 3)):
             if tokens[k].lower == "between":
                 pair = _mention_list(mentions, tokens, k + 1)
@@ -448,7 +510,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
                     actors = [m.actor_id for m in found]
                     hi = max(hi, found[-1].end)
                 break
-    if not actors and first.index > 0 and tokens[first.index - 1].lower in {"our", "my"}:
+    if not actors and first.index > 0 and tokens[first.index - 1].lower in POSSESSIVE_PRONOUNS:
         subject = _pronoun_subject(tokens, first.index, book, possessive=True)
         if subject:
             actors = [subject]
@@ -482,15 +544,16 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         between_target = receiver
     if not actors and default_actor and (default_kinds is None or kind in default_kinds):
         actors = [default_actor]
-    if not actors and kind != "assault":
-        return None
+    if not actors and kind not in {"assault", "disaster"} and not any(d.start >= tokens[first.index].start for d in dates):
+        return None  # without an actor, only a dated occurrence ('a session on Wednesday') is an event
     # target: first actor after a preposition that suits the event
     target = between_target
     preps = set(lex["target_preps"][kind])
     first_end = first.index + first.length
     for k in range(first_end, len(tokens)):
         if tokens[k].lower in preps:
-            m = _mention_at(mentions, tokens, k + 1)
+            m = _mention_at(mentions, tokens, k + 1) or (
+                _mention_at(mentions, tokens, k + 2) if k + 1 < len(tokens) and tokens[k + 1].lower == "the" else None)
             if kind == "meeting":
                 j = k + 1
                 while j < len(tokens) and tokens[j].text not in STOPS and tokens[j].lower not in PREPOSITIONS:
@@ -509,7 +572,9 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
             break
     # instrument and its origin
     instrument = origin = None
-    mode = first.mode
+    mode = aid_mode or first.mode
+    if kind == "pledge":
+        hi = max(hi, hi_object)
     if weapon is not None and kind in {"assault", "use", "transfer"}:
         a, b = weapon
         instrument = text[tokens[a].start : tokens[b - 1].end]
@@ -521,7 +586,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
             lo_w = m.start
         if abs(a - first.index) <= 12:
             lo, hi = min(lo, lo_w), max(hi, hi_w)
-        if kind != "transfer":
+        if kind != "transfer" and first.mode != "interception":
             mode = lex["instrument_modes"].get(tokens[b - 1].lower, mode)
     for t in group:
         words = " ".join(x.lower for x in tokens[t.index : t.index + t.length])
@@ -553,7 +618,91 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         if opening:
             lo = min(lo, opening[-1].start)
     fields = {"type": first.type, "mode": mode, "target": target, "instrument": instrument, "origin": origin}
+    if kind == "disaster":
+        return _disaster(tokens, text, book, mentions, group, dates, lo, hi, fields)
     return lo, hi, fields, actors
+
+
+def _disaster(tokens, text, book, mentions, group, dates, lo, hi, fields):
+    """A natural disaster: no actor; its mode is the disaster noun ('typhoon'); its target the
+    place it struck ('made landfall in the Philippines', 'struck central Turkey'). It stands
+    without a date when it is named ('Typhoon Kalmaegi'), said to strike, or placed."""
+    nouns = [t for t in group if t.pos == "noun"]
+    first = nouns[0] if nouns else group[0]
+    words = " ".join(x.lower for x in tokens[first.index : first.index + first.length])
+    fields["mode"] = words if nouns else None
+    named = first.index + first.length < len(tokens) and tokens[first.index + first.length].text[:1].isupper() \
+        and tokens[first.index].text[:1].isupper()
+    verbs = _words("disaster_verbs")
+    struck = next((k for k in range(first.index + first.length, len(tokens))
+                   if tokens[k].lower in verbs or " ".join(t.lower for t in tokens[k : k + 2]) in verbs), None)
+    if struck is not None and fields["target"] is None:
+        j = struck + 1
+        while j < len(tokens) and (tokens[j].text.islower() and tokens[j].lower not in PREPOSITIONS or tokens[j].lower == "landfall"):
+            j += 1  # 'struck central Turkey': past lower-case modifiers to the place
+        m = next((x for x in mentions if x.start == tokens[j].start), None) if j < len(tokens) else None
+        if m is not None:
+            fields["target"] = m.actor_id
+            hi = max(hi, m.end)
+    if struck is not None:
+        hi = max(hi, tokens[struck].end)
+    fields["standalone"] = named or struck is not None or fields["target"] is not None
+    return lo, hi, fields, []
+
+
+def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, int] | None:
+    """The kind of aid a transfer or pledge moves, and the index of the object's last word,
+    from its object (after the verb, or before it in a passive): 'military aid' (weapons),
+    'humanitarian aid' (relief goods), 'financial aid' (money), 'aid' (aid of no stated kind);
+    None when the object is nothing material ('support', 'a plan', 'their intent to')."""
+    lex = lexicon()["material"]
+    window: list[int] = []
+    for k in range(after, min(len(tokens), after + 10)):
+        if tokens[k].text in STOPS and tokens[k].text != ",":
+            break
+        window.append(k)
+    if _passive(tokens, trigger.index) and trigger.kind == "transfer":  # 'weapons were delivered'
+        window += range(max(0, trigger.index - 6), trigger.index)
+    if any(tokens[k].lower in lex["not yet"] for k in window[:3]):
+        return None
+    weak = set(lex["weak"])
+    kinds = (
+        ("military aid", lambda t: t.lower in _weapons() and t.lower not in weak),
+        ("humanitarian aid", lambda t: t.lower in lex["humanitarian aid"]),
+        ("financial aid", lambda t: t.lower in lex["financial aid"] or t.text[:1] in lex["financial aid"]),
+        ("aid", lambda t: t.lower in weak),
+    )
+    for found, test in kinds:
+        hits = [k for k in window if test(tokens[k])]
+        if hits:
+            break
+    else:
+        return None
+    if found == "aid" and any(tokens[k].lower in lex["military adjectives"] for k in window):
+        found = "military aid"
+    last = max(k for k in window if any(test(tokens[k]) for _, test in kinds))
+    if trigger.type != "AID" or trigger.mode != "military aid":
+        return trigger.mode, last  # a loan, a pledge: the trigger names it
+    return found, last
+
+
+def _changing(tokens: list[Token], trigger: Trigger) -> bool:
+    """'the deepening relations', 'closer ties', 'forged a new alliance': a relationship
+    reported as changing; not an intention ('trying to strengthen relations')."""
+    for k in range(trigger.index - 1, max(-1, trigger.index - 4), -1):
+        if tokens[k].lower in _words("change_words"):
+            return not (k > 0 and (tokens[k - 1].lower in MODALS))
+        if tokens[k].text in STOPS:
+            return False
+    return False
+
+
+def _passive(tokens: list[Token], index: int) -> bool:
+    """'was arrested', 'were delivered', 'has been sanctioned': a form of 'be' before the verb."""
+    k = index - 1
+    while k >= 0 and tokens[k].lower in {"also", "already", "reportedly", "allegedly", "not", "just", "later"}:
+        k -= 1
+    return k >= 0 and tokens[k].lower in {"was", "were", "been", "being", "is", "are", "be", "got"}
 
 
 def _opens_clause(tokens: list[Token], date: DateMention) -> bool:

@@ -275,11 +275,11 @@ def _events(sents, text, book, dates, statements: list[Statement], skip, voices)
             default = st.speaker_id if st.found.denial else None
             out += find_events(content, text, book, content_dates, st_index, default, st.found.denial)
         reported = [(st.start, st.end) for _, st in hits]
-        rest = [t for t in sentence.tokens if not any(a <= t.start < b for a, b in reported)]
         rest_dates = [d for d in inside if not any(a <= d.start < b for a, b in reported)]
         own = {id(st) for _, st in hits}
         holder = _containing([x for x in statements if id(x) not in own], sentence.start, sentence.end)
-        out += find_events(rest, text, book, rest_dates, holder, hits[-1][1].speaker_id, False, frozenset({"meeting"}))
+        out += find_events(list(sentence.tokens), text, book, rest_dates, holder, hits[-1][1].speaker_id, False,
+                           frozenset({"meeting", "pledge"}), tuple(reported))
     return out
 
 

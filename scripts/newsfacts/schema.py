@@ -19,15 +19,23 @@ ACTOR_KINDS = (
 MODES = ("direct", "partial", "indirect")
 SPEECH_ACTS = ("assert", "deny", "accuse", "condemn", "demand", "warn", "commit", "concern", "confirm", "announce", "other")
 DATE_PRECISIONS = ("day", "week", "month", "year", "range", "unknown")
-EVENT_TYPES = (
+EVENT_TYPES = (  # the 16 PLOVER types, and DISASTER (not PLOVER: natural disasters and their effects)
+    "ACCUSE",
     "AGREE",
     "AID",
     "ASSAULT",
+    "COERCE",
+    "CONCEDE",
     "CONSULT",
     "COOPERATE",
+    "DISASTER",
     "MOBILIZE",
+    "PROTEST",
     "REJECT",
+    "REQUEST",
+    "RETREAT",
     "SANCTION",
+    "SUPPORT",
     "THREATEN",
 )
 CLAIM_STATUSES = ("reported", "disputed")
