@@ -83,6 +83,12 @@ def _schema(d: dict, name: str) -> dict:
         (lambda d: _schema(d, "actors")["fields"][3]["constraints"].pop("pattern"), "minor"),
         (lambda d: d.update(title="Another title"), "patch"),
         (lambda d: d["resources"].pop(), "major"),
+        (lambda d: _schema(d, "events")["foreignKeys"].pop(), "major"),
+        (lambda d: _schema(d, "events")["foreignKeys"].append(
+            {"fields": "target_id", "reference": {"resource": "sources", "fields": "source_id"}}), "major"),
+        (lambda d: (_schema(d, "events")["fields"].append({"name": "x_id", "type": "string"}),
+                    _schema(d, "events")["foreignKeys"].append(
+                        {"fields": "x_id", "reference": {"resource": "statements", "fields": "statement_id"}})), "minor"),
     ],
 )
 def test_schema_changes_need_their_bump(tmp_path: Path, edit, bump: str) -> None:

@@ -132,11 +132,25 @@ def _field_changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[str],
                 notes.append(f"field {name}: {key} changed")
                 loosened = key == "categories" and set(a.get(key) or []) <= set(b.get(key) or [])
                 bump = _max(bump, "minor" if loosened else ("major" if key == "categories" else "patch"))
+    added = new_fields.keys() - old_fields.keys()
     for key in ("primaryKey", "foreignKeys", "missingValues"):
         if old.get(key) != new.get(key):
             notes.append(f"{key} changed")
-            bump = _max(bump, "major")
+            bump = _max(bump, "minor" if key == "foreignKeys" and _keys_of_added_fields(old, new, added) else "major")
     return notes, bump
+
+
+def _keys_of_added_fields(old: dict[str, Any], new: dict[str, Any], added: set[str]) -> bool:
+    """Every old foreign key is kept, and each new one belongs to a field that is new too:
+    a minor change (no existing value can start to fail)."""
+    before, after = old.get("foreignKeys") or [], new.get("foreignKeys") or []
+    if any(fk not in after for fk in before):
+        return False
+    return all(set(_as_list(fk.get("fields"))) <= added for fk in after if fk not in before)
+
+
+def _as_list(value: Any) -> list[str]:
+    return value if isinstance(value, list) else [value]
 
 
 def _constraint_bump(key: str, old: Any, new: Any) -> str:
