@@ -16,6 +16,7 @@ from newsfacts.evaluate import evaluate, load_gold, match
 GOLD = ROOT / "tests" / "gold"
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
 GOV = ROOT.parent / "shared" / "corpus" / "gov"
+TOPICS = ROOT / "tests" / "topics"
 TABLES = ("statements", "events", "figures")
 
 
@@ -46,7 +47,7 @@ def test_scores_count_speakers_and_dates() -> None:
 
 
 def _texts() -> dict[str, Path]:
-    paths = {p.stem: p for p in [*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/articles/*.txt")]}
+    paths = {p.stem: p for p in [*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/articles/*.txt"), *TOPICS.glob("*.txt")]}
     for corpus in (DEV, GOV):
         if corpus.is_dir():
             paths.update({p.stem: p for p in corpus.glob("*.txt")})
@@ -110,6 +111,16 @@ def test_repository_articles_meet_their_floor() -> None:
                                "--floor", str(GOLD / "floor-repo.json"))
     assert code == 0, out + err
     assert "statements" in out and f"sources: {1 + len(list((ROOT / 'tests/articles').glob('*.txt')))}" in out
+
+
+def test_articles_beyond_the_war_meet_their_floor() -> None:
+    """tests/topics: a typhoon, quarterly results, an election, a court ruling, a trade
+    agreement, a strike during an outbreak; every article has its gold file."""
+    articles = sorted(TOPICS.glob("*.txt"))
+    assert len(articles) >= 6 and all((GOLD / f"{p.stem}.json").is_file() for p in articles)
+    code, out, err = _evaluate(str(TOPICS), "--gold", str(GOLD), "--floor", str(GOLD / "floor-topics.json"))
+    assert code == 0, out + err
+    assert f"sources: {len(articles)}" in out
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus/dev is not next to this checkout")
