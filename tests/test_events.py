@@ -134,3 +134,17 @@ def test_the_lexicon_names_only_declared_types_and_gives_every_trigger_a_part_of
         assert g["verbs"] or g["nouns"], g
         assert g["kind"] in lexicon()["target_preps"], g["kind"]
         assert g.get("needs") in (None, "material", "change")
+
+
+def test_a_strike_among_workers_is_a_walkout_not_an_attack() -> None:
+    rows = _events("Nurses began a 48-hour strike over pay on Tuesday.")
+    assert [r[:2] for r in rows] == [("PROTEST", "strike")]
+    assert [r[0] for r in _events("Thousands of nurses walked off the job on Tuesday.")] == ["PROTEST"]
+    assert [r[0] for r in _events("Russian forces carried out a strike on Kharkiv on Tuesday.")] == ["ASSAULT"]
+
+
+def test_a_sentence_names_its_target_and_a_subject_outside_the_gazetteer_acts() -> None:
+    x = run("Judge Anna Weber sentenced Markus Feldhaus to six years on Wednesday.", dt.date(2025, 6, 13))
+    (e,) = x.events
+    assert (e["event_type"], e["actor_id"], e["target_id"], e["date_start"]) == (
+        "COERCE", "anna-weber", "markus-feldhaus", "2025-06-11")

@@ -377,6 +377,8 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
                 and not any(d.start <= tokens[t.index].start < d.end for d in dates)  # 'March 3'
                 and not any(a <= tokens[t.index].start < b for a, b in reported)]
 
+    if any(t.lower in _words("labour_words") for t in tokens):  # 'a 48-hour strike over pay': a walkout
+        triggers = [_as_labour_strike(t) if t.words in {"strike", "strikes"} else t for t in triggers]
     disaster = next((t for t in triggers if t.kind == "disaster"), None)
     if disaster is not None:  # 'the typhoon struck ..., killing 12': the disaster did it
         triggers = [t for t in triggers if t.type != "ASSAULT" or t.index < disaster.index]
@@ -528,6 +530,11 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
             actors = [subject]
     if not actors and origin_subject is not None:
         actors = [origin_subject]
+    if not actors and not nominal and not _passive(tokens, first.index) and kind != "disaster":
+        subject = _phrase_subject(tokens, first.index, book)
+        if subject:
+            actors = [subject]
+            lo = min(lo, tokens[max(0, first.index - 1)].start)
     if kind == "transfer" and trig_word in RECEIVING:
         receiver = actors[0] if actors else None
         givers = []
@@ -601,6 +608,10 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         if m is not None and not m.demonym and m.actor_id not in actors:
             target = m.actor_id
             hi = max(hi, m.end)
+    if target is None and kind == "coercion" and not _passive(tokens, first.index):
+        obj = _object_phrase(tokens, after_end, book)  # 'sentenced Markus Feldhaus'
+        if obj is not None and obj[0] not in actors:
+            target, hi = obj[0], max(hi, obj[1])
     if target is None and kind == "assault":
         for k in range(first_end, len(tokens) - 1):
             if tokens[k].lower in preps:
@@ -621,6 +632,46 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     if kind == "disaster":
         return _disaster(tokens, text, book, mentions, group, dates, lo, hi, fields)
     return lo, hi, fields, actors
+
+
+def _as_labour_strike(trigger: Trigger) -> Trigger:
+    """A strike among workers' words is a walkout (PROTEST), not an armed strike."""
+    return Trigger(trigger.index, trigger.length, trigger.words, "PROTEST", "strike", "protest", trigger.pos)
+
+
+def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> str | None:
+    """The actor named by the noun phrase before a verb when the gazetteer knows none
+    ('The union rejected', 'Calder agreed'): the words since the clause's last stop, cut
+    before a preposition ('Canada on Wednesday announced'), read as a speaker would be."""
+    k = index - 1
+    while k >= 0 and tokens[k].lower in AUXILIARY:
+        k -= 1
+    start = k
+    while start >= 0 and tokens[start].text not in STOPS and tokens[start].lower not in CLAUSE_JOINERS:
+        start -= 1
+    words = list(tokens[start + 1 : k + 1])
+    cut = next((j for j, t in enumerate(words) if j > 0 and t.lower in PREPOSITIONS), len(words))
+    words = words[:cut]
+    if not words or len(words) > 6 or not any(t.text[:1].isupper() for t in words):
+        return None
+    names = [t for t in words if t.text[:1].isupper() and t is not tokens[0]]
+    if not names:
+        return None  # a capital only because it opens the sentence: 'Something struck'
+    phrase = book.phrase(words)
+    return phrase.actor_id if phrase is not None and phrase.kind != "pronoun" else None
+
+
+
+def _object_phrase(tokens: list[Token], after: int, book: ActorBook) -> tuple[str, int] | None:
+    """The person or body right after a verb ('sentenced Markus Feldhaus, ...', 'fined
+    Velatrix'): a capitalised noun phrase read as a participant."""
+    j = after
+    while j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].text not in STOPS:
+        j += 1
+    if j == after:
+        return None
+    phrase = book.phrase(list(tokens[after:j]))
+    return (phrase.actor_id, tokens[j - 1].end) if phrase is not None and phrase.actor_id else None
 
 
 def _disaster(tokens, text, book, mentions, group, dates, lo, hi, fields):
