@@ -148,3 +148,23 @@ def test_a_sentence_names_its_target_and_a_subject_outside_the_gazetteer_acts() 
     (e,) = x.events
     assert (e["event_type"], e["actor_id"], e["target_id"], e["date_start"]) == (
         "COERCE", "anna-weber", "markus-feldhaus", "2025-06-11")
+
+
+# --- what did not happen ---------------------------------------------------------------
+
+def test_intentions_threats_and_modal_objects_are_not_occurrences() -> None:
+    rows = _events("The nurses' union has threatened to call a week-long strike over pay in March.")
+    assert [r[0] for r in rows if r[0] in ("PROTEST", "ASSAULT")] == []
+    assert [r[0] for r in _events("Ottawa plans to visit Kyiv on Monday. Britain will provide a loan to Kenya.")] == []
+    # an attempt is an act, and a stop presupposes what it stops
+    assert [r[0] for r in _events("Russia tried to plunge Ukraine into darkness by striking its power grid.")] == ["ASSAULT"]
+    assert [r[0] for r in _events("Washington wants to halt the delivery of drones from Iran to Russia.")] == ["AID"]
+
+
+def test_a_date_after_a_modal_belongs_to_that_verb() -> None:
+    rows = _events("Typhoon Marisol weakened into a tropical storm and would leave the region next week.")
+    assert all(r[4] is None for r in rows)
+
+
+def test_a_large_number_without_money_is_no_financial_aid() -> None:
+    assert _events("Calder shipped more than one million accelerators in the quarter.") == []

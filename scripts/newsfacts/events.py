@@ -14,6 +14,7 @@ from newsfacts.text import Token
 PREPOSITIONS = {"to", "from", "in", "on", "at", "by", "for", "since", "with", "into", "against",
                 "over", "during", "under", "after", "before", "between", "per", "across", "through", "of"}
 STOPS = {".", ",", ";", ":", "“", "”", "\"", "(", ")", "—", "–"}
+QUOTES = {"“", "”", "\""}
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,9 @@ def _part_of_speech(tokens: list[Token], i: int, n: int, parts: frozenset[str]) 
     a preposition, a number or an adjective, or before 'of'; a verb otherwise."""
     if len(parts) == 1:
         return next(iter(parts))
-    prev = tokens[i - 1] if i > 0 else None
+    context = [t for t in tokens[:i] if t.text not in QUOTES]  # 'a “massive strike”'
+    prev = context[-1] if context else None
+    before = context[-2] if len(context) > 1 else None
     nxt = tokens[i + n].lower if i + n < len(tokens) else ""
     if prev is None:
         return "noun" if nxt in PREPOSITIONS or nxt in STOPS or not nxt else "verb"
@@ -95,7 +98,6 @@ def _part_of_speech(tokens: list[Token], i: int, n: int, parts: frozenset[str]) 
         return "noun" if nxt in PREPOSITIONS or nxt in STOPS else "verb"
     if prev.lower in DETERMINERS or prev.lower in PREPOSITIONS or prev.text[:1].isdigit() or nxt == "of":
         return "noun"
-    before = tokens[i - 2] if i > 1 else None
     if before is not None and prev.text.isalpha() and prev.text.islower() and prev.lower not in AUXILIARY \
             and (before.lower in DETERMINERS or before.lower in PREPOSITIONS or before.text[:1].isdigit()):
         return "noun"  # 'of relief supplies', 'the new sanctions'
@@ -207,23 +209,32 @@ AUXILIARY = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "be
 
 
 def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
-    """A verbal trigger in an infinitive, after a modal or in a condition ('seeking to
-    acquire', 'would strike', 'if Putin attacks'): not an occurrence. Nouns ('responded to
-    attacks') are not affected."""
-    if trigger.index > 0 and tokens[trigger.index - 1].lower in {"the", "a", "an", "its", "their", "his", "her", "of"}:
-        return False
-    k = trigger.index - 1
-    while k >= 0 and tokens[k].lower in AUXILIARY:
-        k -= 1
-    word = tokens[trigger.index].lower
-    plural = word.endswith("s") and not word.endswith("ss")
-    if k >= 0 and tokens[k].lower in MODALS and not (tokens[k].lower == "to" and plural):
-        return True  # ('responded to attacks': a plural noun, not an infinitive)
+    """A trigger in an infinitive, after a modal or in a condition ('seeking to acquire',
+    'would strike', 'if Putin attacks'), or a noun that is the object of a modal verb ('will
+    provide a loan'): not an occurrence."""
+    if trigger.pos == "noun":
+        for k in range(trigger.index - 1, max(-1, trigger.index - 6), -1):
+            w = tokens[k].lower
+            if tokens[k].text in STOPS or (w in PREPOSITIONS and w != "to"):
+                break
+            if w in MODALS and w != "to":
+                return True  # ('to halt the delivery' presupposes a delivery: 'to' does not count)
+    else:
+        k = trigger.index - 1
+        while k >= 0 and tokens[k].lower in AUXILIARY:
+            k -= 1
+        if k >= 0 and tokens[k].lower in MODALS:
+            return True
     clause = []
     for j in range(trigger.index - 1, -1, -1):
         if tokens[j].text in STOPS:
             break
         clause.append(tokens[j].lower)
+        if (tokens[j].lower in _words("intention_verbs") and j + 2 <= trigger.index <= j + 6
+                and tokens[j + 1].lower == "to" and tokens[j + 2].lower not in _words("presupposing_verbs")
+                and not any(t.lower in PREPOSITIONS for t in tokens[j + 3 : trigger.index])):
+            return True  # 'threatened to call a strike', 'plans to visit' (not 'wants to halt the delivery',
+            # nor 'wants to express condolences for the attack')
     negated = any(w in NEGATIONS or w.endswith(("n’t", "n't")) for w in clause)
     return "if" in clause or "unless" in clause or negated
 
@@ -258,26 +269,32 @@ SUBJECT_PRONOUNS = {"i", "we", "he", "she", "they", "it"}
 POSSESSIVE_PRONOUNS = {"my": "i", "our": "we", "his": "his", "her": "her", "its": "its", "their": "their"}
 
 
-def _pronoun_subject(tokens: list[Token], index: int, book: ActorBook, possessive: bool = False) -> str | None:
+def _pronoun_subject(
+    tokens: list[Token], index: int, book: ActorBook, possessive: bool = False, speaker: str | None = None
+) -> str | None:
     """'I signed', 'we’ve sent', 'they struck', 'its air defenses shot down', 'our sanctions':
     a pronoun subject (or a possessive on the subject or the trigger) is the person or group
     it stands for: the speaker of the turn for I/we, the latest person or group otherwise."""
     if possessive:
         word = POSSESSIVE_PRONOUNS.get(tokens[index - 1].lower, "we")
         phrase = book.phrase([Token(tokens[index - 1].start, tokens[index - 1].end, word)])
-        return phrase.actor_id if phrase else None
+        return phrase.actor_id if phrase and phrase.actor_id else (speaker if word in {"i", "we"} else None)
     for k in range(index - 1, -1, -1):
         t = tokens[k]
+        if t.text in QUOTES:
+            continue  # 'carried out a “massive strike”'
         if t.text in STOPS:
             return None
         bare = t.lower.split("’")[0].split("'")[0]
-        owner = POSSESSIVE_PRONOUNS.get(bare) if index - k <= 4 else None
-        if bare in SUBJECT_PRONOUNS or (owner and all(x.text.islower() and x.lower not in PREPOSITIONS
+        owner = POSSESSIVE_PRONOUNS.get(bare) if index - k <= 8 else None
+        if bare in SUBJECT_PRONOUNS or (owner and all((x.text.islower() or x.text in QUOTES) and x.lower not in PREPOSITIONS
                                                       for x in tokens[k + 1 : index])):
             if k > 0 and tokens[k - 1].lower in PREPOSITIONS:
                 return None
             phrase = book.phrase([Token(t.start, t.end, owner or bare)])
-            return phrase.actor_id if phrase else None
+            if phrase and phrase.actor_id:
+                return phrase.actor_id
+            return speaker if (owner or bare) in {"i", "we"} else None  # a quoted 'we': its speaker
     return None
 
 
@@ -315,7 +332,7 @@ def _subject(mentions: list[Mention], tokens: list[Token], trigger: Trigger) -> 
         after = tokens[k + len(m.text.split())] if k + len(m.text.split()) < len(tokens) else None
         if m.demonym or (after is not None and (after.lower in CLAIM_NOUNS or after.lower in ADJECTIVAL_HEADS)):
             continue
-        if any(tokens[j].text in STOPS for j in range(k, trigger.index)):
+        if any(tokens[j].text in STOPS and tokens[j].text not in QUOTES for j in range(k, trigger.index)):
             return None
         return m
     return None
@@ -351,6 +368,7 @@ def find_events(
     disputed: bool,
     default_kinds: frozenset[str] | None = None,
     reported: tuple[tuple[int, int], ...] = (),
+    speaker: str | None = None,
 ) -> list[Event]:
     """Events in one region (a statement's content, or a sentence in the article's voice).
 
@@ -363,11 +381,13 @@ def find_events(
     for clause in clauses(tokens):
         lo, hi = clause[0].start, clause[-1].end
         inside = [d for d in dates if lo <= d.start and d.end <= hi]
-        out += _clause_events(clause, text, book, inside, statement, default_actor, disputed, default_kinds, reported)
+        out += _clause_events(clause, text, book, inside, statement, default_actor, disputed, default_kinds, reported,
+                              speaker)
     return out
 
 
-def _clause_events(tokens, text, book, dates, statement, default_actor, disputed, default_kinds, reported) -> list[Event]:
+def _clause_events(tokens, text, book, dates, statement, default_actor, disputed, default_kinds, reported,
+                   speaker) -> list[Event]:
     mentions = gazetteer_mentions(tokens, text)
     for m in mentions:
         book.known(m.actor_id, m.text)
@@ -386,7 +406,7 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
         if trig.type in seen:
             continue
         group = [t for t in triggers if t.type == trig.type and t.index >= trig.index]
-        event = _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds)
+        event = _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, speaker)
         if event is None:
             continue
         seen.add(trig.type)
@@ -433,7 +453,7 @@ def _known(e: Event) -> int:
     return sum(v is not None for v in (e.target_id, e.instrument, e.origin_id, e.mode))
 
 
-def _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds):
+def _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, speaker=None):
     first, last = group[0], group[-1]
     kind = first.kind
     lex = lexicon()
@@ -469,11 +489,13 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     if nominal_start(tokens, first.index):
         lo = tokens[first.index - 1].start
     trig_word = tokens[first.index].lower
+    first_end = first.index + first.length
     nominal = first.pos == "noun"
     reach = 7 if nominal else 2
     by = next(
-        (k for k in range(after_end, min(len(tokens), after_end + reach))
-         if tokens[k].lower == "by" and not any(tokens[j].text in STOPS for j in range(after_end, k))),
+        (k for k in range(first_end, min(len(tokens), first_end + reach))
+         if tokens[k].lower == "by" and not any(tokens[j].text in STOPS or tokens[j].lower in _trigger_firsts()
+                                                for j in range(first_end, k))),  # not 'launched by' of another verb
         None,
     )
     agent = None
@@ -513,7 +535,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
                     hi = max(hi, found[-1].end)
                 break
     if not actors and first.index > 0 and tokens[first.index - 1].lower in POSSESSIVE_PRONOUNS:
-        subject = _pronoun_subject(tokens, first.index, book, possessive=True)
+        subject = _pronoun_subject(tokens, first.index, book, possessive=True, speaker=speaker)
         if subject:
             actors = [subject]
     if not actors:
@@ -525,7 +547,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
                 lo = min(lo, listed[0].start)
     origin_subject = _origin_subject(tokens, mentions, first.index, weapon)
     if not actors and first.index > 0:
-        subject = _pronoun_subject(tokens, first.index, book)
+        subject = _pronoun_subject(tokens, first.index, book, speaker=speaker)
         if subject:
             actors = [subject]
     if not actors and origin_subject is not None:
@@ -621,13 +643,18 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
                     break
     # dates after the trigger, in the same clause; else a date that opens the clause
     # ("Ten years ago, Putin occupied Crimea", "On Jan. 6, Russian forces launched ...")
-    after = [d for d in dates if d.start >= tokens[first.index].start]
+    after = [d for d in dates if d.start >= tokens[first.index].start
+             and not any(t.text in MODALS - {"to"} and first.index < k and t.end <= d.start
+                         for k, t in enumerate(tokens))]  # '... storm and would leave next week'
+
     for d in after:
         hi = max(hi, d.end)
     if not after:
         opening = [d for d in dates if d.end <= lo and _opens_clause(tokens, d)]
         if opening:
             lo = min(lo, opening[-1].start)
+    if target in actors:
+        target = None  # 'procurement of arms from North Korea': the giver is not also the receiver
     fields = {"type": first.type, "mode": mode, "target": target, "instrument": instrument, "origin": origin}
     if kind == "disaster":
         return _disaster(tokens, text, book, mentions, group, dates, lo, hi, fields)
@@ -654,7 +681,8 @@ def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> str | N
     words = words[:cut]
     if not words or len(words) > 6 or not any(t.text[:1].isupper() for t in words):
         return None
-    names = [t for t in words if t.text[:1].isupper() and t is not tokens[0]]
+    after_stop = {id(tokens[j + 1]) for j in range(len(tokens) - 1) if tokens[j].text in STOPS}
+    names = [t for t in words if t.text[:1].isupper() and t is not tokens[0] and id(t) not in after_stop]
     if not names:
         return None  # a capital only because it opens the sentence: 'Something struck'
     phrase = book.phrase(words)

@@ -273,7 +273,8 @@ def _events(sents, text, book, dates, statements: list[Statement], skip, voices)
             content = _region_tokens(sentence, st.start, st.end)
             content_dates = [d for d in inside if st.start <= d.start and d.end <= st.end]
             default = st.speaker_id if st.found.denial else None
-            out += find_events(content, text, book, content_dates, st_index, default, st.found.denial)
+            out += find_events(content, text, book, content_dates, st_index, default, st.found.denial,
+                               speaker=st.speaker_id)
         reported = [(st.start, st.end) for _, st in hits]
         rest_dates = [d for d in inside if not any(a <= d.start < b for a, b in reported)]
         own = {id(st) for _, st in hits}
