@@ -2,6 +2,6 @@
 
 __version__ = "1.3.0"
 
-from newsfacts.load import IntegrityError, load  # noqa: E402
+from newsfacts.load import IntegrityError, PackageError, load  # noqa: E402
 
-__all__ = ["__version__", "IntegrityError", "load"]
+__all__ = ["__version__", "IntegrityError", "PackageError", "load"]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import json
 import re
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsfacts.safeio import ReadError, read_regular
 from newsfacts.schema import FIELDS
 
 MAX_BYTES = 2_000_000
@@ -47,10 +50,19 @@ class Article:
         return hashlib.sha256(self.data).hexdigest()
 
 
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
 def decode_article(path: Path, data: bytes) -> str:
     """The text of an article file, or ArticleError saying why it is unusable."""
     if len(data) > MAX_BYTES:
         raise ArticleError(f"{path}: too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            raise ArticleError(f"{path}: {encoding} text (it starts with a {encoding} byte-order mark); save it as UTF-8")
     if b"\x00" in data:
         raise ArticleError(f"{path}: binary file (contains NUL bytes), not a text article")
     try:
@@ -98,24 +110,41 @@ def read_metadata(path: Path) -> dict[str, object]:
     if not isinstance(meta, dict):
         raise ArticleError(f"{sidecar}: metadata must be a JSON object")
     for key in ("title", "publisher", "outlet", "url", "published", "byline", "speaker"):
-        if meta.get(key) is not None and not isinstance(meta[key], str):
-            raise ArticleError(f"{sidecar}: '{key}' must be a string or null, not {type(meta[key]).__name__}")
+        value = meta.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise ArticleError(f"{sidecar}: '{key}' must be a string or null, not {type(value).__name__}")
+        control = CONTROL.search(value)
+        if control:
+            raise ArticleError(
+                f"{sidecar}: '{key}' contains the control character U+{ord(control.group()):04X}; "
+                "metadata values are one line of text"
+            )
+    url = meta.get("url")
+    if url and not _is_web_url(url):
+        raise ArticleError(f"{sidecar}: 'url' must be an http:// or https:// address, not {url[:60]!r}")
     return meta
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters (C0, DEL, C1) and line or paragraph separators, refused in metadata values."""
+
+
+def _is_web_url(value: str) -> bool:
+    parts = urllib.parse.urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and value == value.strip()
 
 
 def read_article(path: Path, published: dt.date | None = None) -> Article:
     """Read and check one article; `published` overrides the sidecar's date."""
     path = Path(path)
-    if path.is_dir():
-        raise ArticleError(f"{path}: is a directory, not an article file")
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ArticleError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ArticleError(f"{path}: cannot be read ({exc.strerror})") from None
+        data = read_regular(path, MAX_BYTES)  # a FIFO, a device or a directory is refused unread
+    except ReadError as exc:
+        raise ArticleError(str(exc)) from None
     text = decode_article(path, data)
-    if not SOURCE_ID.match(path.stem):
+    if not SOURCE_ID.fullmatch(path.stem):  # fullmatch: '$' alone would let 'x\n' through
         raise ArticleError(
             f"{path}: the file name must start with a letter or digit and use only letters, "
             "digits, '.', '_' and '-' (it becomes the source id)"

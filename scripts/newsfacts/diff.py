@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 from dataclasses import asdict, dataclass, field
@@ -9,12 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.csvio import from_csv
+from newsfacts.packagefile import (
+    TABLE_LIMIT, PackageError, check_structure, open_package, parse_descriptor, read_member,
+)
 
 BUMPS = ("none", "patch", "minor", "major")
 
 
-class DiffError(Exception):
-    """A package that cannot be read (missing file, unknown git ref, bad JSON)."""
+class DiffError(PackageError):
+    """A package that cannot be read (missing file, unknown git ref, bad JSON, a malformed
+    descriptor, a path outside the package)."""
 
 
 @dataclass
@@ -40,28 +45,35 @@ def _git_show(ref: str, path: str, cwd: Path) -> bytes:
 
 
 def read_package(spec: str, repo: Path = Path(".")) -> Package:
-    """Read a package from a directory, a datapackage.json path, or a git ref of `repo`."""
+    """Read a package from a directory, a datapackage.json path, or a git ref of `repo`; its
+    descriptor's structure is checked (any version's resources and schemas are accepted)
+    and no path may leave the package."""
     path = Path(spec)
-    if path.is_dir() or (path.suffix == ".json" and path.is_file()):
-        descriptor_path = path / "datapackage.json" if path.is_dir() else path
-        if not descriptor_path.is_file():
-            raise DiffError(f"{descriptor_path}: no such file")
-
-        def read(rel: str) -> bytes:
-            try:
-                return (descriptor_path.parent / rel).read_bytes()
-            except OSError as exc:
-                raise DiffError(f"{descriptor_path.parent / rel}: {exc.strerror}") from None
-    else:
-
-        def read(rel: str) -> bytes:
-            return _git_show(spec, rel, repo)
-
     try:
-        descriptor = json.loads(read("datapackage.json") if not path.suffix == ".json" else read(path.name))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DiffError(f"{spec}: datapackage.json is not valid JSON ({exc})") from None
-    tables = {r["name"]: from_csv(read(r["path"])) for r in descriptor.get("resources", [])}
+        if path.is_dir() or (path.suffix == ".json" and path.is_file()):
+            package = open_package(path, contract=False)
+            descriptor, resources = package.descriptor, package.resources
+
+            def read(rel: str) -> bytes:
+                return read_member(package, rel, TABLE_LIMIT)
+        else:
+            location = f"{spec}:datapackage.json"
+            descriptor = parse_descriptor(_git_show(spec, "datapackage.json", repo), location)
+            resources = check_structure(descriptor, location)
+
+            def read(rel: str) -> bytes:
+                return _git_show(spec, rel, repo)
+
+        tables = {}
+        for r in resources:
+            try:
+                tables[r.name] = from_csv(read(r.path))
+            except (UnicodeDecodeError, csv.Error) as exc:
+                raise DiffError(f"{spec}: resource {r.name} ({r.path}) is not UTF-8 CSV ({exc})") from None
+    except DiffError:
+        raise
+    except PackageError as exc:
+        raise DiffError(str(exc)) from None
     return Package(spec, descriptor, tables)
 
 
@@ -130,7 +142,7 @@ def _field_changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[str],
         for key in ("description", "title", "categories"):
             if a.get(key) != b.get(key):
                 notes.append(f"field {name}: {key} changed")
-                loosened = key == "categories" and set(a.get(key) or []) <= set(b.get(key) or [])
+                loosened = key == "categories" and _as_set(a.get(key)) <= _as_set(b.get(key))
                 bump = _max(bump, "minor" if loosened else ("major" if key == "categories" else "patch"))
     added = new_fields.keys() - old_fields.keys()
     for key in ("primaryKey", "foreignKeys", "missingValues"):
@@ -153,18 +165,26 @@ def _as_list(value: Any) -> list[str]:
     return value if isinstance(value, list) else [value]
 
 
+def _as_set(value: Any) -> set[Any]:
+    """The categories of a field as a set (none when they are not a list of values)."""
+    return {v for v in value if isinstance(v, (str, int, float))} if isinstance(value, list) else set()
+
+
 def _constraint_bump(key: str, old: Any, new: Any) -> str:
     """A constraint that accepts less than before is breaking; one that accepts more is not."""
     if new is None:
         return "minor"
     if old is None:
         return "major"
-    if key == "enum":
-        return "minor" if set(old) <= set(new) else "major"
-    if key in ("minimum", "minLength"):
-        return "minor" if new <= old else "major"
-    if key in ("maximum", "maxLength"):
-        return "minor" if new >= old else "major"
+    try:
+        if key == "enum":
+            return "minor" if set(old) <= set(new) else "major"
+        if key in ("minimum", "minLength"):
+            return "minor" if new <= old else "major"
+        if key in ("maximum", "maxLength"):
+            return "minor" if new >= old else "major"
+    except TypeError:  # values that cannot be compared (a malformed or retyped constraint)
+        return "major"
     return "major"
 
 

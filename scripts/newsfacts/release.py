@@ -52,9 +52,17 @@ def _git(repo: Path, *args: str) -> str | None:
     return result.stdout.strip() if result.returncode == 0 else None
 
 
+class ReleaseError(ValueError):
+    """The last release cannot be found, so nothing could be checked; the message says what
+    history the check needs."""
+
+
 def baseline_ref(repo: Path) -> str | None:
     """The last release: the newest tag vX.Y.Z reachable from HEAD, or else the newest commit
-    whose datapackage.json has the CHANGELOG's previous version."""
+    whose datapackage.json has the CHANGELOG's previous version. None only when there is no
+    earlier release (no such tag, and the CHANGELOG names one version at most); ReleaseError
+    when there is one but this checkout cannot show it (a shallow clone, a copy outside
+    git, tags not fetched)."""
     tag = _git(repo, "describe", "--tags", "--abbrev=0", "--match", "v[0-9]*", "HEAD")
     if tag:
         return tag
@@ -64,9 +72,24 @@ def baseline_ref(repo: Path) -> str | None:
     previous = versions[1]
     for commit in (_git(repo, "rev-list", "HEAD", "--", "datapackage.json") or "").split():
         raw = _git(repo, "show", f"{commit}:datapackage.json")
-        if raw and json.loads(raw).get("version") == previous:
+        try:
+            found = raw and json.loads(raw).get("version") == previous
+        except (json.JSONDecodeError, AttributeError):
+            found = False
+        if found:
             return commit
-    return None
+    raise ReleaseError(missing_history(repo, previous))
+
+
+def missing_history(repo: Path, previous: str) -> str:
+    """Why the last release (CHANGELOG version `previous`) cannot be found, and what to fetch."""
+    wanted = f"cannot find the last release {previous} (no tag v{previous} and no commit whose datapackage.json has it)"
+    if _git(repo, "rev-parse", "--git-dir") is None:
+        return (f"{repo}: not a git repository, so {wanted}; release-check needs the history and tags: "
+                "run it in a git clone (git clone, then git fetch --tags)")
+    if _git(repo, "rev-parse", "--is-shallow-repository") == "true":
+        return f"{repo}: a shallow clone, so {wanted}; release-check needs the history and tags: git fetch --tags --unshallow"
+    return f"{repo}: {wanted}; release-check needs the release tags: git fetch --tags"
 
 
 @dataclass
