@@ -168,3 +168,23 @@ def test_a_date_after_a_modal_belongs_to_that_verb() -> None:
 
 def test_a_large_number_without_money_is_no_financial_aid() -> None:
     assert _events("Calder shipped more than one million accelerators in the quarter.") == []
+
+
+def test_they_and_it_are_the_group_named_last_as_a_subject() -> None:
+    x = run("Russia launched missiles at Kyiv on Monday.\nThey have killed thousands of civilians.")
+    assert [(e["actor_id"], e["event_mode"]) for e in x.events if e["date_start"] is None] == [("russia", "strike")]
+    x = run("As Russia struggles on the battlefield, it is turning to attacks against Ukraine.")
+    assert [(e["actor_id"], e["target_id"]) for e in x.events] == [("russia", "ukraine")]
+
+
+def test_acts_begun_decided_or_continued_happen() -> None:
+    assert [(r[0], r[2]) for r in _events("Russia continues to kill civilians in Kharkiv.")] == [("ASSAULT", "russia")]
+
+
+def test_a_call_by_phone_is_a_meeting_with_its_hearer() -> None:
+    assert _events("Blinken spoke by phone yesterday with Ukrainian Foreign Minister Dmytro Kuleba.") == [
+        ("CONSULT", "spoke by phone", "antony-blinken", "dmytro-kuleba", "2025-11-04")]
+
+
+def test_the_war_of_a_side_with_an_adjective() -> None:
+    assert _events("We condemn Russia’s brutal war against Ukraine.") == [("ASSAULT", "war", "russia", "ukraine", None)]

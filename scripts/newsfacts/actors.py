@@ -186,6 +186,9 @@ class ActorBook:
         self.voice: str | None = None
         """The speaker of the transcript turn being read ('I', 'we')."""
         self.home: str | None = None
+        self.recent: dict[str, str] = {}
+        """The latest person and group named in the article's order ('person', 'group'), for
+        the pronouns of events ('they struck', 'he decided to invade')."""
         """The country of the publisher (a ministry, a White House page): the state an
         official of unknown country speaks for when saying 'we'."""
         self._title_hits: dict[str, list[tuple[int, int]]] = {}

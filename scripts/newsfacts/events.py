@@ -223,8 +223,9 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
         k = trigger.index - 1
         while k >= 0 and tokens[k].lower in AUXILIARY:
             k -= 1
-        if k >= 0 and tokens[k].lower in MODALS:
-            return True
+        aspect = tokens[k].lower == "to" and k > 0 and tokens[k - 1].lower in _words("aspect_verbs")
+        if k >= 0 and tokens[k].lower in MODALS and not aspect:
+            return True  # ('he decided to invade', 'continues to kill': acts that happen)
     clause = []
     for j in range(trigger.index - 1, -1, -1):
         if tokens[j].text in STOPS:
@@ -266,11 +267,14 @@ def _attack_context(tokens: list[Token], mentions: list[Mention], after: int) ->
 
 
 SUBJECT_PRONOUNS = {"i", "we", "he", "she", "they", "it"}
+THIRD_PERSON = {"he": "person", "she": "person", "his": "person", "her": "person",
+                "they": "group", "it": "group", "its": "group", "their": "group"}
 POSSESSIVE_PRONOUNS = {"my": "i", "our": "we", "his": "his", "her": "her", "its": "its", "their": "their"}
 
 
 def _pronoun_subject(
-    tokens: list[Token], index: int, book: ActorBook, possessive: bool = False, speaker: str | None = None
+    tokens: list[Token], index: int, book: ActorBook, possessive: bool = False, speaker: str | None = None,
+    mentions: tuple[Mention, ...] = (),
 ) -> str | None:
     """'I signed', 'we’ve sent', 'they struck', 'its air defenses shot down', 'our sanctions':
     a pronoun subject (or a possessive on the subject or the trigger) is the person or group
@@ -291,10 +295,19 @@ def _pronoun_subject(
                                                       for x in tokens[k + 1 : index])):
             if k > 0 and tokens[k - 1].lower in PREPOSITIONS:
                 return None
-            phrase = book.phrase([Token(t.start, t.end, owner or bare)])
+            word = owner or bare
+            if word in THIRD_PERSON:  # the person or group named last: earlier in the sentence, or before
+                kind = THIRD_PERSON[word]
+                if speaker in book.records and ("person" if book.records[speaker].kind == "person" else "group") == kind:
+                    return speaker  # 'the ministry said its forces struck', 'Biden said he signed'
+                earlier = [m for m in mentions if m.end <= t.start and not m.demonym
+                           and ("person" if m.kind == "person" else "group") == kind
+                           and not any(x.end == m.start - 1 and x.lower in PREPOSITIONS for x in tokens)]
+                return earlier[-1].actor_id if earlier else book.recent.get(kind)
+            phrase = book.phrase([Token(t.start, t.end, word)])
             if phrase and phrase.actor_id:
                 return phrase.actor_id
-            return speaker if (owner or bare) in {"i", "we"} else None  # a quoted 'we': its speaker
+            return speaker  # a quoted 'we': its speaker
     return None
 
 
@@ -423,7 +436,17 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
                         d.value if d else UNKNOWN, d, span_start, span_end, statement, disputed,
                     )
                 )
+    _remember(book, mentions, tokens)
     return out
+
+
+def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token]) -> None:
+    """Keep the latest person and group named, not after a preposition nor as a nationality
+    ('launched missiles at Kyiv', 'killed Ukrainians'), for the pronouns of later clauses."""
+    after_preposition = {tokens[k + 1].start for k in range(len(tokens) - 1) if tokens[k].lower in PREPOSITIONS}
+    for m in mentions:
+        if not m.demonym and m.start not in after_preposition:
+            book.recent["person" if m.kind == "person" else "group"] = m.actor_id
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:
@@ -479,12 +502,21 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         weapon = _weapon_phrase(tokens, after_end, after_end + 10, mentions) if aid_mode == "military aid" else None
     if first.needs == "change" and not _changing(tokens, first):
         return None  # a relationship only named ('the partnership between Russia and Iran')
-    if kind == "war" and not (first.index > 1 and tokens[first.index - 1].lower in {"’s", "'s"}):
-        return None  # 'the war', 'the war in Ukraine': no side named
+    if kind == "war":
+        k = first.index - 1
+        while k > 0 and tokens[k].text.islower() and tokens[k].text.isalpha() and first.index - k <= 3:
+            k -= 1  # 'Russia’s brutal war'
+        if not (k > 0 and tokens[k].lower in {"’s", "'s"}):
+            return None  # 'the war', 'the war in Ukraine': no side named
+        owner = next((x for x in mentions if x.end == tokens[k - 1].end), None)
+        if owner is None:
+            return None
+        actors_war = [owner.actor_id]
+        lo_war = owner.start
     # actor: "by X", a nationality adjective on the trigger, "from X", or the subject
-    actors: list[str] = []
+    actors: list[str] = actors_war if kind == "war" else []
     between_target: str | None = None
-    lo = tokens[first.index].start
+    lo = lo_war if kind == "war" else tokens[first.index].start
     hi = tokens[last.index + last.length - 1].end
     if nominal_start(tokens, first.index):
         lo = tokens[first.index - 1].start
@@ -547,7 +579,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
                 lo = min(lo, listed[0].start)
     origin_subject = _origin_subject(tokens, mentions, first.index, weapon)
     if not actors and first.index > 0:
-        subject = _pronoun_subject(tokens, first.index, book, speaker=speaker)
+        subject = _pronoun_subject(tokens, first.index, book, speaker=speaker, mentions=tuple(mentions))
         if subject:
             actors = [subject]
     if not actors and origin_subject is not None:
