@@ -188,3 +188,10 @@ def test_a_call_by_phone_is_a_meeting_with_its_hearer() -> None:
 
 def test_the_war_of_a_side_with_an_adjective() -> None:
     assert _events("We condemn Russia’s brutal war against Ukraine.") == [("ASSAULT", "war", "russia", "ukraine", None)]
+
+
+def test_an_agreement_among_parties_is_one_row_per_party_and_a_host_meets_its_guest() -> None:
+    rows = _events("They discussed the grain deal among Russia, Turkey, and Ukraine.")
+    assert [(r[0], r[2]) for r in rows] == [("AGREE", "russia"), ("AGREE", "turkey"), ("AGREE", "ukraine")]
+    assert [(r[0], r[3]) for r in _events("In September, Iran hosted Russian Defense Minister Sergei Shoigu.")] == [
+        ("CONSULT", "sergei-shoigu")]

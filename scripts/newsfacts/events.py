@@ -193,6 +193,8 @@ def _mention_list(mentions: list[Mention], tokens: list[Token], index: int) -> l
         index = next(k for k, t in enumerate(tokens) if t.end == m.end) + 1
         if index < len(tokens) and tokens[index].lower in {"and", ","}:
             index += 1
+            if index < len(tokens) and tokens[index - 1].text == "," and tokens[index].lower == "and":
+                index += 1  # 'Russia, Turkey, and Ukraine'
         else:
             return out
 
@@ -359,7 +361,8 @@ def clauses(tokens: list[Token]) -> list[list[Token]]:
     for i, t in enumerate(tokens):
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         joins = (t.text == "," and nxt in CLAUSE_JOINERS and i + 2 < len(tokens)
-                 and tokens[i + 2].text[:1].isupper() and any(x.lower in firsts for x in out[-1]))
+                 and tokens[i + 2].text[:1].isupper() and any(x.lower in firsts for x in out[-1])
+                 and not _last_of_list(tokens, i + 2))
         if t.text == ";" or joins:  # a list of names ('Iran, North Korea, and China') is not a clause
             out.append([])
             continue
@@ -369,6 +372,13 @@ def clauses(tokens: list[Token]) -> list[list[Token]]:
             continue
         out[-1].append(t)
     return [c for c in out if c]
+
+
+def _last_of_list(tokens: list[Token], i: int) -> bool:
+    """'..., Turkey, and Ukraine.': a name that ends the sentence or clause closes a list."""
+    while i < len(tokens) and tokens[i].text[:1].isupper():
+        i += 1
+    return i >= len(tokens) or tokens[i].text in STOPS
 
 
 def find_events(
@@ -549,11 +559,14 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         if m is not None:  # "Russia's transfer", "Iran's provision"
             actors = [m.actor_id]
             lo = min(lo, m.start)
-    if not actors and kind in {"cooperation", "meeting", "relation"}:
+    if not actors and kind in {"cooperation", "meeting", "relation", "agreement"}:
         for k in range(after_end, min(len(tokens), after_end + 3)):
-            if tokens[k].lower == "between":
+            if tokens[k].lower in {"between", "among"}:
                 pair = _mention_list(mentions, tokens, k + 1)
-                if len(pair) >= 2:  # "the partnership between Russia and Iran"
+                if len(pair) >= 2 and kind == "agreement":  # "the grain deal among Russia, Turkey, and Ukraine"
+                    actors = [m.actor_id for m in pair]  # every party, one row each
+                    hi = max(hi, pair[-1].end)
+                elif len(pair) >= 2:  # "the partnership between Russia and Iran"
                     actors = [pair[0].actor_id]
                     hi = max(hi, pair[-1].end)
                     between_target = pair[1].actor_id
@@ -662,6 +675,14 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         if m is not None and not m.demonym and m.actor_id not in actors:
             target = m.actor_id
             hi = max(hi, m.end)
+    if target is None and kind == "meeting" and not nominal and not _passive(tokens, first.index):
+        obj = _object_phrase(tokens, first_end, book)  # 'hosted Russian Defense Minister Shoigu'
+        if obj is None:
+            m = _mention_at(mentions, tokens, first_end) or (  # 'briefed the Ukrainian government'
+                _mention_at(mentions, tokens, first_end + 1) if first_end < len(tokens) and tokens[first_end].lower == "the" else None)
+            obj = (m.actor_id, m.end) if m is not None else None
+        if obj is not None and obj[0] not in actors:
+            target, hi = obj[0], max(hi, obj[1])
     if target is None and kind == "coercion" and not _passive(tokens, first.index):
         obj = _object_phrase(tokens, after_end, book)  # 'sentenced Markus Feldhaus'
         if obj is not None and obj[0] not in actors:
