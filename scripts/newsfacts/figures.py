@@ -200,6 +200,8 @@ def _quantity(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
             j += 1
     if before_and is not None and not _looks_plural(tokens[j - 1].text):
         j = before_and  # 'people and injuring ...': no second counted noun after 'and'
+    if j - i > 1 and tokens[j - 1].lower.endswith("ed") and not _looks_plural(tokens[j - 1].text):
+        j -= 1  # 'one bridge collapsed': a verb after the noun ends the phrase
     while j > i and tokens[j - 1].lower in NOT_COUNTED:
         j -= 1
     if j == i:
@@ -366,7 +368,7 @@ def _rate(tokens: list[Token], k: int) -> tuple[str, int] | None:
     w, nxt = tokens[k].lower, tokens[k + 1]
     if w == "/" and tokens[k].start == tokens[k - 1].end and nxt.lower in lex["unit_abbreviations"]:
         return lex["unit_abbreviations"][nxt.lower], 2
-    if w in {"a", "an", "each", "every"} and singular(nxt.text) in lex["rate_periods"]:
+    if w in {"a", "an", "each", "every"} and singular(nxt.text) in lex["rate_nouns"]:
         return singular(nxt.text), 2
     if w != "per" or nxt.lower in {"cent", "capita"}:
         return None

@@ -16,10 +16,12 @@ _CODE = re.compile(r"^[A-Z]{3}$")
 @lru_cache(maxsize=None)
 def codes_named(word: str) -> frozenset[str]:
     """The ISO 4217 codes whose pycountry name contains the currency word ('yen' -> JPY;
-    'dollar' -> AUD, CAD, USD, ...). Fund codes (names in parentheses) are left out."""
+    'dollar' -> AUD, CAD, USD, ...). Funds and metals (the lexicon's `currency_funds`) are
+    left out."""
+    funds = set(lexicon()["currency_funds"])
     return frozenset(
         c.alpha_3 for c in pycountry.currencies
-        if "(" not in c.name and word in c.name.lower().split()
+        if c.alpha_3 not in funds and "(" not in c.name and word in c.name.lower().split()
     )
 
 
