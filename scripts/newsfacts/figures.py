@@ -404,7 +404,7 @@ def _is_subject(tokens: list[Token], start: int) -> bool:
     return start == 0 or tokens[start - 1].lower in SUBJECT_OPENERS
 
 
-def _elided(tokens: list[Token], i: int, k: int, start: int, previous: Figure | None) -> tuple[str, str, int] | None:
+def _elided(tokens: list[Token], k: int, start: int, previous: Figure | None) -> tuple[str, str, int] | None:
     """A count whose noun is left out: (unit, quantity, index after) taken from the context.
 
     'hundreds more', 'nine others', 'including 1,040': the noun of the figure before it in
@@ -426,27 +426,33 @@ def _elided(tokens: list[Token], i: int, k: int, start: int, previous: Figure | 
     return None
 
 
-def _figure_at(
-    tokens: list[Token], i: int, text: str, dates: list[DateMention], previous: Figure | None = None
-) -> tuple[Figure, int] | None:
-    """The figure that starts at token i, and the index after it; `previous` is the figure
-    before it in the sentence (for a count whose noun is left out)."""
+@dataclass(frozen=True)
+class _Number:
+    """A number expression read at a token: tokens [start, end) hold it with its
+    approximator; kind is count, fraction, percent or money; unit is None for a count."""
+
+    start: int
+    first: int
+    end: int
+    value: float
+    kind: str
+    unit: str | None
+    comparator: str
+    vague: bool
+
+
+def _read_number(tokens: list[Token], i: int, text: str, dates: list[DateMention]) -> _Number | None:
+    """The number expression that starts at token i, or None when there is none or it is a
+    date, a time of day, an age, an identifier or a bare 'one'."""
     lex = lexicon()
     t = tokens[i]
     money_before = None  # '₹ 50', 'USD 5 million': the currency stands before the number
     if (t.text in lex["currencies"] or money.iso_code(t.text)) and i + 1 < len(tokens) and _DIGITS.match(tokens[i + 1].text):
-        code = money.iso_code(t.text)
-        money_before = code if code else money.sign_unit(None, t.text, text)
+        money_before = money.iso_code(t.text) or money.sign_unit(None, t.text, text)
     elif not (t.text[:1] in "$€£₹0123456789" or t.lower in _number_starts()):
         return None
     if any(d.start <= t.start < d.end for d in dates) or _in_identifier(tokens, i):
         return None
-    compound = COMPOUND.match(t.text)
-    if compound:  # "a 50-nation coalition": the number counts the noun it is joined to
-        noun = compound.group(2)
-        if noun in lex["measures"] or i + 1 >= len(tokens) or not tokens[i + 1].text.islower():
-            return None
-        return Figure(t.start, t.end, float(compound.group(1)), noun, "eq", noun, t.start, t.end), i + 1
     if re.search(r"[A-Za-z]-?\d|\d-?[A-Za-z]", t.text):
         return None
     comparator, start = "eq", i
@@ -461,127 +467,156 @@ def _figure_at(
     vague = None if money_before else _vague(tokens, i)
     if vague is not None:
         value, used = vague
-        kind, unit = "count", None
-        comparator = "gte" if comparator == "eq" else comparator
+        number = _Number(start, first, i + used, value, "count", None, "gte" if comparator == "eq" else comparator, True)
     else:
-        one = tokens[first].lower == "one"
         scaled = first + 1 < len(tokens) and tokens[first + 1].lower in lex["scales"]
-        if one and not scaled and (comparator == "eq" or (i > 0 and tokens[i - 1].lower in PRONOUN_BEFORE_ONE)):
+        if tokens[first].lower == "one" and not scaled and (
+            comparator == "eq" or (i > 0 and tokens[i - 1].lower in PRONOUN_BEFORE_ONE)
+        ):
             return None
         parsed = _scale_after_a(tokens, i, text) or _number(tokens, first, text)
         if parsed is None:
             return None
         value, used, kind, unit = parsed
-        used += first - i
         if money_before:
             kind, unit = "money", money_before
-    k = i + used
-    if _clock_time(tokens, first, used - (first - i)) or _disfluent(tokens, k) or _age_apposition(tokens, i, start):
+        number = _Number(start, first, first + used, value, kind, unit, comparator, False)
+    if _clock_time(tokens, first, number.end - first) or _disfluent(tokens, number.end) or _age_apposition(tokens, i, start):
         return None  # a time of day; "$20 mil- — $20 billion": the speaker corrected the number
-    if kind == "count" and k + 1 < len(tokens) and tokens[k].lower == "times" and (
-        tokens[k + 1].lower.endswith("er") or tokens[k + 1].lower in {"more", "as", "less"}
-    ):  # "10 times larger": a ratio
-        return Figure(tokens[start].start, tokens[k + 1].end, value, "factor", comparator,
-                      text[tokens[k].start : tokens[k + 1].end], tokens[k].start, tokens[k + 1].end), k + 2
-    if kind == "fraction" and k + 1 < len(tokens) and tokens[k].lower == "as" and tokens[k + 1].text.isalpha():
-        # "half as much": a fraction of an amount named before
-        return Figure(tokens[start].start, tokens[k + 1].end, value, "fraction", comparator,
-                      text[tokens[k].start : tokens[k + 1].end], tokens[k].start, tokens[k + 1].end), k + 2
-    part = False  # 'Two of the five suspects', '38 of the drones', '23 of 28 drones'
-    whole_number = None
-    if k < len(tokens) and tokens[k].lower == "of" and (kind in {"fraction", "percent", "count"}):
-        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        determiner = nxt is not None and nxt.lower in lex["partitive_determiners"]
-        if kind == "count" and not vague and not one_of(tokens, i):
-            if nxt is None or not (determiner or _DIGITS.match(nxt.text) or nxt.lower in lex["number_words"]):
-                return None
-            part = True
+    return number
+
+
+def _ratio(tokens: list[Token], n: _Number, text: str) -> tuple[Figure, int] | None:
+    """'10 times larger' (unit factor) and 'half as much' (a fraction of an amount named
+    before): the number with the two words after it."""
+    k = n.end
+    if k + 1 >= len(tokens):
+        return None
+    w, nxt = tokens[k].lower, tokens[k + 1]
+    ratio = n.kind == "count" and w == "times" and (nxt.lower.endswith("er") or nxt.lower in {"more", "as", "less"})
+    share = n.kind == "fraction" and w == "as" and nxt.text.isalpha()
+    if not (ratio or share):
+        return None
+    return Figure(tokens[n.start].start, nxt.end, n.value, "factor" if ratio else "fraction", n.comparator,
+                  text[tokens[k].start : nxt.end], tokens[k].start, nxt.end), k + 2
+
+
+def _of_set(tokens: list[Token], n: _Number, text: str) -> tuple[int, bool, int | None] | None:
+    """After 'of' ('half of the missiles', 'dozens of people', '38 of the 63 drones'): (the
+    index where the counted phrase starts, whether the number is a part of a set, the index
+    of the whole's number or None). None when a count is followed by 'of' and no set."""
+    lex = lexicon()
+    k = n.end
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    part = n.kind == "count" and not n.vague and tokens[n.first].lower != "one"
+    if part and (nxt is None or not (
+        nxt.lower in lex["partitive_determiners"] or _DIGITS.match(nxt.text) or nxt.lower in lex["number_words"]
+    )):
+        return None
+    k += 1
+    if k < len(tokens) and tokens[k].lower in lex["partitive_determiners"]:
         k += 1
-        if k < len(tokens) and tokens[k].lower in lex["partitive_determiners"]:
-            k += 1
-        if part and k < len(tokens) and (_DIGITS.match(tokens[k].text) or tokens[k].lower in lex["number_words"]):
-            whole = _number(tokens, k, text)
-            if whole is None or whole[2] != "count":
-                return None
-            whole_number = k
-            k += whole[1]
-        if vague and k < len(tokens) and tokens[k].lower in lex["currency_words"]:
+    whole_number = None
+    if part and k < len(tokens) and (_DIGITS.match(tokens[k].text) or tokens[k].lower in lex["number_words"]):
+        whole = _number(tokens, k, text)
+        if whole is None or whole[2] != "count":
+            return None
+        whole_number, k = k, k + whole[1]
+    return k, part, whole_number
+
+
+def _figure_at(
+    tokens: list[Token], i: int, text: str, dates: list[DateMention], previous: Figure | None = None
+) -> tuple[Figure, int] | None:
+    """The figure that starts at token i, and the index after it; `previous` is the figure
+    before it in the sentence (for a count whose noun is left out)."""
+    lex = lexicon()
+    t = tokens[i]
+    compound = COMPOUND.match(t.text)
+    if compound and not any(d.start <= t.start < d.end for d in dates):
+        # "a 50-nation coalition": the number counts the noun it is joined to
+        noun = compound.group(2)
+        if noun in lex["measures"] or noun in lex["not_unit_words"] or i + 1 >= len(tokens) or not tokens[i + 1].text.islower():
+            return None
+        return Figure(t.start, t.end, float(compound.group(1)), noun, "eq", noun, t.start, t.end), i + 1
+    n = _read_number(tokens, i, text, dates)
+    if n is None:
+        return None
+    ratio = _ratio(tokens, n, text)
+    if ratio is not None:
+        return ratio
+    unit, k, part, whole_number = n.unit, n.end, False, None
+    if k < len(tokens) and tokens[k].lower == "of" and n.kind in {"fraction", "percent", "count"}:
+        of = _of_set(tokens, n, text)
+        if of is None:
+            return None
+        k, part, whole_number = of
+        if n.vague and k < len(tokens) and tokens[k].lower in lex["currency_words"]:  # 'billions of dollars'
             unit = money.resolve(lex["currency_words"][tokens[k].lower], text)
-            return Figure(tokens[start].start, tokens[k].end, value, unit, comparator,
+            return Figure(tokens[n.start].start, tokens[k].end, n.value, unit, n.comparator,
                           text[t.start : tokens[k].end], t.start, tokens[k].end), k + 1
-    is_money = kind == "money"
-    early_rate = _rate(tokens, k) if kind in {"money", "percent"} and k == i + used else None
-    if early_rate is not None:  # '$12 an hour', '3 percent a year'
-        unit = f"{unit} per {early_rate[0]}"
-        end = k + early_rate[1] - 1
-        return Figure(tokens[start].start, tokens[end].end, value, unit, comparator,
-                      text[tokens[first if money_before is None else i].start : tokens[end].end],
-                      tokens[i].start, tokens[end].end), end + 1
-    if is_money and k < len(tokens) and tokens[k].lower in {"in", "of", "for", "worth"}:
+    rate = _rate(tokens, k) if n.kind in {"money", "percent"} and k == n.end else None
+    if rate is not None:  # '$12 an hour', '3 percent a year'
+        end = tokens[k + rate[1] - 1]
+        return Figure(tokens[n.start].start, end.end, n.value, f"{unit} per {rate[0]}", n.comparator,
+                      text[t.start : end.end], t.start, end.end), k + rate[1]
+    if n.kind == "money" and k < len(tokens) and tokens[k].lower in {"in", "of", "for", "worth"}:
         k += 1
     q = _quantity(tokens, k) if k < len(tokens) else None
     head_unit = _unit_of(tokens, q[0], q[1] - 1) if q is not None else None
-    if q is not None and head_unit is None and not (kind == "count" and tokens[q[1] - 1].lower in lex["elided_heads"]):
+    elided_head = q is not None and tokens[q[1] - 1].lower in lex["elided_heads"]
+    if q is not None and head_unit is None and not (n.kind == "count" and elided_head):
         q = None
-    if q is not None and (kind in {"fraction", "percent"} or part) and tokens[k - 1].lower in {"of"} | set(lex["partitive_determiners"]) | {"the"} or (
-        q is not None and whole_number is not None
+    if q is not None and (
+        (n.kind in {"fraction", "percent"} or part) and tokens[k - 1].lower in {"of", *lex["partitive_determiners"]}
+        or whole_number is not None
     ):
         q = (q[0], q[1], _reduced_relative(tokens, q[2], dates))
-        if _is_subject(tokens, start):
+        if _is_subject(tokens, n.start):
             q = (q[0], q[1], max(q[2], _predicate(tokens, q[2], dates)))
-    if kind == "count" and (q is None or tokens[q[1] - 1].lower in lex["elided_heads"]) and not part:
-        context = _elided(tokens, i, i + used, start, previous)
+    if n.kind == "count" and (q is None or elided_head) and not part:
+        context = _elided(tokens, n.end, n.start, previous)
         if context is None:
             return None
         unit, quantity, after = context
-        end = tokens[after - 1] if after > i + used else tokens[i + used - 1]
-        return Figure(tokens[start].start, end.end, value, unit, comparator, quantity,
-                      tokens[i].start, end.end), max(after, i + used)
-    if (kind in {"percent", "money"}) and q is None:
-        q = (first if money_before is None else i, i + used, i + used)  # nothing counted after it: the expression stands for itself
+        end = tokens[max(after, n.end) - 1]
+        return Figure(tokens[n.start].start, end.end, n.value, unit, n.comparator, quantity,
+                      tokens[n.first].start, end.end), max(after, n.end)
+    if n.kind in {"percent", "money"} and q is None:
+        q = (i, n.end, n.end)  # nothing counted after it: the expression stands for itself
     if q is None:
         return None
     q_first, head_end, q_last = q
     head = tokens[head_end - 1]
-    if kind == "count":
-        if not _counts(value, comparator, head, head_unit):
+    if n.kind == "count":
+        if not _counts(n.value, head, head_unit) or head.lower in lex["not_counted_nouns"]:
             return None
-        if head.lower in lex["not_counted_nouns"] or _year_modifier(tokens, i, start, head):
+        if _year_modifier(tokens, n.first, n.start, head):
             return None
         unit = head_unit
-    if unit is None:
+    if unit is None or not math.isfinite(n.value) or n.value > MAX_VALUE:
         return None
-    rate = _rate(tokens, q_last if kind == "count" or q_last > i + used else i + used)
-    end_token = head_end - 1 if kind == "count" and not part else i + used - 1
-    if part and whole_number is None:
-        end_token = head_end - 1  # '38 of the drones'
+    end_token = head_end - 1 if n.kind == "count" and whole_number is None else n.end - 1
+    rate_at = q_last if n.kind == "count" or q_last > n.end else n.end
+    rate = _rate(tokens, rate_at)
     if rate is not None:
         unit = f"{unit} per {rate[0]}"
-        rate_at = q_last if kind == "count" or q_last > i + used else i + used
         if rate_at == end_token + 1:
             end_token = rate_at + rate[1] - 1
-        q_last = max(q_last, rate_at + rate[1]) if q_last > i + used or kind == "count" else q_last
-    if not math.isfinite(value) or value > MAX_VALUE:
-        return None
+        if rate_at == q_last:
+            q_last += rate[1]
     if whole_number is not None:
         q_first = whole_number
     q_start, q_end = tokens[q_first].start, tokens[q_last - 1].end
-    figure = Figure(tokens[start].start, tokens[end_token].end, value, unit, comparator,
+    figure = Figure(tokens[n.start].start, tokens[end_token].end, n.value, unit, n.comparator,
                     text[q_start:q_end], q_start, q_end)
     return figure, (whole_number if whole_number is not None else q_last)
 
 
-def _counts(value: float, comparator: str, head: Token, unit: str | None) -> bool:
+def _counts(value: float, head: Token, unit: str | None) -> bool:
     """A count above one needs a plural head ('40 drones', 'two aircraft', 'five French'):
     '4 decision' (of '5-4 decision') or 'two learned' counts nothing."""
-    lex = lexicon()
-    return (
-        _looks_plural(head.text)
-        or unit == "person"
-        or head.lower in lex["unit_abbreviations"]
-        or (value == 1 and comparator != "eq")
-        or head.lower in lex["measures"] and value == 1
-    )
+    return value == 1 or _looks_plural(head.text) or unit == "person" or head.lower in lexicon()["unit_abbreviations"]
 
 
 def _year_modifier(tokens: list[Token], i: int, start: int, head: Token) -> bool:
@@ -591,11 +626,6 @@ def _year_modifier(tokens: list[Token], i: int, start: int, head: Token) -> bool
         return False
     prev = tokens[i - 1].lower if i > 0 else ""
     return prev in grammar("noun_determiners") or prev in {"’s", "'s", "of", "in", "since"} or not _looks_plural(head.text)
-
-
-def one_of(tokens: list[Token], i: int) -> bool:
-    """'one of the ...': handled like a fraction of a set, not as a part of a numbered whole."""
-    return tokens[i].lower == "one"
 
 
 def _range(tokens: list[Token], i: int, text: str, dates: list[DateMention]) -> tuple[list[Figure], int] | None:
