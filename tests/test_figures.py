@@ -237,3 +237,42 @@ def test_an_earnings_report_gives_the_figures_a_reader_would_list() -> None:
     got = [(f["value"], f["unit"]) for f in x.figures]
     assert got == [(12.0, "percent"), (4.2e9, "USD"), (3.1e8, "USD"), (1500.0, "job"),
                    (pytest.approx(0.05), "USD per share")]
+
+
+def test_fraction_words_and_multiplicatives() -> None:
+    assert _figs("Farmers lost a fifth of their harvest.") == [(0.2, "fraction", "eq", "a fifth")]
+    f = _one("Rainfall reached roughly twice the monthly average.")
+    assert (f["value"], f["unit"], f["comparator"], f["quantity"]) == (2.0, "factor", "approx", "the monthly average")
+    f = _one("Prices are four times the national level.")
+    assert (f["value"], f["unit"], f["quantity"]) == (4.0, "factor", "the national level")
+
+
+def test_a_part_of_a_possessed_whole_and_compound_plurals() -> None:
+    got = [(f["value"], f["unit"], f["text"]) for f in run("Three of the bank's 11 directors resigned.").figures]
+    assert got == [(3.0, "director", "Three"), (11.0, "director", "11 directors")]
+    assert _figs("Police arrested 14 gunmen.") == [(14.0, "gunman", "eq", "14 gunmen")]
+
+
+def test_a_count_after_a_possessive_takes_the_noun_before() -> None:
+    assert [(f["value"], f["unit"]) for f in run("Lee won 4,100 votes to Park's 3,900.").figures] == [
+        (4100.0, "vote"), (3900.0, "vote"),
+    ]
+
+
+def test_a_rate_without_its_noun_takes_the_plural_before_it() -> None:
+    f = _one("Flu cases rose to 40.5 per 100,000 residents.")
+    assert (f["value"], f["unit"], f["text"]) == (40.5, "case per 100,000 residents", "40.5 per 100,000 residents")
+
+
+def test_an_amount_after_a_name_is_not_part_of_the_name() -> None:
+    assert _figs("The regulator fined Northwind 2.5 million euros.") == [(2.5e6, "EUR", "eq", "2.5 million euros")]
+    assert _figs("We shipped 40,000 Z9-100 units.") == [(40000.0, "unit", "eq", "40,000 Z9-100 units")]
+
+
+def test_adjectives_in_s_and_verbs_after_and_do_not_head_a_count() -> None:
+    assert _figs("He made four previous visits.") == [(4.0, "visit", "eq", "four previous visits")]
+    assert _figs("The party won at least eight states and receives a majority.") == [
+        (8.0, "state", "gte", "at least eight states"),
+    ]
+    assert _figs("The memorial honours four brave Americans.") == [(4.0, "person", "eq", "four brave Americans")]
+    assert run("He was skeptical about one's own vigilance.").figures == []

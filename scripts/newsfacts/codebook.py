@@ -166,8 +166,8 @@ repository in the project's shared folder); where both speak, they agree.
 
 ### Figures
 - A figure is a number with what it counts: digits, number words (`two`, `one million`,
-  `a dozen`, `two dozen`), fractions (`half` -> 0.5, unit `fraction`), percentages (unit
-  `percent`; `percentage points` -> `percentage point`) and money.
+  `a dozen`, `two dozen`), fractions (`half` -> 0.5, `a fifth` -> 0.2, unit `fraction`),
+  percentages (unit `percent`; `percentage points` -> `percentage point`) and money.
 - `text` runs from the approximator to the counted noun (`about 7,000 containers`);
   `quantity` is the counted phrase with its `of` complements (`containers of ammunition
   and other military equipment`); `unit` is the singular of its head noun. A unit is
@@ -177,8 +177,10 @@ repository in the project's shared folder); where both speak, they agree.
   `soldier`). A percentage or an amount with nothing counted after it keeps the
   expression itself as `quantity`.
 - A count whose noun is left out takes it from the context only where the sentence gives
-  it: `hundreds more`, `nine others`, `including 1,040` and `14 attacks near X and nine
-  near Y` take the unit and quantity of the figure before it in the sentence; a casualty
+  it: `hundreds more`, `nine others`, `including 1,040`, `14 attacks near X and nine
+  near Y` and `2,871,340 votes to Banda's 2,412,905` take the unit and quantity of the
+  figure before it in the sentence; a rate without its noun (`cases rose to 23.5 per
+  100,000 residents`) takes that figure's unit or the nearest plural before it; a casualty
   word after it (`dozens were injured`) makes it a count of people (unit `person`,
   `quantity` the casualty word). Any other number without a noun (`the two also said`,
   `reaching 100,000 per month`, `Two of the five were released`) is left out.
@@ -195,6 +197,7 @@ repository in the project's shared folder); where both speak, they agree.
   and `150 km/h` -> `kilometer per hour`, `5 million tonnes a year` -> `tonne per year`,
   `$12 an hour` -> `dollar per hour`, `12 deaths per 100,000 people` -> `death per
   100,000 people`. The denominator is part of the unit, never a figure of its own.
+  Only the rate nouns of the table below make a rate after `a` (`a year`, `a share`).
 - A fraction, a percentage or a part of a set (`half of the missiles`, `20% of homes`,
   `38 of the drones`) keeps the set in `quantity`, with the participle phrase that
   restricts it; when the expression is the subject of its clause, `quantity` runs on
@@ -202,8 +205,8 @@ repository in the project's shared folder); where both speak, they agree.
   (`North Korean missiles launched by Russia at Ukraine from December 2023 to February
   2024 exploded in mid-air`: the half that exploded). In object position (`shot down
   half of the drones`) the verb is the event the figure links to.
-- A part of a numbered whole (`38 of the 63 drones`, `Two of the five suspects`) is two
-  figures: the part (value 38, unit `drone`, `text` the number alone, `quantity` the
+- A part of a numbered whole (`38 of the 63 drones`, `Two of the five suspects`, `Three
+  of the company's 11 directors`) is two figures: the part (value 38, unit `drone`, `text` the number alone, `quantity` the
   whole as written: `63 drones ...`) and the whole (`63 drones`). Without a number on the
   whole (`38 of the drones`), `text` runs to the noun.
 - Vague plurals are lower bounds (comparator `gte`): `dozens` 24, `hundreds` 200,
@@ -213,8 +216,10 @@ repository in the project's shared folder); where both speak, they agree.
   the same thing: the lower bound (`between 20`, comparator `gte`) and the upper bound
   (`30 shells`, comparator `lte`); a scale written on the upper bound only applies to both
   (`between 4 and 5 million tonnes`: 4,000,000).
-- A ratio (`10 times larger`) has unit `factor`; `N times` not followed by a comparative
-  counts occurrences (`shelled the district 30 times`: unit `time`). A number joined to
+- A ratio (`10 times larger`, `four times the national rate`, `roughly twice the November
+  average`) has unit `factor`, and `quantity` names what it compares with when written
+  (`the national rate`); `N times` otherwise counts occurrences (`shelled the district 30
+  times`: unit `time`). A number joined to
   its noun (`a 50-nation coalition`) counts that noun, unless the noun is a measure
   (`155-millimeter` is a size). A number the speaker breaks off and corrects (`$20 mil-
   — $20 billion`) counts only in its corrected form.
@@ -223,7 +228,8 @@ repository in the project's shared folder); where both speak, they agree.
   filings`), clock times (`10:30 a.m.`, `at 3 p.m.`), ordinals, ages (`John Smith, 45,`,
   `a 58-year-old woman`), scores and votes (`a 5-4 ruling`), numbers inside identifiers
   or after a word with a capital letter (`Hwasong-11`, `F-16`, `Su-34`, `Fath-360`,
-  `Resolution 2231`, `iPhone 15`), a bare `one` (`one of them`, `one soldier`) unless
+  `Resolution 2231`, `iPhone 15`; but an amount after a name stays one: `fined Velatrix
+  2.5 million euros`), a bare `one` (`one of them`, `one soldier`) unless
   approximated or scaled (`at least one`, `one million`), and furniture.
 - A figure inside an event's words (or counting its instrument) links to that event and
   takes its dates.
@@ -380,6 +386,8 @@ def _figure_words() -> str:
         ("heads that take the noun of the figure before (`hundreds more`)", listing(lex["elided_heads"])),
         ("casualty words (a count of people)", listing(lex["casualty_words"])),
         ("clock words (a time of day)", listing(lex["clock_words"])),
+        ("multiplicatives (a ratio before `the`, `as`, a comparative)",
+         listing(f"{k}` -> {v}" for k, v in lex["multiplicatives"].items())),
         ("nouns of nationality (a count of people)", listing(lex["demonym_nouns"])),
     ]
     lines = ["| figure words | lexicon entries |", "|---|---|"]

@@ -37,6 +37,10 @@ CLAUSE_ENDS = {",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "\"", "“"
 SUBJECT_OPENERS = {",", ";", ":", "—", "–", "(", "\"", "“", "and", "but", "that", "while", "whereas", "although"}
 """Words after which a fraction starts a clause as its subject."""
 INCLUDING = {"including", "includes", "included"}
+OBJECT_STARTS = {"a", "an", "the", "its", "their", "his", "her", "just", "only", "about", "more", "some"}
+"""Words that open an object: a plural-looking word before one is a verb ('and receives a')."""
+RATIO_NEXT = {"more", "as", "less", "the", "that", "what"}
+"""Words after 'times' or 'twice' that make a ratio ('10 times more', 'twice the average')."""
 
 
 @dataclass(frozen=True)
@@ -152,8 +156,11 @@ def _reporting_verbs() -> frozenset[str]:
 
 
 def _looks_plural(word: str) -> bool:
+    """A plural noun by its form: 'drones', 'people'; not 'previous', 'status', 'crisis'."""
     w = word.lower()
-    return w in lexicon()["irregular_plurals"] or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))
+    return w in lexicon()["irregular_plurals"] or (
+        len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "sis"))
+    )
 
 
 def _np_word(token: Token) -> bool:
@@ -161,8 +168,8 @@ def _np_word(token: Token) -> bool:
     w = token.lower
     if re.fullmatch(r"\d+(?:[.,]\d+)?-[a-z]+", w):
         return True  # a calibre or size: '155-millimeter'
-    if re.fullmatch(r"[A-Z][A-Za-z]*-\d+[A-Za-z]?", token.text):
-        return True  # a model name as a modifier: 'Shahed-136 drones'
+    if re.fullmatch(r"[A-Z][A-Za-z0-9]*-\d+[A-Za-z]?", token.text):
+        return True  # a model name as a modifier: 'Shahed-136 drones', 'X7-400 accelerators'
     return (
         (token.text[:1].isalpha() or w in {"’s", "'s"})
         and w not in STOP_WORDS
@@ -170,7 +177,7 @@ def _np_word(token: Token) -> bool:
         and w not in APPROXIMATOR_WORDS
         and w not in grammar("auxiliary_words")
         and not w.endswith(("n't", "n’t"))
-        and (w == "a" or w not in _number_starts())
+        and (w in {"a", "an"} or w not in _number_starts())
         and not any(c.isdigit() for c in w)
     )
 
@@ -198,8 +205,9 @@ def _quantity(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
             if nxt.lower != "of":
                 before_and = j
             j += 1
-    if before_and is not None and not _looks_plural(tokens[j - 1].text):
-        j = before_and  # 'people and injuring ...': no second counted noun after 'and'
+    after = tokens[j].lower if j < len(tokens) else ""
+    if before_and is not None and (not _looks_plural(tokens[j - 1].text) or after in OBJECT_STARTS or _DIGITS.match(after)):
+        j = before_and  # 'people and injuring ...', 'states and receives a majority': no second noun
     if j - i > 1 and tokens[j - 1].lower.endswith("ed") and not _looks_plural(tokens[j - 1].text):
         j -= 1  # 'one bridge collapsed': a verb after the noun ends the phrase
     while j > i and tokens[j - 1].lower in NOT_COUNTED:
@@ -308,8 +316,12 @@ def _openers() -> frozenset[str]:
 def _in_identifier(tokens: list[Token], i: int) -> bool:
     """'Fateh 360', 'Resolution 2231', 'iPhone 15', 'No. 5': a number right after a name
     word (any capital letter in it) is part of the name."""
-    if i == 0 or _DIGITS.match(tokens[i].text) is None:
-        return False
+    if i == 0 or not re.fullmatch(r"\d+", tokens[i].text):
+        return False  # '2.5 million', '12,000': an amount, not a number in a name
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    lex = lexicon()
+    if nxt in lex["scales"] or nxt in lex["currency_words"] or nxt in lex["percent_words"]:
+        return False  # 'fined Velatrix 2 million euros'
     prev = tokens[i - 1]
     if prev.text in {"No.", "no.", "#", "Nos."}:
         return True
@@ -340,9 +352,12 @@ def _demonym_person(tokens: list[Token], first: int, head: int) -> bool:
     lex = lexicon()
     if tokens[head].lower in lex["demonym_nouns"]:
         return True
-    phrase = " ".join(t.text for t in tokens[first : head + 1])
     demonyms = gazetteer().demonyms
-    return phrase in demonyms or (phrase.endswith("s") and phrase[:-1] in demonyms)
+    for start in range(max(first, head - 2), head + 1):  # 'brave Americans', 'North Koreans'
+        phrase = " ".join(t.text for t in tokens[start : head + 1])
+        if phrase in demonyms or (phrase.endswith("s") and phrase[:-1] in demonyms):
+            return True
+    return False
 
 
 def _unit_of(tokens: list[Token], first: int, head: int) -> str | None:
@@ -404,6 +419,16 @@ def _is_subject(tokens: list[Token], start: int) -> bool:
     return start == 0 or tokens[start - 1].lower in SUBJECT_OPENERS
 
 
+def _noun_before(tokens: list[Token], start: int) -> str | None:
+    """The singular of the nearest plural noun before token `start` in the sentence
+    ('Measles cases have risen to 23.5 per 100,000 residents' -> case)."""
+    for j in range(start - 1, -1, -1):
+        t = tokens[j]
+        if t.text.islower() and _looks_plural(t.text) and _np_word(t) and t.lower not in lexicon()["not_unit_words"]:
+            return singular(t.text)
+    return None
+
+
 def _elided(tokens: list[Token], k: int, start: int, previous: Figure | None) -> tuple[str, str, int] | None:
     """A count whose noun is left out: (unit, quantity, index after) taken from the context.
 
@@ -414,10 +439,15 @@ def _elided(tokens: list[Token], k: int, start: int, previous: Figure | None) ->
     after = tokens[k + 1].lower if k + 1 < len(tokens) else ""
     if previous is not None and w in lex["elided_heads"] and after != "than":
         return previous.unit, previous.quantity, k + 1
-    if previous is not None and start > 0 and tokens[start - 1].lower in INCLUDING:
-        return previous.unit, previous.quantity, k
+    if previous is not None and start > 0 and tokens[start - 1].lower in INCLUDING | {"'s", "’s"}:
+        return previous.unit, previous.quantity, k  # 'including 1,040'; '2,871,340 votes to Banda's 2,412,905'
     if previous is not None and start > 0 and tokens[start - 1].lower in {"and", "or"} and w in PHRASE_PREPOSITIONS:
         return previous.unit, previous.quantity, k  # '14 attacks near Pokrovsk and nine near Kostiantynivka'
+    rate = _rate(tokens, k) if w == "per" else None
+    if rate is not None:  # '23.5 per 100,000 residents': the noun counted is the one before it
+        noun = previous.unit if previous is not None else _noun_before(tokens, start)
+        if noun is not None:
+            return f"{noun} per {rate[0]}", " ".join(t.text for t in tokens[k : k + rate[1]]), k + rate[1]
     j = k
     while j < len(tokens) and tokens[j].lower in grammar("auxiliary_words") | {"reportedly", "being"}:
         j += 1
@@ -470,10 +500,11 @@ def _read_number(tokens: list[Token], i: int, text: str, dates: list[DateMention
         number = _Number(start, first, i + used, value, "count", None, "gte" if comparator == "eq" else comparator, True)
     else:
         scaled = first + 1 < len(tokens) and tokens[first + 1].lower in lex["scales"]
+        possessive = first + 1 < len(tokens) and tokens[first + 1].lower in {"'s", "’s"}
         if tokens[first].lower == "one" and not scaled and (
-            comparator == "eq" or (i > 0 and tokens[i - 1].lower in PRONOUN_BEFORE_ONE)
+            comparator == "eq" or possessive or (i > 0 and tokens[i - 1].lower in PRONOUN_BEFORE_ONE)
         ):
-            return None
+            return None  # 'one of them', "one's own"
         parsed = _scale_after_a(tokens, i, text) or _number(tokens, first, text)
         if parsed is None:
             return None
@@ -493,10 +524,15 @@ def _ratio(tokens: list[Token], n: _Number, text: str) -> tuple[Figure, int] | N
     if k + 1 >= len(tokens):
         return None
     w, nxt = tokens[k].lower, tokens[k + 1]
-    ratio = n.kind == "count" and w == "times" and (nxt.lower.endswith("er") or nxt.lower in {"more", "as", "less"})
+    ratio = n.kind == "count" and w == "times" and (nxt.lower.endswith("er") or nxt.lower in RATIO_NEXT)
     share = n.kind == "fraction" and w == "as" and nxt.text.isalpha()
     if not (ratio or share):
         return None
+    if ratio and nxt.lower in {"the", "that", "what"}:  # 'four times the national rate'
+        q = _quantity(tokens, k + 1)
+        last = tokens[q[2] - 1] if q is not None else nxt
+        return Figure(tokens[n.start].start, tokens[k].end, n.value, "factor", n.comparator,
+                      text[nxt.start : last.end], nxt.start, last.end), k + 1
     return Figure(tokens[n.start].start, nxt.end, n.value, "factor" if ratio else "fraction", n.comparator,
                   text[tokens[k].start : nxt.end], tokens[k].start, nxt.end), k + 2
 
@@ -516,6 +552,9 @@ def _of_set(tokens: list[Token], n: _Number, text: str) -> tuple[int, bool, int 
     k += 1
     if k < len(tokens) and tokens[k].lower in lex["partitive_determiners"]:
         k += 1
+    owner = next((j for j in range(k, min(k + 4, len(tokens))) if tokens[j].lower in {"'s", "’s"}), None)
+    if part and owner is not None and owner + 1 < len(tokens) and _DIGITS.match(tokens[owner + 1].text):
+        k = owner + 1  # 'Three of the company's 11 directors'
     whole_number = None
     if part and k < len(tokens) and (_DIGITS.match(tokens[k].text) or tokens[k].lower in lex["number_words"]):
         whole = _number(tokens, k, text)
@@ -539,6 +578,15 @@ def _figure_at(
         if noun in lex["measures"] or noun in lex["not_unit_words"] or i + 1 >= len(tokens) or not tokens[i + 1].text.islower():
             return None
         return Figure(t.start, t.end, float(compound.group(1)), noun, "eq", noun, t.start, t.end), i + 1
+    times = lex["multiplicatives"].get(t.lower)
+    if times and i + 1 < len(tokens) and (tokens[i + 1].lower in RATIO_NEXT or tokens[i + 1].lower.endswith("er")):
+        # 'roughly twice the November average': a ratio to what follows
+        comparator, start = next(((c, i - len(w)) for w, c in _approximators()
+                                  if i - len(w) >= 0 and tuple(x.lower for x in tokens[i - len(w) : i]) == w), ("eq", i))
+        q = _quantity(tokens, i + 1)
+        last = tokens[q[2] - 1] if q is not None else tokens[i + 1]
+        return Figure(tokens[start].start, t.end, float(times), "factor", comparator, text[tokens[i + 1].start : last.end],
+                      tokens[i + 1].start, last.end), i + 1
     n = _read_number(tokens, i, text, dates)
     if n is None:
         return None
