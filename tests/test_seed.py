@@ -170,7 +170,7 @@ def test_figures() -> None:
     assert got == [
         ("7000", "container", "approx", "containers of ammunition and other military equipment", "about 7,000 containers"),
         ("0.5", "fraction", "approx",
-         "North Korean missiles launched by Russia at Ukraine from December 2023 to February 2024",
+         "North Korean missiles launched by Russia at Ukraine from December 2023 to February 2024 exploded in mid-air",
          "Approximately half"),
     ]
     statements = {r["statement_id"]: r for r in _rows("statements")}

@@ -165,28 +165,77 @@ repository in the project's shared folder); where both speak, they agree.
   dates written in the event's clause; the statement or publication date is never copied.
 
 ### Figures
-- A figure is a number with what it counts: digits, number words, fractions (`half` ->
-  0.5, unit `fraction`), percentages (unit `percent`) and money (unit `USD`, `EUR`, ...).
+- A figure is a number with what it counts: digits, number words (`two`, `one million`,
+  `a dozen`, `two dozen`), fractions (`half` -> 0.5, `a fifth` -> 0.2, unit `fraction`),
+  percentages (unit `percent`; `percentage points` -> `percentage point`) and money.
 - `text` runs from the approximator to the counted noun (`about 7,000 containers`);
   `quantity` is the counted phrase with its `of` complements (`containers of ammunition
-  and other military equipment`); `unit` is the singular of its head noun.
-- For a fraction or percentage of a set (`half of the North Korean missiles launched by
-  Russia at Ukraine from December 2023 to February 2024`), `quantity` keeps the
-  participle phrase that restricts the set, up to the main verb.
+  and other military equipment`); `unit` is the singular of its head noun. A unit is
+  always a noun: a count above one needs a plural head (or a measure), and words such as
+  `more`, `earlier`, `also`, `this` never head one. A noun of nationality counts people
+  (`3,000 North Koreans`, `200 French` -> `person`; `3,000 North Korean soldiers` ->
+  `soldier`). A percentage or an amount with nothing counted after it keeps the
+  expression itself as `quantity`.
+- A count whose noun is left out takes it from the context only where the sentence gives
+  it: `hundreds more`, `nine others`, `including 1,040`, `14 attacks near X and nine
+  near Y` and `2,871,340 votes to Banda's 2,412,905` take the unit and quantity of the
+  figure before it in the sentence; a rate without its noun (`cases rose to 23.5 per
+  100,000 residents`) takes that figure's unit or the nearest plural before it; a casualty
+  word after it (`dozens were injured`) makes it a count of people (unit `person`,
+  `quantity` the casualty word). Any other number without a noun (`the two also said`,
+  `reaching 100,000 per month`, `Two of the five were released`) is left out.
+- Money: `unit` is an ISO 4217 code (from pycountry) when the currency is certain: a sign
+  or word that names one currency (`€`, `£`, `₹`, `euros`, `yen`), a prefixed sign (`US$`,
+  `A$`, `C$`), a qualified name (`Australian dollars`, `U.S. dollars`) or a written code
+  (`USD 5 million`). A sign or word that names several currencies (`$`, `dollars`,
+  `pesos`, `rupees`, `rubles`) keeps its word (`dollar`, `peso`) unless the article
+  settles it: when every qualified mention of that word in the article names the same
+  currency (`A$40 million` ... `$10 million`), the plain ones take its code. `cents` are
+  hundredths of the article's dollar (of the euro in an article that writes euros and no
+  dollars), `pence` of GBP.
+- Rates: `unit` keeps the rate as `<unit> per <denominator>`: `150 kilometers per hour`
+  and `150 km/h` -> `kilometer per hour`, `5 million tonnes a year` -> `tonne per year`,
+  `$12 an hour` -> `dollar per hour`, `12 deaths per 100,000 people` -> `death per
+  100,000 people`. The denominator is part of the unit, never a figure of its own.
+  Only the rate nouns of the table below make a rate after `a` (`a year`, `a share`).
+- A fraction, a percentage or a part of a set (`half of the missiles`, `20% of homes`,
+  `38 of the drones`) keeps the set in `quantity`, with the participle phrase that
+  restricts it; when the expression is the subject of its clause, `quantity` runs on
+  through what the part did, up to the end of the clause or a date written in it
+  (`North Korean missiles launched by Russia at Ukraine from December 2023 to February
+  2024 exploded in mid-air`: the half that exploded). In object position (`shot down
+  half of the drones`) the verb is the event the figure links to.
+- A part of a numbered whole (`38 of the 63 drones`, `Two of the five suspects`, `Three
+  of the company's 11 directors`) is two figures: the part (value 38, unit `drone`, `text` the number alone, `quantity` the
+  whole as written: `63 drones ...`) and the whole (`63 drones`). Without a number on the
+  whole (`38 of the drones`), `text` runs to the noun.
 - Vague plurals are lower bounds (comparator `gte`): `dozens` 24, `hundreds` 200,
   `thousands` 2,000, `tens of thousands` 20,000, `several` 3 (`several dozen` 36),
-  `billions of dollars` 2,000,000,000 USD.
+  `billions of dollars` 2,000,000,000 (unit as for money).
 - A range (`between 20 and 30 shells`, `from 20 to 30 shells`) is two figures that count
   the same thing: the lower bound (`between 20`, comparator `gte`) and the upper bound
-  (`30 shells`, comparator `lte`).
-- A ratio (`10 times larger`) has unit `factor`; a number joined to its noun (`a
-  50-nation coalition`) counts that noun, unless the noun is a measure (`155-millimeter`
-  is a size). A number the speaker breaks off and corrects (`$20 mil- — $20 billion`)
-  counts only in its corrected form.
+  (`30 shells`, comparator `lte`); a scale written on the upper bound only applies to both
+  (`between 4 and 5 million tonnes`: 4,000,000).
+- A ratio (`10 times larger`, `four times the national rate`, `roughly twice the November
+  average`) has unit `factor`, and `quantity` names what it compares with when written
+  (`the national rate`); `N times` otherwise counts occurrences (`shelled the district 30
+  times`: unit `time`). A number joined to
+  its noun (`a 50-nation coalition`) counts that noun, unless the noun is a measure
+  (`155-millimeter` is a size). A number the speaker breaks off and corrects (`$20 mil-
+  — $20 billion`) counts only in its corrected form.
 - Durations (`five days`, `eight weeks`, `two years ago`) are time expressions, not figures.
-- Dates, times, ordinals, numbers inside identifiers (`Hwasong-11`) and furniture are not
-  figures. A figure inside an event's words (or counting its instrument) links to that
-  event and takes its dates.
+- Never figures: dates and years used as modifiers (`the 2016 campaign`, `Trump's 1995
+  filings`), clock times (`10:30 a.m.`, `at 3 p.m.`), ordinals, ages (`John Smith, 45,`,
+  `a 58-year-old woman`), scores and votes (`a 5-4 ruling`), numbers inside identifiers
+  or after a word with a capital letter (`Hwasong-11`, `F-16`, `Su-34`, `Fath-360`,
+  `Resolution 2231`, `iPhone 15`; but an amount after a name stays one: `fined Velatrix
+  2.5 million euros`), a bare `one` (`one of them`, `one soldier`) unless
+  approximated or scaled (`at least one`, `one million`), and furniture.
+- A figure inside an event's words (or counting its instrument) links to that event and
+  takes its dates.
+- The words behind these rules are in the lexicon; the table below is generated from it.
+
+{figure_words}
 
 ### Dates
 - `on June 18` without a year takes the year that puts the date nearest to the
@@ -317,6 +366,35 @@ def _event_triggers() -> list[str]:
     return lines + [""]
 
 
+def _figure_words() -> str:
+    """The lexicon's figure words that decide units, as a Markdown table."""
+    lex = lexicon()
+
+    def listing(words) -> str:
+        return ", ".join(f"`{w}`" for w in words)
+
+    rows = [
+        ("percent words -> unit", listing(f"{k}` -> `{v}" for k, v in lex["percent_words"].items())),
+        ("currency signs -> code or word", listing(f"{k}` -> `{v}" for k, v in lex["currencies"].items())),
+        ("prefixes of `$` -> code", listing(f"{k}$` -> `{v}" for k, v in lex["currency_prefixes"].items())),
+        ("currency words (a code from pycountry when one currency has the name)",
+         listing(sorted(set(lex["currency_words"].values())))),
+        ("currency subunits", listing(f"{k}` -> 0.01 `{v[0]}" for k, v in lex["currency_subunits"].items())),
+        ("rate nouns after `a` (`a year`, `a share`)", listing(lex["rate_nouns"])),
+        ("unit abbreviations", listing(f"{k}` -> `{v}" for k, v in lex["unit_abbreviations"].items())),
+        ("words that are never a unit", listing(lex["not_unit_words"])),
+        ("heads that take the noun of the figure before (`hundreds more`)", listing(lex["elided_heads"])),
+        ("casualty words (a count of people)", listing(lex["casualty_words"])),
+        ("clock words (a time of day)", listing(lex["clock_words"])),
+        ("multiplicatives (a ratio before `the`, `as`, a comparative)",
+         listing(f"{k}` -> {v}" for k, v in lex["multiplicatives"].items())),
+        ("nouns of nationality (a count of people)", listing(lex["demonym_nouns"])),
+    ]
+    lines = ["| figure words | lexicon entries |", "|---|---|"]
+    lines += [f"| {name} | {words} |" for name, words in rows]
+    return "\n".join(lines)
+
+
 def codebook(tables: dict[str, pd.DataFrame] | None = None) -> str:
     """The codebook as Markdown; with `tables`, each resource shows example rows."""
     lines = [HEADER.format(version=__version__)]
@@ -344,5 +422,5 @@ def codebook(tables: dict[str, pd.DataFrame] | None = None) -> str:
             lines.append("")
     lines += _speech_acts()
     lines += _event_triggers()
-    lines.append(RULES.format(max_bytes=MAX_BYTES))
+    lines.append(RULES.format(max_bytes=MAX_BYTES, figure_words=_figure_words()))
     return "\n".join(lines).rstrip("\n") + "\n"
