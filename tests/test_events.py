@@ -195,3 +195,15 @@ def test_an_agreement_among_parties_is_one_row_per_party_and_a_host_meets_its_gu
     assert [(r[0], r[2]) for r in rows] == [("AGREE", "russia"), ("AGREE", "turkey"), ("AGREE", "ukraine")]
     assert [(r[0], r[3]) for r in _events("In September, Iran hosted Russian Defense Minister Sergei Shoigu.")] == [
         ("CONSULT", "sergei-shoigu")]
+
+
+def test_a_description_names_the_body_named_before_and_a_date_before_the_verb_counts() -> None:
+    x = run(
+        "The Frankfurt Regional Court heard the case for months.\n"
+        "The court also fined Velatrix 2.5 million euros.\n"
+        "A German court on Wednesday sentenced Markus Feldhaus to six years.",
+        dt.date(2025, 6, 13),
+    )
+    rows = [(e["event_type"], e["actor_id"], e["target_id"], e["date_start"]) for e in x.events]
+    assert ("COERCE", "frankfurt-regional-court", "velatrix", None) in rows
+    assert ("COERCE", "frankfurt-regional-court", "markus-feldhaus", "2025-06-11") in rows

@@ -598,7 +598,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     if not actors and origin_subject is not None:
         actors = [origin_subject]
     if not actors and not nominal and not _passive(tokens, first.index) and kind != "disaster":
-        subject = _phrase_subject(tokens, first.index, book)
+        subject = _phrase_subject(tokens, first.index, book) or _described_subject(tokens, first.index, book)
         if subject:
             actors = [subject]
             lo = min(lo, tokens[max(0, first.index - 1)].start)
@@ -618,7 +618,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         between_target = receiver
     if not actors and default_actor and (default_kinds is None or kind in default_kinds):
         actors = [default_actor]
-    if not actors and kind not in {"assault", "disaster"} and not any(d.start >= tokens[first.index].start for d in dates):
+    if not actors and kind not in {"assault", "disaster"} and not dates:
         return None  # without an actor, only a dated occurrence ('a session on Wednesday') is an event
     # target: first actor after a preposition that suits the event
     target = between_target
@@ -703,7 +703,10 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     for d in after:
         hi = max(hi, d.end)
     if not after:
-        opening = [d for d in dates if d.end <= lo and _opens_clause(tokens, d)]
+        trigger_start = tokens[first.index].start
+        opening = [d for d in dates if d.end <= lo and _opens_clause(tokens, d)] or [
+            d for d in dates if d.end <= trigger_start  # 'A German court on Wednesday sentenced'
+            and all(t.lower in AUXILIARY for t in tokens if d.end <= t.start and t.end <= trigger_start)]
         if opening:
             lo = min(lo, opening[-1].start)
     if target in actors:
@@ -736,10 +739,30 @@ def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> str | N
         return None
     after_stop = {id(tokens[j + 1]) for j in range(len(tokens) - 1) if tokens[j].text in STOPS}
     names = [t for t in words if t.text[:1].isupper() and t is not tokens[0] and id(t) not in after_stop]
-    if not names:
+    named_before = any(t.text[:1].isupper() and t.lower not in DETERMINERS
+                       and book.text.find(t.text + " ", 0, tokens[0].start) >= 0 for t in words)
+    if not names and not named_before:
         return None  # a capital only because it opens the sentence: 'Something struck'
     phrase = book.phrase(words)
     return phrase.actor_id if phrase is not None and phrase.kind != "pronoun" else None
+
+
+def _described_subject(tokens: list[Token], index: int, book: ActorBook) -> str | None:
+    """'The court also fined', 'The union rejected': a definite description before the verb
+    that names an actor the article has already named ('the Frankfurt Regional Court')."""
+    k = index - 1
+    while k >= 0 and tokens[k].lower in AUXILIARY:
+        k -= 1
+    start = k
+    while start > 0 and tokens[start - 1].text.isalpha() and tokens[start - 1].text.islower() and k - start < 2:
+        start -= 1
+    if start < 1 or tokens[start - 1].lower != "the" or not (start - 1 == 0 or tokens[start - 2].text in STOPS):
+        return None
+    head = tokens[k].lower
+    for record in reversed(list(book.records.values())):
+        if record.kind != "person" and head in record.name.lower().split():
+            return record.actor_id
+    return None
 
 
 
