@@ -207,3 +207,9 @@ def test_a_description_names_the_body_named_before_and_a_date_before_the_verb_co
     rows = [(e["event_type"], e["actor_id"], e["target_id"], e["date_start"]) for e in x.events]
     assert ("COERCE", "frankfurt-regional-court", "velatrix", None) in rows
     assert ("COERCE", "frankfurt-regional-court", "markus-feldhaus", "2025-06-11") in rows
+
+
+def test_figurative_compound_and_potential_uses_are_not_events() -> None:
+    assert _events("Companies provided backdoor support for Russia’s war machine.") == []
+    assert all(r[0] != "ASSAULT" for r in _events("Putin went on a charm offensive in Beijing on Monday."))
+    assert _events("Officials warned of the potential transfer of Iranian missiles to Russia.") == []

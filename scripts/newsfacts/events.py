@@ -210,11 +210,24 @@ AUXILIARY = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "be
              "actively", "never", "ever", "even", "again", "recently", "continue", "continues", "continued"}
 
 
+def _figurative(tokens: list[Token], trigger: Trigger) -> bool:
+    """A trigger noun that only modifies another ('Russia's war machine', 'attack helicopters')
+    or is modified into a figure of speech ('a charm offensive', 'a trade war')."""
+    if trigger.pos != "noun":
+        return False
+    after = trigger.index + trigger.length
+    if after < len(tokens) and tokens[after].lower in _words("compound_heads"):
+        return True
+    return trigger.index > 0 and tokens[trigger.index - 1].lower in _words("figurative_modifiers")
+
+
 def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
     """A trigger in an infinitive, after a modal or in a condition ('seeking to acquire',
     'would strike', 'if Putin attacks'), or a noun that is the object of a modal verb ('will
     provide a loan'): not an occurrence."""
     if trigger.pos == "noun":
+        if any(t.lower in _words("unreal_modifiers") for t in tokens[max(0, trigger.index - 2) : trigger.index]):
+            return True  # 'the potential transfer of Iranian missiles'
         for k in range(trigger.index - 1, max(-1, trigger.index - 6), -1):
             w = tokens[k].lower
             if tokens[k].text in STOPS or (w in PREPOSITIONS and w != "to"):
@@ -416,7 +429,7 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
         book.known(m.actor_id, m.text)
     out: list[Event] = []
     seen: set[str] = set()
-    triggers = [t for t in find_triggers(tokens) if not _unreal(tokens, t)
+    triggers = [t for t in find_triggers(tokens) if not _unreal(tokens, t) and not _figurative(tokens, t)
                 and not any(d.start <= tokens[t.index].start < d.end for d in dates)  # 'March 3'
                 and not any(a <= tokens[t.index].start < b for a, b in reported)]
 
@@ -739,12 +752,24 @@ def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> str | N
         return None
     after_stop = {id(tokens[j + 1]) for j in range(len(tokens) - 1) if tokens[j].text in STOPS}
     names = [t for t in words if t.text[:1].isupper() and t is not tokens[0] and id(t) not in after_stop]
-    named_before = any(t.text[:1].isupper() and t.lower not in DETERMINERS
-                       and book.text.find(t.text + " ", 0, tokens[0].start) >= 0 for t in words)
+    named_before = any(t.text[:1].isupper() and t.lower not in DETERMINERS and _named_inside_a_sentence(book.text, t)
+                       for t in words)
     if not names and not named_before:
         return None  # a capital only because it opens the sentence: 'Something struck'
     phrase = book.phrase(words)
     return phrase.actor_id if phrase is not None and phrase.kind != "pronoun" else None
+
+
+def _named_inside_a_sentence(text: str, token: Token) -> bool:
+    """The capitalised word occurs earlier in the article where no sentence opens ('Calder
+    Microsystems' inside a sentence), so its capital is a name's, not the sentence's."""
+    at = text.find(token.text, 0, token.start)
+    while at >= 0:
+        before = text[:at].rstrip()
+        if before and before[-1] not in ".!?:\"“”—\n" and not text[at + len(token.text) : at + len(token.text) + 1].isalpha():
+            return True
+        at = text.find(token.text, at + 1, token.start)
+    return False
 
 
 def _described_subject(tokens: list[Token], index: int, book: ActorBook) -> str | None:
