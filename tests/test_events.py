@@ -213,3 +213,11 @@ def test_figurative_compound_and_potential_uses_are_not_events() -> None:
     assert _events("Companies provided backdoor support for Russia’s war machine.") == []
     assert all(r[0] != "ASSAULT" for r in _events("Putin went on a charm offensive in Beijing on Monday."))
     assert _events("Officials warned of the potential transfer of Iranian missiles to Russia.") == []
+
+
+def test_a_turns_we_is_its_speaker_and_a_sides_aggression_is_the_war() -> None:
+    x = run("MODERATOR:  Go ahead.\nMR. HALE:  Thanks.  The Council renewed the mandate.  We voted in favor of the resolution.\n")
+    (hale,) = {s["speaker_id"] for s in x.statements if s["cue"] == "MR. HALE"}
+    assert ("AGREE", hale, "We voted in favor") in {(e["event_type"], e["actor_id"], e["text"]) for e in x.events}
+    assert _events("Prices rose because of Putin’s unconscionable aggression.") == [
+        ("ASSAULT", "war", "vladimir-putin", None, None)]

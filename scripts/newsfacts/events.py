@@ -608,6 +608,11 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         subject = _pronoun_subject(tokens, first.index, book, speaker=speaker, mentions=tuple(mentions))
         if subject:
             actors = [subject]
+            if not nominal:  # the pronoun is in the event's words: 'We voted', 'They’ve killed'
+                k = first.index - 1
+                while k > 0 and tokens[k].text not in STOPS and tokens[k].lower.split("’")[0].split("'")[0] not in SUBJECT_PRONOUNS:
+                    k -= 1
+                lo = min(lo, tokens[k].start) if tokens[k].text not in STOPS else lo
     if not actors and origin_subject is not None:
         actors = [origin_subject]
     if not actors and not nominal and not _passive(tokens, first.index) and kind != "disaster":

@@ -267,7 +267,8 @@ def _events(sents, text, book, dates, statements: list[Statement], skip, voices)
         hits = by_sentence.get(id(sentence))
         if hits is None:
             holder = _containing(statements, sentence.start, sentence.end)
-            out += find_events(list(sentence.tokens), text, book, inside, holder, None, False)
+            voice = statements[holder].speaker_id if holder is not None else None  # a turn's 'we'
+            out += find_events(list(sentence.tokens), text, book, inside, holder, None, False, speaker=voice)
             continue
         for st_index, st in hits:  # what each statement of the sentence reports
             content = _region_tokens(sentence, st.start, st.end)
