@@ -221,3 +221,10 @@ def test_a_turns_we_is_its_speaker_and_a_sides_aggression_is_the_war() -> None:
     assert ("AGREE", hale, "We voted in favor") in {(e["event_type"], e["actor_id"], e["text"]) for e in x.events}
     assert _events("Prices rose because of Putin’s unconscionable aggression.") == [
         ("ASSAULT", "war", "vladimir-putin", None, None)]
+
+
+def test_a_speakers_i_or_we_is_not_the_agent_of_a_noun_and_coordinated_infinitives_are_unreal() -> None:
+    x = run("Kirby said: “I want to talk about the strikes on Kharkiv.”")
+    assert all(e["actor_id"] != "john-kirby" for e in x.events)
+    assert _events("Austin urged allies to dig deep and donate air defense munitions to Ukraine.") == []
+    assert _events("Biden said the US is going to begin sending equipment to Ukraine.") == []

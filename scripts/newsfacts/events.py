@@ -236,11 +236,15 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
                 return True  # ('to halt the delivery' presupposes a delivery: 'to' does not count)
     else:
         k = trigger.index - 1
-        while k >= 0 and tokens[k].lower in AUXILIARY:
-            k -= 1
+        while k >= 0 and (tokens[k].lower in AUXILIARY or tokens[k].lower in _words("aspect_verbs")):
+            k -= 1  # 'going to begin sending': past 'begin' to 'to'
         aspect = tokens[k].lower == "to" and k > 0 and tokens[k - 1].lower in _words("aspect_verbs")
         if k >= 0 and tokens[k].lower in MODALS and not aspect:
             return True  # ('he decided to invade', 'continues to kill': acts that happen)
+        if k >= 0 and tokens[k].lower in {"and", "or"} and any(
+                t.lower == "to" for t in tokens[max(0, k - 6) : k]) and not any(
+                t.text in STOPS for t in tokens[max(0, k - 6) : k]):
+            return True  # 'urged allies to dig deep and donate
     clause = []
     for j in range(trigger.index - 1, -1, -1):
         if tokens[j].text in STOPS:
@@ -289,7 +293,7 @@ POSSESSIVE_PRONOUNS = {"my": "i", "our": "we", "his": "his", "her": "her", "its"
 
 def _pronoun_subject(
     tokens: list[Token], index: int, book: ActorBook, possessive: bool = False, speaker: str | None = None,
-    mentions: tuple[Mention, ...] = (),
+    mentions: tuple[Mention, ...] = (), nominal: bool = False,
 ) -> str | None:
     """'I signed', 'we’ve sent', 'they struck', 'its air defenses shot down', 'our sanctions':
     a pronoun subject (or a possessive on the subject or the trigger) is the person or group
@@ -306,7 +310,7 @@ def _pronoun_subject(
             return None
         bare = t.lower.split("’")[0].split("'")[0]
         owner = POSSESSIVE_PRONOUNS.get(bare) if index - k <= 8 else None
-        if bare in SUBJECT_PRONOUNS or (owner and all((x.text.islower() or x.text in QUOTES) and x.lower not in PREPOSITIONS
+        if (bare in SUBJECT_PRONOUNS and not (nominal and bare in {"i", "we"})) or (owner and all((x.text.islower() or x.text in QUOTES) and x.lower not in PREPOSITIONS
                                                       for x in tokens[k + 1 : index])):
             if k > 0 and tokens[k - 1].lower in PREPOSITIONS:
                 return None
@@ -605,7 +609,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
                 lo = min(lo, listed[0].start)
     origin_subject = _origin_subject(tokens, mentions, first.index, weapon)
     if not actors and first.index > 0:
-        subject = _pronoun_subject(tokens, first.index, book, speaker=speaker, mentions=tuple(mentions))
+        subject = _pronoun_subject(tokens, first.index, book, speaker=speaker, mentions=tuple(mentions), nominal=nominal)
         if subject:
             actors = [subject]
             if not nominal:  # the pronoun is in the event's words: 'We voted', 'They’ve killed'
