@@ -228,3 +228,8 @@ def test_a_speakers_i_or_we_is_not_the_agent_of_a_noun_and_coordinated_infinitiv
     assert all(e["actor_id"] != "john-kirby" for e in x.events)
     assert _events("Austin urged allies to dig deep and donate air defense munitions to Ukraine.") == []
     assert _events("Biden said the US is going to begin sending equipment to Ukraine.") == []
+
+
+def test_an_officials_we_is_the_state_they_speak_for() -> None:
+    x = run("White House spokesman John Kirby said: “We imposed sanctions on Iran on Monday.”")
+    assert [(e["event_type"], e["actor_id"], e["target_id"]) for e in x.events] == [("SANCTION", "united-states", "iran")]

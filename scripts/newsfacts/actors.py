@@ -299,7 +299,7 @@ class ActorBook:
             elif pronoun == "self":
                 actor = self.voice
             else:
-                actor = self._government(self.voice)
+                actor = self.government(self.voice)
             return Phrase(text, start, end, "pronoun", actor, self._role(actor))
         body = tokens[1:] if lower[0] in DETERMINERS else tokens
         if not body:
@@ -351,7 +351,7 @@ class ActorBook:
         actor = self.known(mentions[0].actor_id, mentions[0].text).actor_id if mentions else None
         return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor)
 
-    def _government(self, actor_id: str | None) -> str | None:
+    def government(self, actor_id: str | None) -> str | None:
         """The state a person speaks for ('we' in an official's mouth)."""
         if actor_id is None:
             return None

@@ -301,7 +301,11 @@ def _pronoun_subject(
     if possessive:
         word = POSSESSIVE_PRONOUNS.get(tokens[index - 1].lower, "we")
         phrase = book.phrase([Token(tokens[index - 1].start, tokens[index - 1].end, word)])
-        return phrase.actor_id if phrase and phrase.actor_id else (speaker if word in {"i", "we"} else None)
+        if phrase and phrase.actor_id:
+            return phrase.actor_id
+        if word == "we" and speaker in book.records:
+            return book.government(speaker) or speaker
+        return speaker if word == "i" else None
     for k in range(index - 1, -1, -1):
         t = tokens[k]
         if t.text in QUOTES:
@@ -326,7 +330,9 @@ def _pronoun_subject(
             phrase = book.phrase([Token(t.start, t.end, word)])
             if phrase and phrase.actor_id:
                 return phrase.actor_id
-            return speaker  # a quoted 'we': its speaker
+            if word == "we" and speaker in book.records:  # an official's 'we': the state they speak for
+                return book.government(speaker) or speaker
+            return speaker  # a quoted 'I': its speaker
     return None
 
 
