@@ -233,3 +233,10 @@ def test_a_speakers_i_or_we_is_not_the_agent_of_a_noun_and_coordinated_infinitiv
 def test_an_officials_we_is_the_state_they_speak_for() -> None:
     x = run("White House spokesman John Kirby said: “We imposed sanctions on Iran on Monday.”")
     assert [(e["event_type"], e["actor_id"], e["target_id"]) for e in x.events] == [("SANCTION", "united-states", "iran")]
+
+
+def test_a_performative_i_and_a_possessive_past_adjectives_name_the_actor() -> None:
+    x = run("THE PRESIDENT:  Thank you.  Today, I am announcing more than 500 new sanctions against Russia.\n"
+            "MODERATOR:  Thank you.\n")
+    assert {(e["event_type"], e["target_id"]) for e in x.events} >= {("SANCTION", "russia")}
+    assert [(r[0], r[2]) for r in _events("Ukraine endured Russia’s relentless attacks.")] == [("ASSAULT", "russia")]

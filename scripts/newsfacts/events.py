@@ -314,7 +314,8 @@ def _pronoun_subject(
             return None
         bare = t.lower.split("’")[0].split("'")[0]
         owner = POSSESSIVE_PRONOUNS.get(bare) if index - k <= 8 else None
-        if (bare in SUBJECT_PRONOUNS and not (nominal and bare in {"i", "we"})) or (owner and all((x.text.islower() or x.text in QUOTES) and x.lower not in PREPOSITIONS
+        light = any(x.lower in _words("light_verbs") for x in tokens[k + 1 : index])
+        if (bare in SUBJECT_PRONOUNS and not (nominal and bare in {"i", "we"} and not light)) or (owner and all((x.text.islower() or x.text in QUOTES) and x.lower not in PREPOSITIONS
                                                       for x in tokens[k + 1 : index])):
             if k > 0 and tokens[k - 1].lower in PREPOSITIONS:
                 return None
@@ -577,8 +578,11 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         if m is not None and (m.demonym or m.kind == "armed_forces"):
             actors = [m.actor_id]
             lo = min(lo, m.start)
-    if not actors and first.index > 1 and tokens[first.index - 1].lower in {"’s", "'s"}:
-        m = next((x for x in mentions if x.end == tokens[first.index - 2].end), None)
+    owner_at = first.index - 1
+    while owner_at > 1 and tokens[owner_at].text.isalpha() and tokens[owner_at].text.islower() and first.index - owner_at <= 2:
+        owner_at -= 1  # "Russia’s relentless attacks"
+    if not actors and owner_at > 0 and tokens[owner_at].lower in {"’s", "'s"}:
+        m = next((x for x in mentions if x.end == tokens[owner_at - 1].end), None)
         if m is not None:  # "Russia's transfer", "Iran's provision"
             actors = [m.actor_id]
             lo = min(lo, m.start)
