@@ -240,3 +240,12 @@ def test_a_performative_i_and_a_possessive_past_adjectives_name_the_actor() -> N
             "MODERATOR:  Thank you.\n")
     assert {(e["event_type"], e["target_id"]) for e in x.events} >= {("SANCTION", "russia")}
     assert [(r[0], r[2]) for r in _events("Ukraine endured Russia’s relentless attacks.")] == [("ASSAULT", "russia")]
+
+
+def test_votes_marches_and_released_funds() -> None:
+    assert _events("Mwale won 2,871,340 votes in Thursday’s vote.") == [("AGREE", "vote", None, None, "2025-10-30")]
+    assert _events("The upcoming election campaign will be tense. The election results were delayed.") == []
+    assert [r[:2] for r in _events("Several hundred supporters marched on the commission’s offices on Sunday.")] == [
+        ("PROTEST", "protest")]
+    assert _events("Japan released 1.5 billion yen for relief on Tuesday.") == [
+        ("AID", "humanitarian aid", "japan", None, "2025-11-04")]
