@@ -123,7 +123,7 @@ def test_bad_input_one_line_error_and_nothing_lost(runner: CliRunner, tmp_path: 
     assert runner.invoke(main, ["extract", str(good), "--out", str(out)]).exit_code == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     bad, message = _bad_inputs(tmp_path)[case]
-    result = runner.invoke(main, ["extract", str(good), str(bad), "--out", str(out)])
+    result = runner.invoke(main, ["extract", str(good), str(bad), "--out", str(out), "--force"])
     assert result.exit_code != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1

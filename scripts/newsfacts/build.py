@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from importlib import resources
 from pathlib import Path
@@ -68,6 +69,22 @@ def build(root: Path) -> dict[str, bytes]:
     return files
 
 
+def sidecar_bytes(article: Article) -> bytes | None:
+    """The `<name>.json` that goes into the package beside an article: the metadata the
+    run used (a sidecar's, with --published applied), so that extracting the package's
+    own articles again gives the same sources rows and dates; None when nothing is known."""
+    meta = {
+        "title": article.title,
+        "publisher": article.publisher,
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "byline": article.byline,
+    }
+    if all(v is None for v in meta.values()):
+        return None
+    return (json.dumps(meta, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 def extract_files(
     paths: list[Path],
     published: dt.date | None,
@@ -75,16 +92,26 @@ def extract_files(
     progress: Callable[[int], None] | None = None,
     meta: dict | None = None,
 ) -> dict[str, bytes]:
-    """A complete package for any articles: the articles are copied under seeds/; `meta`
+    """A complete package for any articles: the articles and their metadata are copied
+    under seeds/; `meta`
     its properties (neutral ones when None, never this dataset's)."""
     articles: list[Article] = [read_article(p, published) for p in paths]
     seen: dict[str, Path] = {}
     for a in articles:
-        if a.source_id in seen:
-            raise ArticleError(f"{a.path}: same name as {seen[a.source_id]}; source ids must be unique")
-        seen[a.source_id] = a.path
+        other = seen.get(a.source_id.casefold())
+        if other is not None and other.stem == a.source_id:
+            raise ArticleError(f"{a.path}: same name as {other}; source ids must be unique")
+        if other is not None:
+            raise ArticleError(
+                f"{a.path}: same name as {other} but for upper and lower case; "
+                "they would overwrite each other on a case-insensitive file system"
+            )
+        seen[a.source_id.casefold()] = a.path
     rel = [f"{SEEDS}/{a.source_id}.txt" for a in articles]
     files, _ = package_files(articles, rel, jobs, progress, meta=meta if meta is not None else dict(NEUTRAL_META))
     for a, r in zip(articles, rel):
         files[r] = a.data
+        sidecar = sidecar_bytes(a)
+        if sidecar is not None:
+            files[f"{SEEDS}/{a.source_id}.json"] = sidecar
     return files

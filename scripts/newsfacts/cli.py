@@ -14,7 +14,8 @@ from newsfacts import __version__
 from newsfacts.article import ArticleError
 from newsfacts.build import build, extract_files
 from newsfacts.diff import DiffError, diff_packages, read_package, render
-from newsfacts.package import BuildError, write_files
+from newsfacts.output import OutputError, locked, replace_directory, write_tree
+from newsfacts.package import BuildError, check_out
 from newsfacts.release import check_release
 from newsfacts.validate import validate_package
 
@@ -111,7 +112,13 @@ def _nonempty_path(ctx: click.Context, param: click.Parameter, value: str) -> Pa
     required=True,
     callback=_nonempty_path,
     type=click.Path(file_okay=False),
-    help="Directory for the package (datapackage.json, data/, seeds/); created if missing.",
+    help="Directory for the package (datapackage.json, data/, seeds/); created if missing, else it must be empty "
+    "or hold a package (see --force).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace the newsfacts package --out holds (as a whole); a folder holding anything else is never replaced.",
 )
 @click.option(
     "--published",
@@ -140,18 +147,17 @@ def _nonempty_path(ctx: click.Context, param: click.Parameter, value: str) -> Pa
     "homepage); the options above override it.",
 )
 def extract_command(
-    articles: tuple[Path, ...], listing: click.utils.LazyFile | None, out: Path, published: dt.date | None, jobs: int,
-    title: str | None, description: str | None, package_name: str | None, licence: str | None,
+    articles: tuple[Path, ...], listing: click.utils.LazyFile | None, out: Path, force: bool, published: dt.date | None,
+    jobs: int, title: str | None, description: str | None, package_name: str | None, licence: str | None,
     keywords: tuple[str, ...], metadata_file: Path | None,
 ) -> None:
     """Run the pipeline on ARTICLES (UTF-8 text files, or directories of *.txt files) and
-    write a complete package to --out, with neutral metadata unless told otherwise."""
+    write a complete package to --out, with neutral metadata unless told otherwise.
+
+    The package is built beside --out and swapped in whole; a second run into the same
+    --out while one is writing it stops with an error instead of waiting."""
     from newsfacts.descriptor import NEUTRAL_META, MetadataError, user_metadata
 
-    try:
-        paths = _article_paths(articles, listing)
-    except ArticleError as exc:
-        _fail(str(exc))
     try:
         given = json.loads(metadata_file.read_text(encoding="utf-8")) if metadata_file else {}
         if not isinstance(given, dict):
@@ -161,12 +167,15 @@ def extract_command(
         meta = user_metadata(NEUTRAL_META, {**given, **{k: v for k, v in options.items() if v is not None}})
     except (MetadataError, ValueError, OSError, UnicodeDecodeError) as exc:
         _fail(f"{metadata_file or 'package metadata'}: {exc}")
-    show = sys.stderr.isatty() and len(paths) > 1
     try:
-        with click.progressbar(length=len(paths), label="extracting", file=sys.stderr) if show else nullcontext() as bar:
-            files = extract_files(paths, published, jobs, bar.update if show else None, meta)
-        write_files(out, files)
-    except (ArticleError, BuildError) as exc:
+        with locked(out):  # held from the first look at --out to the swap: a second run stops at once
+            check_out(out, force)
+            paths = _article_paths(articles, listing)
+            show = sys.stderr.isatty() and len(paths) > 1
+            with click.progressbar(length=len(paths), label="extracting", file=sys.stderr) if show else nullcontext() as bar:
+                files = extract_files(paths, published, jobs, bar.update if show else None, meta)
+            replace_directory(out, lambda staging: write_tree(staging, files))
+    except (ArticleError, BuildError, OutputError) as exc:
         _fail(str(exc))
     except OSError as exc:
         _fail(f"{out}: cannot write the package ({exc.strerror})")
@@ -338,17 +347,24 @@ def evaluate_command(
     "--out",
     required=True,
     type=click.Path(path_type=Path),
-    help="The database file (sqlite) or the directory of .parquet files (parquet).",
+    help="The database file (sqlite) or the directory of .parquet files (parquet); an earlier export there is "
+    "replaced whole, anything else refused.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="sqlite: replace files at --out and its .metadata.json that no export wrote (a Parquet directory "
+    "must be new, empty or an earlier export).",
 )
 @PACKAGE_OPTION
-def export_command(fmt: str, out: Path, package: Path) -> None:
+def export_command(fmt: str, out: Path, force: bool, package: Path) -> None:
     """Export the package's tables to SQLite or Parquet, typed from the same schema."""
     from newsfacts.export import export_parquet, export_sqlite
     from newsfacts.load import IntegrityError
 
     try:
-        written = export_sqlite(package, out) if fmt == "sqlite" else export_parquet(package, out)
-    except (IntegrityError, OSError, ValueError) as exc:
+        written = export_sqlite(package, out, force) if fmt == "sqlite" else export_parquet(package, out)
+    except (IntegrityError, OutputError, OSError, ValueError) as exc:
         _fail(str(exc))
     for path in written:
         click.echo(f"wrote {path}", err=True)

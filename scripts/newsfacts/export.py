@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -11,9 +12,12 @@ import pandas as pd
 
 from newsfacts.descriptor import PACKAGE_META
 from newsfacts.load import load, package_properties
-from newsfacts.package import replace_atomically
-from newsfacts.schema import RESOURCES, Resource, field_for
+from newsfacts.output import OutputError, locked, occupied, replace_directory, replace_file
+from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES, Resource, field_for
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+DATASETTE_SOURCE = "newsfacts data package (datapackage.json)"
+"""The `source` of the Datasette metadata an export writes: how an earlier one is known."""
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT", "boolean": "INTEGER"}
 
 
@@ -69,7 +73,7 @@ def datasette_metadata(tables: dict[str, pd.DataFrame], database: str, propertie
             out["license_url"] = licence["path"]
     return {
         **out,
-        "source": "newsfacts data package (datapackage.json)",
+        "source": DATASETTE_SOURCE,
         "databases": {
             database: {
                 "tables": {
@@ -86,9 +90,46 @@ def datasette_metadata(tables: dict[str, pd.DataFrame], database: str, propertie
     }
 
 
-def export_sqlite(package: Path, out: Path) -> list[Path]:
+def is_sqlite_export(path: Path) -> bool:
+    """A SQLite database holding this schema's tables and no others (an earlier export)."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return False
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            db.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return "sources" in names and names <= set(RESOURCE_BY_NAME)
+
+
+def is_metadata_export(path: Path) -> bool:
+    """Datasette metadata written by an earlier export."""
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(meta, dict) and meta.get("source") == DATASETTE_SOURCE
+
+
+def check_sqlite_out(out: Path, meta: Path, force: bool) -> None:
+    """Refuse to replace a directory, or a file that no earlier export wrote unless `force`."""
+    for path, ours in ((out, is_sqlite_export), (meta, is_metadata_export)):
+        if path.is_dir():
+            raise OutputError(f"{path}: is a directory; name the database file to write")
+        if os.path.lexists(path) and not force and not ours(path):
+            raise OutputError(f"{path}: exists and is not a newsfacts export; add --force to replace it")
+
+
+def export_sqlite(package: Path, out: Path, force: bool = False) -> list[Path]:
     """Write the package as one SQLite database (`out`) and its Datasette metadata
-    (`<out stem>.metadata.json`; Datasette names the database after the file's stem)."""
+    (`<out stem>.metadata.json`; Datasette names the database after the file's stem).
+    Files there are replaced only when an earlier export wrote them, or with `force`."""
+    meta = out.with_suffix(".metadata.json")
+    check_sqlite_out(out, meta, force)
     tables = load(package)
 
     def write(tmp: Path) -> None:
@@ -110,10 +151,9 @@ def export_sqlite(package: Path, out: Path) -> list[Path]:
                 raise ValueError(f"foreign key check failed: {problems[:5]}")
         db.close()
 
-    replace_atomically(out, write)
-    meta = out.with_suffix(".metadata.json")
+    replace_file(out, write)
     properties = package_properties(package)
-    replace_atomically(meta, lambda p: p.write_text(json.dumps(datasette_metadata(tables, out.stem, properties), indent=2) + "\n", encoding="utf-8"))
+    replace_file(meta, lambda p: p.write_text(json.dumps(datasette_metadata(tables, out.stem, properties), indent=2) + "\n", encoding="utf-8"))
     return [out, meta]
 
 
@@ -145,16 +185,27 @@ def arrow_table(resource: Resource, frame: pd.DataFrame):
     return table.cast(schema)
 
 
+def is_parquet_export(directory: Path) -> bool:
+    """A directory of nothing but .parquet files (an earlier export)."""
+    return directory.is_dir() and all(p.is_file() and p.suffix == ".parquet" for p in directory.iterdir())
+
+
 def export_parquet(package: Path, out: Path) -> list[Path]:
-    """Write one Parquet file per resource into the directory `out`."""
+    """Write one Parquet file per resource into the directory `out`, replaced as a whole
+    (no file of an earlier export stays); `out` must be new, empty or an earlier export."""
     import pyarrow.parquet as pq
 
-    tables = load(package)
-    written = []
-    out.mkdir(parents=True, exist_ok=True)
-    for r in RESOURCES:
-        target = out / f"{r.name}.parquet"
-        table = arrow_table(r, tables[r.name])
-        replace_atomically(target, lambda p, t=table: pq.write_table(t, p))
-        written.append(target)
-    return written
+    with locked(out):
+        if occupied(out) and not out.is_dir():
+            raise OutputError(f"{out}: exists and is not a directory")
+        if occupied(out) and not is_parquet_export(out):
+            raise OutputError(f"{out}: not empty and not a newsfacts Parquet export; choose a new or empty directory")
+        tables = load(package)
+        arrow = {r.name: arrow_table(r, tables[r.name]) for r in RESOURCES}
+
+        def write(staging: Path) -> None:
+            for r in RESOURCES:
+                pq.write_table(arrow[r.name], staging / f"{r.name}.parquet")
+
+        replace_directory(out, write)
+    return [out / f"{r.name}.parquet" for r in RESOURCES]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
+import threading
+import time
 import warnings
 from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
@@ -14,6 +17,7 @@ from typing import Callable
 from newsfacts.article import Article
 from newsfacts.csvio import to_csv
 from newsfacts.descriptor import dumps, package_descriptor
+from newsfacts.output import OutputError, occupied
 from newsfacts.pipeline import Extraction, Row, extract
 from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES
 
@@ -90,6 +94,19 @@ def _extract_pair(pair: tuple[Article, str]) -> Extraction:
     return extract(*pair)
 
 
+def _end_with_parent() -> None:
+    """Pool initializer: a thread that ends this worker once its parent process is gone
+    (a killed parent cannot stop its pool; the worker then has a new parent)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+
+
 def extract_all(
     articles: list[Article],
     article_paths: list[str],
@@ -109,7 +126,7 @@ def extract_all(
                 progress(1)
         return out
     chunk = max(1, min(64, len(pairs) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent) as pool:
         for x in pool.map(_extract_pair, pairs, chunksize=chunk):
             out.append(x)
             if progress:
@@ -147,20 +164,6 @@ def package_files(
     return files, rows
 
 
-def replace_atomically(target: Path, write: Callable[[Path], None]) -> None:
-    """Write one file through `write(tmp)` into a temporary file beside `target`, then move
-    it into place, so that `target` is either the old file or the complete new one."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 def write_files(root: Path, files: dict[str, bytes]) -> None:
     """Write all files under root, or none: stage them in a temporary directory first, then
     move each into place (os.replace is atomic on one file system)."""
@@ -177,3 +180,33 @@ def write_files(root: Path, files: dict[str, bytes]) -> None:
             os.replace(staging / rel, final)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+PACKAGE_ENTRIES = frozenset({"datapackage.json", "data", "seeds"})
+"""What a package directory written by `extract` holds, and nothing else."""
+
+
+def is_package(directory: Path) -> bool:
+    """A directory holding a newsfacts package and nothing else: datapackage.json (a JSON
+    object whose resources are this schema's), data/ and seeds/."""
+    try:
+        if not {p.name for p in directory.iterdir()} <= PACKAGE_ENTRIES:
+            return False
+        descriptor = json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
+        names = {r.get("name") for r in descriptor["resources"]}
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+    return "sources" in names and names <= set(RESOURCE_BY_NAME)
+
+
+def check_out(out: Path, force: bool) -> None:
+    """Refuse an `out` that exists and is not empty, unless it holds a newsfacts package
+    and `force` is given (nothing but a package is ever replaced)."""
+    if not occupied(out):
+        return
+    if not out.is_dir():
+        raise OutputError(f"{out}: exists and is not a directory")
+    if not is_package(out):
+        raise OutputError(f"{out}: not empty and not a newsfacts package; choose a new or empty directory")
+    if not force:
+        raise OutputError(f"{out}: holds a newsfacts package already; add --force to replace it")
