@@ -248,7 +248,7 @@ def _wait_until_gone(pids: set[int], seconds: float = 10) -> set[int]:
     return {p for p in pids if _running(p)}
 
 
-@pytest.mark.skipif(not LINUX_PROC, reason="finds worker processes through /proc")
+@pytest.mark.skipif(not LINUX_PROC or (os.cpu_count() or 1) < 2, reason="needs /proc and two cores for two workers")
 def test_killing_the_parent_of_jobs_2_leaves_no_worker(tmp_path: Path) -> None:
     articles = _articles(tmp_path / "articles", 40)
     run = subprocess.Popen([*CLI, "extract", str(articles), "-o", str(tmp_path / "pkg"), "-j", "2"],
@@ -265,7 +265,7 @@ def test_killing_the_parent_of_jobs_2_leaves_no_worker(tmp_path: Path) -> None:
 
 
 def _start_and_wait_for(args: list[str], out: Path, sign: str) -> subprocess.Popen:
-    """Start a run and return once `.<out>.newsfacts-<sign>` appears beside --out, or, for
+    """Start a run and return once its `.<out>.newsfacts-<sign>` appears beside --out, or, for
     sign 'swap', once --out is another folder (or when the run ends)."""
     run = subprocess.Popen([*CLI, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     inode = out.stat().st_ino
@@ -273,7 +273,8 @@ def _start_and_wait_for(args: list[str], out: Path, sign: str) -> subprocess.Pop
     while run.poll() is None and time.monotonic() < deadline:
         if sign == "swap" and out.stat().st_ino != inode:
             break
-        if sign != "swap" and any(n.startswith(f".{out.name}.newsfacts-{sign}") for n in os.listdir(out.parent)):
+        mine = f".{out.name}.newsfacts-{sign}" + (f"-{run.pid}-" if sign == "staging" else "")  # not a stale one
+        if sign != "swap" and any(n.startswith(mine) for n in os.listdir(out.parent)):
             break
         time.sleep(0.001)
     return run
