@@ -40,7 +40,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Callable
 
@@ -131,7 +131,8 @@ def locked(out: Path) -> Iterator[None]:
         recover(out)
         yield
     finally:
-        os.unlink(path)  # removed while still held, so that no run can lock a stale file
+        with suppress(FileNotFoundError):
+            os.unlink(path)  # removed while still held, so that no run can lock a stale file
         os.close(fd)
 
 
