@@ -242,10 +242,15 @@ def _articles(folder: Path, copies: int) -> Path:
 
 
 def _wait_until_gone(pids: set[int], seconds: float = 10) -> set[int]:
+    """The processes still running after up to `seconds`; those are killed (a failing test
+    leaves no process behind)."""
     deadline = time.monotonic() + seconds
     while any(_running(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.05)
-    return {p for p in pids if _running(p)}
+    survivors = {p for p in pids if _running(p)}
+    for p in survivors:
+        os.kill(p, signal.SIGKILL)
+    return survivors
 
 
 @pytest.mark.skipif(not LINUX_PROC or (os.cpu_count() or 1) < 2, reason="needs /proc and two cores for two workers")
@@ -271,7 +276,7 @@ def _start_and_wait_for(args: list[str], out: Path, sign: str) -> subprocess.Pop
     inode = out.stat().st_ino
     deadline = time.monotonic() + 30
     while run.poll() is None and time.monotonic() < deadline:
-        if sign == "swap" and out.stat().st_ino != inode:
+        if sign == "swap" and out.exists() and out.stat().st_ino != inode:
             break
         mine = f".{out.name}.newsfacts-{sign}" + (f"-{run.pid}-" if sign == "staging" else "")  # not a stale one
         if sign != "swap" and any(n.startswith(mine) for n in os.listdir(out.parent)):
