@@ -165,8 +165,11 @@ def package_files(
 
 
 def write_files(root: Path, files: dict[str, bytes]) -> None:
-    """Write all files under root, or none: stage them in a temporary directory first, then
-    move each into place (os.replace is atomic on one file system)."""
+    """Write files into a directory that holds other things too (the repository's build):
+    stage them all in a temporary directory first, so that a failed build writes none,
+    then move each into place (os.replace is atomic per file; a build killed during the
+    moves can leave some files new; `extract` replaces its whole --out instead, see
+    output.py)."""
     root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".newsfacts-", dir=root))
     try:
