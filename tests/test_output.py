@@ -326,12 +326,21 @@ def test_sqlite_export_replaces_only_an_earlier_export_unless_forced(runner: Cli
     assert result.exit_code == 1 and str(db) in one_line(result) and "--force" in one_line(result)
     assert db.read_bytes() == b"my own data" and not (tmp_path / "mine.metadata.json").exists()
     assert runner.invoke(main, [*args, "--force"]).exit_code == 0
+    with sqlite3.connect(db) as con:  # more tables (full-text indexes, a user's own) do not make it foreign
+        con.execute("CREATE TABLE notes (id INTEGER)")
+    con.close()
     assert runner.invoke(main, args).exit_code == 0  # an earlier export is replaced without --force
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT count(*) FROM sources").fetchone()[0] == 8
     con.close()
     for path in (db, tmp_path / "mine.metadata.json"):
         assert path.stat().st_mode & 0o777 == file_mode(), path
+    lookalike = tmp_path / "lookalike.db"
+    with sqlite3.connect(lookalike) as con:
+        con.execute("CREATE TABLE sources (id INTEGER)")
+    con.close()
+    result = runner.invoke(main, ["export", "--format", "sqlite", "--out", str(lookalike), "--package", str(extracted_package)])
+    assert result.exit_code == 1 and "lookalike.db" in one_line(result)
     other = tmp_path / "other.db"
     (tmp_path / "other.metadata.json").write_text('{"title": "not from newsfacts"}', encoding="utf-8")
     result = runner.invoke(main, ["export", "--format", "sqlite", "--out", str(other), "--package", str(extracted_package)])

@@ -13,9 +13,11 @@ import pandas as pd
 from newsfacts.descriptor import PACKAGE_META
 from newsfacts.load import load, package_properties
 from newsfacts.output import OutputError, locked, occupied, replace_directory, replace_file
-from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES, Resource, field_for
+from newsfacts.schema import RESOURCES, Resource, field_for
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+EXPORT_TABLES = frozenset({"sources", "actors", "statements", "events", "figures"})
+"""Tables by which an earlier SQLite export is known."""
 DATASETTE_SOURCE = "newsfacts data package (datapackage.json)"
 """The `source` of the Datasette metadata an export writes: how an earlier one is known."""
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT", "boolean": "INTEGER"}
@@ -91,7 +93,8 @@ def datasette_metadata(tables: dict[str, pd.DataFrame], database: str, propertie
 
 
 def is_sqlite_export(path: Path) -> bool:
-    """A SQLite database holding this schema's tables and no others (an earlier export)."""
+    """A SQLite database holding the tables every export has had (an earlier export; other
+    tables, such as full-text indexes, may be there too)."""
     try:
         with open(path, "rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
@@ -103,7 +106,7 @@ def is_sqlite_export(path: Path) -> bool:
             db.close()
     except (OSError, sqlite3.Error):
         return False
-    return "sources" in names and names <= set(RESOURCE_BY_NAME)
+    return EXPORT_TABLES <= names
 
 
 def is_metadata_export(path: Path) -> bool:
