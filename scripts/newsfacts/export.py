@@ -12,7 +12,8 @@ import pandas as pd
 
 from newsfacts.descriptor import PACKAGE_META
 from newsfacts.load import load, package_properties
-from newsfacts.output import OutputError, locked, occupied, replace_directory, replace_file
+from newsfacts.output import OutputError, locked, occupied, replace_directory
+from newsfacts.package import replace_atomically
 from newsfacts.schema import RESOURCES, Resource, field_for
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -154,9 +155,9 @@ def export_sqlite(package: Path, out: Path, force: bool = False) -> list[Path]:
                 raise ValueError(f"foreign key check failed: {problems[:5]}")
         db.close()
 
-    replace_file(out, write)
+    replace_atomically(out, write)
     properties = package_properties(package)
-    replace_file(meta, lambda p: p.write_text(json.dumps(datasette_metadata(tables, out.stem, properties), indent=2) + "\n", encoding="utf-8"))
+    replace_atomically(meta, lambda p: p.write_text(json.dumps(datasette_metadata(tables, out.stem, properties), indent=2) + "\n", encoding="utf-8"))
     return [out, meta]
 
 

@@ -1,5 +1,5 @@
-"""Replace an output as a whole: one file by a rename, a directory by a swap of folders
-under a lock, so that a reader, a crash or a second run never sees half of it.
+"""Replace a directory as a whole by a swap of folders under a lock, so that a reader, a
+crash or a second run never sees half of it (one file: package.replace_atomically).
 
 A directory `out` is replaced like this (every name below sits beside `out`, in its
 parent, so all renames stay on one file system):
@@ -67,22 +67,6 @@ def file_mode() -> int:
 def dir_mode() -> int:
     """The mode a new directory gets from mkdir() under the current umask (usually 0755)."""
     return 0o777 & ~_umask()
-
-
-def replace_file(target: Path, write: Callable[[Path], None]) -> None:
-    """Write one file through `write(tmp)` into a temporary file beside `target`, then move
-    it into place, so that `target` is either the old file or the complete new one. The
-    file gets the ordinary mode of a new file (not the 0600 of a temporary one)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.chmod(tmp, file_mode())
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def occupied(path: Path) -> bool:

@@ -17,7 +17,7 @@ from typing import Callable
 from newsfacts.article import Article
 from newsfacts.csvio import to_csv
 from newsfacts.descriptor import dumps, package_descriptor
-from newsfacts.output import OutputError, occupied
+from newsfacts.output import OutputError, file_mode, occupied
 from newsfacts.pipeline import Extraction, Row, extract
 from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES
 
@@ -162,6 +162,22 @@ def package_files(
     descriptor = package_descriptor(sizes, sources) if meta is None else package_descriptor(sizes, sources, meta)
     files["datapackage.json"] = dumps(descriptor).encode("utf-8")
     return files, rows
+
+
+def replace_atomically(target: Path, write: Callable[[Path], None]) -> None:
+    """Write one file through `write(tmp)` into a temporary file beside `target`, then move
+    it into place, so that `target` is either the old file or the complete new one. The
+    file gets the ordinary mode of a new file (not the 0600 of a temporary one)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.chmod(tmp, file_mode())
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 def write_files(root: Path, files: dict[str, bytes]) -> None:

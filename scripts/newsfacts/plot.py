@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsfacts import __version__
-from newsfacts.output import replace_file
+from newsfacts.package import replace_atomically
 
 DISPUTED = "#c0392b"
 REPORTED = "#1f5f8b"
@@ -105,4 +105,4 @@ def write_plot(tables: dict[str, pd.DataFrame], out: Path, title: str | None = N
     """Write the timeline to `out`: SVG, or PNG at 150 dpi, by the file's suffix; `title`
     names the package (the package's own title)."""
     data = render(tables, "png" if out.suffix.lower() == ".png" else "svg", title)
-    replace_file(out, lambda tmp: tmp.write_bytes(data))
+    replace_atomically(out, lambda tmp: tmp.write_bytes(data))
