@@ -249,3 +249,10 @@ def test_votes_marches_and_released_funds() -> None:
         ("PROTEST", "protest")]
     assert _events("Japan released 1.5 billion yen for relief on Tuesday.") == [
         ("AID", "humanitarian aid", "japan", None, "2025-11-04")]
+
+
+def test_one_row_per_partner_with_distinct_ids() -> None:
+    x = run("Biden said he had met with the leaders of NATO and the G7 on Tuesday.")
+    rows = [(e["event_type"], e["actor_id"], e["target_id"]) for e in x.events]
+    assert rows == [("CONSULT", "joe-biden", "nato"), ("CONSULT", "joe-biden", "g7")]
+    assert len({e["event_id"] for e in x.events}) == 2

@@ -182,6 +182,30 @@ def _mention_at(mentions: list[Mention], tokens: list[Token], index: int) -> Men
     return None
 
 
+def _partners(mentions: list[Mention], tokens: list[Token], index: int) -> list[Mention]:
+    """'with Canada and Finland', 'with the leaders of NATO and the G7': the coordinated
+    partners after a preposition, past 'the leaders of' and its kind."""
+    k = index
+    if k < len(tokens) and tokens[k].lower == "the":
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].lower in _words("partner_heads") and tokens[k + 1].lower == "of":
+        k += 2
+    out = []
+    while k < len(tokens):
+        if tokens[k].lower == "the":
+            k += 1
+        found = _mention_list(mentions, tokens, k)
+        if not found:
+            break
+        out += found
+        k = next(i for i, t in enumerate(tokens) if t.end == found[-1].end) + 1
+        if k < len(tokens) and tokens[k].lower in {"and", ","}:
+            k += 1
+        else:
+            break
+    return out
+
+
 def _mention_list(mentions: list[Mention], tokens: list[Token], index: int) -> list[Mention]:
     """'Iran and North Korea': the mentions of a coordinated list starting at `index`."""
     out: list[Mention] = []
@@ -459,13 +483,14 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
         seen.add(trig.type)
         span_start, span_end, fields, actors = event
         event_dates = [d for d in dates if span_start <= d.start and d.end <= span_end] or [None]
-        for actor in actors or [None]:
+        targets = fields["targets"] if len(fields.get("targets", [])) > 1 else [fields["target"]]
+        for actor, target in [(a, t) for a in actors or [None] for t in targets]:
             for d in event_dates:
                 if actor is None and d is None and not fields.get("standalone"):
                     continue  # an occurrence needs an actor or a date (a disaster: a name or a place)
                 out.append(
                     Event(
-                        fields["type"], fields["mode"], actor, fields["target"],
+                        fields["type"], fields["mode"], actor, target,
                         fields["instrument"], fields["origin"],
                         d.value if d else UNKNOWN, d, span_start, span_end, statement, disputed,
                     )
@@ -654,9 +679,19 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         return None  # without an actor, only a dated occurrence ('a session on Wednesday') is an event
     # target: first actor after a preposition that suits the event
     target = between_target
+    more_targets: list[str] = []
+    preps = set(lex["target_preps"][kind])
+    if kind in {"meeting", "agreement", "cooperation"} and target is None:
+        start = first_end if tokens[first_end - 1].lower in preps else next(
+            (k + 1 for k in range(first_end, min(len(tokens), first_end + 6)) if tokens[k].lower in preps), None)
+        partners = _partners(mentions, tokens, start) if start is not None else []
+        if len(partners) > 1 and not any(m.actor_id in actors for m in partners):
+            # 'met with the leaders of NATO and the G7', 'an initiative with Canada and Finland': one row per partner
+            target, more_targets = partners[0].actor_id, [m.actor_id for m in partners[1:]]
+            hi = max(hi, partners[-1].end)
     preps = set(lex["target_preps"][kind])
     first_end = first.index + first.length
-    for k in range(first_end, len(tokens)):
+    for k in range(first_end, len(tokens) if target is None else first_end):
         if tokens[k].lower in preps:
             m = _mention_at(mentions, tokens, k + 1) or (
                 _mention_at(mentions, tokens, k + 2) if k + 1 < len(tokens) and tokens[k + 1].lower == "the" else None)
@@ -743,7 +778,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
             lo = min(lo, opening[-1].start)
     if target in actors:
         target = None  # 'procurement of arms from North Korea': the giver is not also the receiver
-    fields = {"type": first.type, "mode": mode, "target": target, "instrument": instrument, "origin": origin}
+    fields = {"type": first.type, "mode": mode, "target": target, "instrument": instrument, "origin": origin,
+              "targets": [target, *more_targets]}
     if kind == "disaster":
         return _disaster(tokens, text, book, mentions, group, dates, lo, hi, fields)
     return lo, hi, fields, actors

@@ -165,6 +165,9 @@ def extract(article: Article, path: str) -> Extraction:
         ev_id = content_id(
             "ev", sid, e.start, e.end, e.type, e.actor_id or "", e.date_mention.start if e.date_mention else ""
         )
+        if ev_id in ev_ids and e.target_id:  # one row per partner ('met with NATO and the G7'): the target tells them apart
+            ev_id = content_id("ev", sid, e.start, e.end, e.type, e.actor_id or "",
+                               e.date_mention.start if e.date_mention else "", e.target_id)
         ev_ids.append(ev_id)
         out.events.append(
             {

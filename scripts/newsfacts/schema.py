@@ -293,7 +293,8 @@ FIELDS: dict[str, Field] = {
             "event_id",
             "string",
             "Event id: 'ev-' and 12 hex digits of the sha256 of source_id, the evidence "
-            "span, the event type, the actor and the date expression's offset.",
+            "span, the event type, the actor and the date expression's offset (and the "
+            "target, for the second and later partners of one event: 'met with NATO and the G7').",
             pattern=r"^ev-[0-9a-f]{12}$",
         ),
         Field(
