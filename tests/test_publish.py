@@ -18,7 +18,7 @@ from conftest import ROOT
 from newsfacts.cli import main
 from newsfacts.load import load
 from newsfacts.plot import render
-from newsfacts.schema import RESOURCES, field_for
+from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES, field_for
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +71,58 @@ def test_datasette_shows_tables_with_descriptions(exported: Path) -> None:
     assert tables["statements"]["columns"]["speaker_id"].startswith("Who said it")
     assert page.status_code == 200 and "Every attributed speech act" in page.text
     assert {row["speaker_id"] for row in data.json()} >= {"antony-blinken", "john-kirby"}
+
+
+def test_datasette_reads_well(exported: Path) -> None:
+    """Labels for sources and actors, rows in reading order, full-text search, the views,
+    short column descriptions: asked of a real Datasette through its own client."""
+    from datasette.app import Datasette
+
+    metadata = json.loads((exported / "newsfacts.metadata.json").read_text(encoding="utf-8"))
+    ds = Datasette([str(exported / "newsfacts.db")], metadata=metadata)
+    paths = {
+        "statements": "/newsfacts/statements.json?_shape=array&_labels=on&_size=max",
+        "events": "/newsfacts/events.json?_shape=array&_labels=on&_size=max",
+        "page": "/newsfacts/statements",
+        "search": "/newsfacts/statements.json?_shape=array&_search=Kirby",
+        "event_search": "/newsfacts/events.json?_shape=array&_search=ballistic",
+        "speakers": "/newsfacts/statements_with_speakers.json?_shape=array&_size=max",
+        "actors_view": "/newsfacts/events_with_actors.json?_shape=array&_size=max",
+        "actors": "/newsfacts/actors.json?_shape=array&_size=max",
+    }
+
+    async def fetch() -> dict:
+        return {key: await ds.client.get(path) for key, path in paths.items()}
+
+    got = asyncio.run(fetch())
+    assert all(r.status_code == 200 for r in got.values()), {k: r.status_code for k, r in got.items()}
+    frames = load(ROOT)
+    # the seed's source has no title: its label is its publisher and date, never "None"
+    statements = got["statements"].json()
+    assert {row["source_id"]["label"] for row in statements} == {"kmaupdates.com, 2024-06-21"}
+    assert "kmaupdates.com, 2024-06-21" in got["page"].text and ">None<" not in got["page"].text
+    # reading order: by source, then offset (not by the hashed id)
+    order = [(row["source_id"]["value"], row["start"]) for row in statements]
+    assert order == sorted(order) and len(order) == len(frames["statements"])
+    assert [row["statement_id"] for row in statements] != sorted(row["statement_id"] for row in statements)
+    events = got["events"].json()
+    assert {row["actor_id"]["label"] for row in events if row["actor_id"]} >= {"Russia", "North Korea"}
+    names = [row["name"] for row in got["actors"].json()]
+    assert names == sorted(names)
+    # full-text search finds the known rows
+    assert {row["speaker_id"] for row in got["search"].json()} == {"john-kirby"}
+    assert any("ballistic" in row["text"] for row in got["event_search"].json())
+    # the views answer with actors' names
+    speakers = got["speakers"].json()
+    assert len(speakers) == len(frames["statements"])
+    assert {"Antony Blinken", "John Kirby"} <= {row["speaker"] for row in speakers}
+    strikes = [row for row in got["actors_view"].json() if row["event_mode"] == "missile strike"]
+    assert ("Russia", "Ukraine") in {(row["actor"], row["target"]) for row in strikes}
+    # column descriptions stay short on the table page; the codebook has them whole
+    full = field_for(RESOURCE_BY_NAME["statements"], "speaker_id").description
+    assert "empty when it cannot be resolved" in full and "empty when it cannot be resolved" not in got["page"].text
+    columns = metadata["databases"]["newsfacts"]["tables"]["statements"]["columns"]
+    assert all(len(text) <= 90 for text in columns.values())
 
 
 def test_parquet_types_descriptions_and_same_frames_as_load(exported: Path) -> None:
