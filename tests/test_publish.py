@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
@@ -17,7 +18,8 @@ import newsfacts
 from conftest import ROOT
 from newsfacts.cli import main
 from newsfacts.load import load
-from newsfacts.plot import render
+from newsfacts.descriptor import PACKAGE_META
+from newsfacts.plot import distinct_labels, figure, render
 from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES, field_for
 
 
@@ -153,14 +155,71 @@ def test_parquet_types_descriptions_and_same_frames_as_load(exported: Path) -> N
 
 def test_timeline_is_deterministic_and_marks_what_it_should() -> None:
     tables = load(ROOT)
-    svg = render(tables)
-    assert svg == render(tables)
+    svg = render(tables, "svg", PACKAGE_META["title"])
+    assert svg == render(tables, "svg", PACKAGE_META["title"])
     text = svg.decode("utf-8")
     assert "<dc:date>" not in text
     assert "(disputed)" in text and "#c0392b" in text  # the disputed transfer, in red
     assert "statements (date said)" in text and "no date" in text
     assert "2023-12-30 missile strike: Russia → Ukraine" in text
+    assert PACKAGE_META["title"] in text
     assert (ROOT / "docs/timeline.svg").read_bytes() == svg
+
+
+def _lines(axes, gid: str) -> list:
+    return [line for line in axes.get_lines() if line.get_gid() == gid]
+
+
+def test_timeline_figure_undated_band_statement_counts_and_title() -> None:
+    import matplotlib.pyplot as plt
+
+    tables = load(ROOT)
+    fig = figure(tables, "A package title")
+    try:
+        time_axis, band = fig.axes
+        events = tables["events"]
+        undated = int(events["date_start"].isna().sum())
+        assert undated > 0
+        # undated events sit in their own band, which has no time axis; none on the time axis
+        assert len(_lines(band, "undated-event")) == undated and list(band.get_xticks()) == []
+        assert _lines(time_axis, "undated-event") == []
+        assert len(_lines(time_axis, "dated-event")) == len(events) - undated
+        # one diamond per day said, and the count where several statements share a day
+        per_day = tables["statements"]["date_start"].dropna().value_counts()
+        (diamonds,) = _lines(time_axis, "statements")
+        assert len(diamonds.get_xdata()) == len(per_day) < int(per_day.sum())
+        counts = sorted(int(t.get_text()) for t in time_axis.texts if t.get_gid() == "statement-count")
+        assert counts == sorted(int(n) for n in per_day if n > 1)
+        assert fig.get_suptitle() == "A package title"
+    finally:
+        plt.close(fig)
+
+
+def test_timeline_ticks_never_repeat_on_a_one_month_package(tmp_path: Path) -> None:
+    import matplotlib.pyplot as plt
+    from newsfacts.build import extract_files
+    from newsfacts.package import write_files
+
+    article = tmp_path / "a.txt"
+    article.write_text("Russia launched missiles at Kyiv on June 3, the Ukrainian Air Force said.\n"
+                       "Russia struck Odesa on June 12, officials said.\n", encoding="utf-8")
+    write_files(tmp_path / "pkg", extract_files([article], dt.date(2024, 6, 21)))
+    fig = figure(load(tmp_path / "pkg"))
+    try:
+        fig.canvas.draw()
+        labels = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+        assert len(labels) >= 3 and len(set(labels)) == len(labels), labels
+        assert len({label[:7] for label in labels}) < len(labels)  # months alone would repeat
+        assert fig.get_suptitle() == "newsfacts package"
+    finally:
+        plt.close(fig)
+
+
+def test_distinct_labels_takes_the_coarsest_format_that_does_not_repeat() -> None:
+    days = [dt.date(2024, 6, d) for d in (1, 15)]
+    assert distinct_labels(days) == ["2024-06-01", "2024-06-15"]
+    assert distinct_labels([dt.date(2024, m, 1) for m in (1, 4)]) == ["2024-01", "2024-04"]
+    assert distinct_labels([dt.date(y, 1, 1) for y in (2023, 2024)]) == ["2023", "2024"]
 
 
 def test_plot_without_any_date_fails_cleanly(tmp_path: Path) -> None:
