@@ -278,6 +278,7 @@ def validate_command(directory: Path, as_json: bool) -> None:
     from newsfacts.problems import as_dict
     from newsfacts.validate import validate_package
 
+    _say(f"checking {directory}: Frictionless (types, keys, bytes, hashes), then articles, offsets, categories, dates", 1)
     errors = validate_package(directory)
     if as_json:
         _print_json({"package": str(directory), "valid": not errors, "errors": [as_dict(e) for e in errors]})
@@ -344,6 +345,10 @@ def release_check_command(repo: Path, against: str | None) -> None:
         return
     for problem in result.problems:
         click.echo(problem, err=True)
+    if result.diff is not None:
+        from newsfacts.diff import render
+
+        _say(render(result.diff).rstrip("\n"), 1)
     if result.problems:
         _fail(f"release check against {result.baseline} failed")
     _say(f"release check against {result.baseline}: ok (changes need {result.diff.bump})")
@@ -488,6 +493,7 @@ def plot_command(out: Path, package: Path) -> None:
 
     if out.suffix.lower() not in (".svg", ".png"):
         raise click.BadParameter("must end in .svg or .png", param_hint="--out")
+    _say(f"reading {package}", 1)
     try:
         properties = package_properties(package)
         title = str(properties.get("title") or properties.get("name") or "") or None
