@@ -120,6 +120,8 @@ def test_datasette_reads_well(exported: Path) -> None:
     assert {"Antony Blinken", "John Kirby"} <= {row["speaker"] for row in speakers}
     strikes = [row for row in got["actors_view"].json() if row["event_mode"] == "missile strike"]
     assert ("Russia", "Ukraine") in {(row["actor"], row["target"]) for row in strikes}
+    disputed = [row for row in got["actors_view"].json() if row["claim_status"] == "disputed"]
+    assert disputed and {(row["reported_by"], row["disputed_by"]) for row in disputed} == {("John Kirby", "North Korea")}
     # column descriptions stay short on the table page; the codebook has them whole
     full = field_for(RESOURCE_BY_NAME["statements"], "speaker_id").description
     assert "empty when it cannot be resolved" in full and "empty when it cannot be resolved" not in got["page"].text

@@ -37,12 +37,13 @@ VIEWS: dict[str, tuple[str, str]] = {
         """,
     ),
     "events_with_actors": (
-        "Events with the names of their actor, target, weapon's origin and reporting speaker, in reading order.",
+        "Events with the names of their actor, target, weapon's origin, reporting speaker and denier, in reading order.",
         """
         SELECT e.event_id, e.source_id, src.label AS source, e.event_type, e.event_mode,
                e.actor_id, a.name AS actor, e.target_id, t.name AS target, e.instrument,
                o.name AS instrument_origin, e.date_start, e.date_end, e.date_precision, e.claim_status,
-               e.text, e.statement_id, sp.name AS reported_by, e.start, e."end"
+               e.text, e.statement_id, sp.name AS reported_by, e.disputed_by_statement_id,
+               dn.name AS disputed_by, e.start, e."end"
         FROM events AS e
         JOIN sources AS src ON src.source_id = e.source_id
         LEFT JOIN actors AS a ON a.actor_id = e.actor_id
@@ -50,6 +51,8 @@ VIEWS: dict[str, tuple[str, str]] = {
         LEFT JOIN actors AS o ON o.actor_id = e.instrument_origin_id
         LEFT JOIN statements AS st ON st.statement_id = e.statement_id
         LEFT JOIN actors AS sp ON sp.actor_id = st.speaker_id
+        LEFT JOIN statements AS ds ON ds.statement_id = e.disputed_by_statement_id
+        LEFT JOIN actors AS dn ON dn.actor_id = ds.speaker_id
         ORDER BY e.source_id, e.start, e."end"
         """,
     ),
