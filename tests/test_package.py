@@ -186,14 +186,14 @@ def test_validate_catches_what_frictionless_cannot(tmp_path: Path) -> None:
     (pkg / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     assert _frictionless(pkg / "datapackage.json").returncode == 0
     errors = validate_package(pkg)
-    assert any("is not article[" in e for e in errors)
+    assert any("is not article[" in e.message and e.code == "offset-error" for e in errors)
 
 
 def test_validate_catches_a_changed_article(tmp_path: Path) -> None:
     pkg = _copy_package(tmp_path)
     seed = next((pkg / "seeds").glob("*.txt"))
     seed.write_bytes(seed.read_bytes().replace(b"Views: 12", b"Views: 13"))
-    assert any("sha256" in e for e in validate_package(pkg))
+    assert any("sha256" in e.message and e.code == "article-hash-error" for e in validate_package(pkg))
 
 
 def test_codebook_documents_every_field() -> None:

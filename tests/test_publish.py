@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
@@ -17,8 +18,9 @@ import newsfacts
 from conftest import ROOT
 from newsfacts.cli import main
 from newsfacts.load import load
-from newsfacts.plot import render
-from newsfacts.schema import RESOURCES, field_for
+from newsfacts.descriptor import PACKAGE_META
+from newsfacts.plot import distinct_labels, figure, render
+from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES, field_for
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +75,60 @@ def test_datasette_shows_tables_with_descriptions(exported: Path) -> None:
     assert {row["speaker_id"] for row in data.json()} >= {"antony-blinken", "john-kirby"}
 
 
+def test_datasette_reads_well(exported: Path) -> None:
+    """Labels for sources and actors, rows in reading order, full-text search, the views,
+    short column descriptions: asked of a real Datasette through its own client."""
+    from datasette.app import Datasette
+
+    metadata = json.loads((exported / "newsfacts.metadata.json").read_text(encoding="utf-8"))
+    ds = Datasette([str(exported / "newsfacts.db")], metadata=metadata)
+    paths = {
+        "statements": "/newsfacts/statements.json?_shape=array&_labels=on&_size=max",
+        "events": "/newsfacts/events.json?_shape=array&_labels=on&_size=max",
+        "page": "/newsfacts/statements",
+        "search": "/newsfacts/statements.json?_shape=array&_search=Kirby",
+        "event_search": "/newsfacts/events.json?_shape=array&_search=ballistic",
+        "speakers": "/newsfacts/statements_with_speakers.json?_shape=array&_size=max",
+        "actors_view": "/newsfacts/events_with_actors.json?_shape=array&_size=max",
+        "actors": "/newsfacts/actors.json?_shape=array&_size=max",
+    }
+
+    async def fetch() -> dict:
+        return {key: await ds.client.get(path) for key, path in paths.items()}
+
+    got = asyncio.run(fetch())
+    assert all(r.status_code == 200 for r in got.values()), {k: r.status_code for k, r in got.items()}
+    frames = load(ROOT)
+    # the seed's source has no title: its label is its publisher and date, never "None"
+    statements = got["statements"].json()
+    assert {row["source_id"]["label"] for row in statements} == {"kmaupdates.com, 2024-06-21"}
+    assert "kmaupdates.com, 2024-06-21" in got["page"].text and ">None<" not in got["page"].text
+    # reading order: by source, then offset (not by the hashed id)
+    order = [(row["source_id"]["value"], row["start"]) for row in statements]
+    assert order == sorted(order) and len(order) == len(frames["statements"])
+    assert [row["statement_id"] for row in statements] != sorted(row["statement_id"] for row in statements)
+    events = got["events"].json()
+    assert {row["actor_id"]["label"] for row in events if row["actor_id"]} >= {"Russia", "North Korea"}
+    names = [row["name"] for row in got["actors"].json()]
+    assert names == sorted(names)
+    # full-text search finds the known rows
+    assert {row["speaker_id"] for row in got["search"].json()} == {"john-kirby"}
+    assert any("ballistic" in row["text"] for row in got["event_search"].json())
+    # the views answer with actors' names
+    speakers = got["speakers"].json()
+    assert len(speakers) == len(frames["statements"])
+    assert {"Antony Blinken", "John Kirby"} <= {row["speaker"] for row in speakers}
+    strikes = [row for row in got["actors_view"].json() if row["event_mode"] == "missile strike"]
+    assert ("Russia", "Ukraine") in {(row["actor"], row["target"]) for row in strikes}
+    disputed = [row for row in got["actors_view"].json() if row["claim_status"] == "disputed"]
+    assert disputed and {(row["reported_by"], row["disputed_by"]) for row in disputed} == {("John Kirby", "North Korea")}
+    # column descriptions stay short on the table page; the codebook has them whole
+    full = field_for(RESOURCE_BY_NAME["statements"], "speaker_id").description
+    assert "empty when it cannot be resolved" in full and "empty when it cannot be resolved" not in got["page"].text
+    columns = metadata["databases"]["newsfacts"]["tables"]["statements"]["columns"]
+    assert all(len(text) <= 90 for text in columns.values())
+
+
 def test_parquet_types_descriptions_and_same_frames_as_load(exported: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -101,14 +157,71 @@ def test_parquet_types_descriptions_and_same_frames_as_load(exported: Path) -> N
 
 def test_timeline_is_deterministic_and_marks_what_it_should() -> None:
     tables = load(ROOT)
-    svg = render(tables)
-    assert svg == render(tables)
+    svg = render(tables, "svg", PACKAGE_META["title"])
+    assert svg == render(tables, "svg", PACKAGE_META["title"])
     text = svg.decode("utf-8")
     assert "<dc:date>" not in text
     assert "(disputed)" in text and "#c0392b" in text  # the disputed transfer, in red
     assert "statements (date said)" in text and "no date" in text
     assert "2023-12-30 missile strike: Russia → Ukraine" in text
+    assert PACKAGE_META["title"] in text
     assert (ROOT / "docs/timeline.svg").read_bytes() == svg
+
+
+def _lines(axes, gid: str) -> list:
+    return [line for line in axes.get_lines() if line.get_gid() == gid]
+
+
+def test_timeline_figure_undated_band_statement_counts_and_title() -> None:
+    import matplotlib.pyplot as plt
+
+    tables = load(ROOT)
+    fig = figure(tables, "A package title")
+    try:
+        time_axis, band = fig.axes
+        events = tables["events"]
+        undated = int(events["date_start"].isna().sum())
+        assert undated > 0
+        # undated events sit in their own band, which has no time axis; none on the time axis
+        assert len(_lines(band, "undated-event")) == undated and list(band.get_xticks()) == []
+        assert _lines(time_axis, "undated-event") == []
+        assert len(_lines(time_axis, "dated-event")) == len(events) - undated
+        # one diamond per day said, and the count where several statements share a day
+        per_day = tables["statements"]["date_start"].dropna().value_counts()
+        (diamonds,) = _lines(time_axis, "statements")
+        assert len(diamonds.get_xdata()) == len(per_day) < int(per_day.sum())
+        counts = sorted(int(t.get_text()) for t in time_axis.texts if t.get_gid() == "statement-count")
+        assert counts == sorted(int(n) for n in per_day if n > 1)
+        assert fig.get_suptitle() == "A package title"
+    finally:
+        plt.close(fig)
+
+
+def test_timeline_ticks_never_repeat_on_a_one_month_package(tmp_path: Path) -> None:
+    import matplotlib.pyplot as plt
+    from newsfacts.build import extract_files
+    from newsfacts.package import write_files
+
+    article = tmp_path / "a.txt"
+    article.write_text("Russia launched missiles at Kyiv on June 3, the Ukrainian Air Force said.\n"
+                       "Russia struck Odesa on June 12, officials said.\n", encoding="utf-8")
+    write_files(tmp_path / "pkg", extract_files([article], dt.date(2024, 6, 21)))
+    fig = figure(load(tmp_path / "pkg"))
+    try:
+        fig.canvas.draw()
+        labels = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+        assert len(labels) >= 3 and len(set(labels)) == len(labels), labels
+        assert len({label[:7] for label in labels}) < len(labels)  # months alone would repeat
+        assert fig.get_suptitle() == "newsfacts package"
+    finally:
+        plt.close(fig)
+
+
+def test_distinct_labels_takes_the_coarsest_format_that_does_not_repeat() -> None:
+    days = [dt.date(2024, 6, d) for d in (1, 15)]
+    assert distinct_labels(days) == ["2024-06-01", "2024-06-15"]
+    assert distinct_labels([dt.date(2024, m, 1) for m in (1, 4)]) == ["2024-01", "2024-04"]
+    assert distinct_labels([dt.date(y, 1, 1) for y in (2023, 2024)]) == ["2023", "2024"]
 
 
 def test_plot_without_any_date_fails_cleanly(tmp_path: Path) -> None:

@@ -57,7 +57,7 @@ def build_files(root: Path) -> dict[str, bytes]:
     check_row_counts(rows)
     tables = {r.name: read_table(r.name, files[r.path]) for r in RESOURCES}
     files["docs/codebook.md"] = codebook(tables).encode("utf-8")
-    files["docs/timeline.svg"] = render(tables, "svg")
+    files["docs/timeline.svg"] = render(tables, "svg", str(meta["title"]))
     files["CITATION.cff"] = citation(released).encode("utf-8")
     return files
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsfacts.browse import add_browsing, extra_columns, short, table_extras, view_metadata
 from newsfacts.descriptor import PACKAGE_META
 from newsfacts.load import load, package_properties
 from newsfacts.output import OutputError, locked, occupied, replace_directory
@@ -62,7 +63,7 @@ def _sql_value(value: Any) -> Any:
 
 def datasette_metadata(tables: dict[str, pd.DataFrame], database: str, properties: dict[str, Any] | None = None) -> dict[str, Any]:
     """metadata.json for Datasette: the package's own title, description and licence, the
-    source, table and column descriptions."""
+    source, table descriptions and short column descriptions, labels, sort and facets."""
     properties = PACKAGE_META if properties is None else properties
     licences = properties.get("licenses") or []
     licence = licences[0] if licences else {}
@@ -80,13 +81,17 @@ def datasette_metadata(tables: dict[str, pd.DataFrame], database: str, propertie
         "databases": {
             database: {
                 "tables": {
-                    r.name: {
-                        "title": r.title,
-                        "description": r.description,
-                        "columns": {n: field_for(r, n).description for n in r.fields},
-                    }
-                    for r in RESOURCES
-                    if r.name in tables
+                    **{
+                        r.name: {
+                            "title": r.title,
+                            "description": r.description,
+                            "columns": {**{n: short(field_for(r, n).description) for n in r.fields}, **extra_columns(r.name)},
+                            **table_extras(r.name),
+                        }
+                        for r in RESOURCES
+                        if r.name in tables
+                    },
+                    **view_metadata(),
                 }
             }
         },
@@ -153,6 +158,7 @@ def export_sqlite(package: Path, out: Path, force: bool = False) -> list[Path]:
             problems = db.execute("PRAGMA foreign_key_check").fetchall()
             if problems:
                 raise ValueError(f"foreign key check failed: {problems[:5]}")
+            add_browsing(db)
         db.close()
 
     replace_atomically(out, write)

@@ -6,8 +6,7 @@ packagefile (paths inside the package, this version's resources and schemas)."""
 from __future__ import annotations
 
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from newsfacts.csvio import read_frame
 from newsfacts.packagefile import DEADLINE, PackageError, open_package, read_resource
@@ -17,8 +16,13 @@ IntegrityError = PackageError
 """The name of PackageError before 1.3.0, kept: one error class for every package that
 cannot be read (malformed descriptor, path outside the package, changed file, other version)."""
 
+if TYPE_CHECKING:  # pandas is imported where it is used, so that `import newsfacts` stays quick
+    import pandas as pd
+
 
 def _dtype(resource_name: str, name: str) -> object:
+    import pandas as pd
+
     f = field_for(RESOURCE_BY_NAME[resource_name], name)
     if f.categories:
         return pd.CategoricalDtype(list(f.categories))
@@ -27,6 +31,8 @@ def _dtype(resource_name: str, name: str) -> object:
 
 def read_table(resource_name: str, source: Path | bytes) -> pd.DataFrame:
     """One CSV of the package as a typed DataFrame; only empty cells are missing."""
+    import pandas as pd
+
     resource = RESOURCE_BY_NAME[resource_name]
     frame = read_frame(source if isinstance(source, bytes) else Path(source).read_bytes(), resource.fields)
     out = {}

@@ -4,7 +4,6 @@ at most limit + 1 bytes read and one deadline for the whole transfer."""
 
 from __future__ import annotations
 
-import http.client
 import os
 import stat
 import time
@@ -92,6 +91,8 @@ def read_url(url: str, limit: int, deadline: float) -> bytes:
     Refused when the answer is not 200, when the body is longer than `limit` bytes (reading
     stops at limit + 1) or when the whole transfer, redirects included, takes longer than
     `deadline` seconds (a server sending one byte a second is stopped too)."""
+    import http.client  # here, not at the top: the command line starts without it
+
     end = time.monotonic() + deadline
     for _ in range(MAX_REDIRECTS + 1):
         parts = urllib.parse.urlsplit(url)
