@@ -246,7 +246,29 @@ repository in the project's shared folder); where both speak, they agree.
 - `in early January`, `mid-March`, `late May` keep the whole month (precision `month`);
   the qualifier stays in `date_text`. `since last year` is a `range` from the first day of
   that year with an empty end. A weekday (`said Tuesday`) is the latest such day on or
-  before the publication date (`date_inferred` true).
+  before the publication date (`date_inferred` true), unless its clause is in the future.
+- A future frame: the word nearest before the date that marks a tense is a future one
+  (`will meet on Monday`, `we'll know Thursday`, `is due on Tuesday`, `expects ... to
+  report Friday`, `is scheduled for Sunday`, `must respond by Friday`), or no word marks
+  one and the date is a deadline (`by Friday`, `until Monday`). A past word nearer to the
+  date keeps it in the past (`talks will resume, he said Friday`; `had withdrawn by
+  Friday`). In a future frame a weekday is the first such day on or after the publication
+  date, `this weekend` the first weekend not yet over, a quarter without a year the first
+  one not yet over. The words are data (lexicon `date_frames`). `next Monday` and `next
+  week` are always ahead, `last Monday` always back.
+- Written dates: ISO `2025-11-05`, `5th of November`, `November 5th`. Numeric dates with
+  slashes (`11/05/2025`) are read only when the order of month and day is settled: by a
+  part above 12 (`25/10/2025` is 25 October, `10/25/2025` is 25 October), by equal parts,
+  or else by the order that the article's other numeric dates settle (`date_inferred`
+  true). When nothing settles it, the date is `unknown` (its `date_text` kept): US and
+  European writers use opposite orders, and a guess would be wrong half the time.
+- Quarters (precision `quarter`, three calendar months): `Q4 2025`, `the fourth quarter
+  of 2024`, `fourth-quarter 2024 results`. Without a year (`the third quarter`,
+  `third-quarter results`, `Q3`) the latest such quarter begun by the publication date,
+  or in a future frame the first not yet over (`date_inferred` true). `last quarter`,
+  `this quarter`, `next quarter` are relative to the quarter of the publication date. A
+  fiscal quarter (`fiscal third quarter`, `Q4 of fiscal 2025`) is `unknown`: a fiscal
+  year starts when its company or government says.
 - Relative to the publication date, all inferred: `today`, `tonight`, `this morning` are
   that day; `yesterday`, `last night` the day before; `on the 30th` the day of that number
   nearest to it (in its month, the month before or after; not `on the 2nd floor`);

@@ -18,7 +18,7 @@ ACTOR_KINDS = (
 )
 MODES = ("direct", "partial", "indirect")
 SPEECH_ACTS = ("assert", "deny", "accuse", "condemn", "demand", "warn", "commit", "concern", "confirm", "announce", "other")
-DATE_PRECISIONS = ("day", "week", "month", "year", "range", "unknown")
+DATE_PRECISIONS = ("day", "week", "month", "quarter", "year", "range", "unknown")
 EVENT_TYPES = (  # the 16 PLOVER types, and DISASTER (not PLOVER: natural disasters and their effects)
     "ACCUSE",
     "AGREE",
@@ -102,7 +102,8 @@ def _date_fields(when: str) -> list[Field]:
         Field(
             "date_precision",
             "string",
-            "How precisely the date is known: day, week, month, year, range (between "
+            "How precisely the date is known: day, week, month, quarter (three "
+            "calendar months: 'Q4 2025', 'the third quarter'), year, range (between "
             "two dates, or open-ended), or unknown (both dates empty).",
             required=True,
             categories=DATE_PRECISIONS,
