@@ -285,6 +285,26 @@ repository in the project's shared folder); where both speak, they agree.
   named after a title seen earlier with a nationality (`Ukrainian Prosecutor General` ...
   `the Prosecutor General's Office`) takes that country, and its id ends in the country's
   name (`prosecutor-generals-office-ukraine`).
+- A generational suffix (Jr., Sr., II, III, IV) stays in a person's name and id: `Ferdinand
+  Marcos Jr.` is `ferdinand-marcos-jr`, not his father `ferdinand-marcos`; middle initials
+  are left out of the id (`Ferdinand R. Marcos Jr.` is the same person). A surname alone
+  (`Marcos`) is the person of that surname named most recently; `Marcos Jr.` only one with
+  that suffix. A person the gazetteer lists keeps the gazetteer's id, whatever form the
+  article writes (`Lloyd J. Austin III` is `lloyd-austin`).
+- People named by a plural noun (`Critics said`, `local residents`, `Two officials`,
+  `Bankers`, `fishermen`) are an unnamed group: kind `group`, never a person. Its name is
+  the phrase without articles, numbers and quantifiers (`Two officials` -> `officials`),
+  without a phrase after the noun (`critics of the plan` -> `critics`), in lower case
+  unless a word is a name (`Ukrainian soldiers`); its id the slug of that name; its country
+  and `parent_actor_id` those of a nationality adjective or body before the noun
+  (`Ukrainian soldiers` -> `UKR`, `ukraine`). Officials, authorities, diplomats, ministers
+  and other plural nouns that speak for a state (lexicon `official_nouns`) named with that
+  state or body speak as it (`PRC officials` -> `china`, `White House officials` ->
+  `white-house`, `officials from the Ministry of Defence of Ukraine` -> that ministry).
+  `the two leaders`, `both leaders` point back to people already named and get no actor.
+  An unnamed group is never what a later `it` or `they` refers to. A plural is told by
+  its singular (from `inflect`) being a person noun (lexicon `person_nouns`), by the
+  lexicon's `collective_sources` or by a people ending (`-men`, `-people`).
 
 ### Ids
 - `source_id` is the article file's name without extension. `statement_id` and

@@ -15,6 +15,7 @@ ACTOR_KINDS = (
     "armed_forces",
     "international_organization",
     "organization",
+    "group",
 )
 MODES = ("direct", "partial", "indirect")
 SPEECH_ACTS = ("assert", "deny", "accuse", "condemn", "demand", "warn", "commit", "concern", "confirm", "announce", "other")
@@ -181,7 +182,9 @@ FIELDS: dict[str, Field] = {
         Field(
             "kind",
             "string",
-            "What the actor is.",
+            "What the actor is: a person; a country; a government body; armed forces; an "
+            "international or other organisation; or a group, people named only by a plural "
+            "noun ('critics', 'local residents'), never one person.",
             required=True,
             categories=ACTOR_KINDS,
         ),
