@@ -200,8 +200,8 @@ def _people_plural(word: str) -> bool:
     collective source ('residents'), or a compound of one ('fishermen', 'spokespeople')."""
     lex = lexicon()
     lower = word.lower()
-    if not is_plural(lower) or singular(lower) in lex["not_names"]:
-        return False  # not 'others'
+    if not is_plural(lower) or singular(lower) in lex["not_names"] or lower in lex["source_nouns"]:
+        return False  # not 'others'; 'people familiar with the matter' is an unnamed source
     return (
         singular(lower) in _person_noun_set()
         or lower in _collective_set()
@@ -376,7 +376,8 @@ class ActorBook:
         if len(mentions) == 1 and mentions[0].text == body_text and not mentions[0].demonym:
             record = self.known(mentions[0].actor_id, body_text)
             return Phrase(body_text, body[0].start, end, "name", record.actor_id)
-        people_of = _alias_tokens().get((singular(body_text),)) if len(body) == 1 and is_plural(body_text) else None
+        one = body_text[:1] + singular(body_text)[1:]  # 'Iranians' -> 'Iranian'
+        people_of = _alias_tokens().get((one,)) if len(body) == 1 and is_plural(body_text) else None
         if people_of is not None and people_of[1]:
             # 'the Iranians', 'Russians': the people of a state speak as the state
             return Phrase(text, start, end, "description", self.known(people_of[0]).actor_id)

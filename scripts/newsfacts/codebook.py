@@ -268,7 +268,11 @@ repository in the project's shared folder); where both speak, they agree.
   or in a future frame the first not yet over (`date_inferred` true). `last quarter`,
   `this quarter`, `next quarter` are relative to the quarter of the publication date. A
   fiscal quarter (`fiscal third quarter`, `Q4 of fiscal 2025`) is `unknown`: a fiscal
-  year starts when its company or government says.
+  year starts when its company or government says. A quarter written as an adjective is
+  read after an article, possessive or preposition (`its third-quarter results`, `in
+  third-quarter trading`); right after a verb (`reported third-quarter revenue of ...`)
+  it opens the verb's object and is not read, because a date right after a reporting
+  verb is taken as the date of the report (`said Tuesday`).
 - Relative to the publication date, all inferred: `today`, `tonight`, `this morning` are
   that day; `yesterday`, `last night` the day before; `on the 30th` the day of that number
   nearest to it (in its month, the month before or after; not `on the 2nd floor`);
@@ -301,7 +305,8 @@ repository in the project's shared folder); where both speak, they agree.
   and other plural nouns that speak for a state (lexicon `official_nouns`) named with that
   state or body speak as it (`PRC officials` -> `china`, `White House officials` ->
   `white-house`, `officials from the Ministry of Defence of Ukraine` -> that ministry).
-  `the two leaders`, `both leaders` point back to people already named and get no actor.
+  `the two leaders`, `both leaders` point back to people already named and get no actor;
+  unnamed sources (`people familiar with the matter`, `sources`) keep an empty speaker.
   An unnamed group is never what a later `it` or `they` refers to. A plural is told by
   its singular (from `inflect`) being a person noun (lexicon `person_nouns`), by the
   lexicon's `collective_sources` or by a people ending (`-men`, `-people`).

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfacts.lexicon import lexicon
+from newsfacts.lexicon import grammar, lexicon
 from newsfacts.text import Span
 
 
@@ -56,7 +56,7 @@ def _patterns() -> re.Pattern[str]:
     parts = [
         r"(?P<iso>(?:on\s)?(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))",
         r"(?P<num>(?:on\s)?(?P<n1>[01]?\d|[23]\d)/(?P<n2>[01]?\d|[23]\d)/(?P<ny>\d{4}))",
-        rf"(?P<qtr>(?:(?i:the)\s)?(?P<qfiscal>(?i:{fiscal})\s)?(?:Q(?P<qn>[1-4])|(?P<qword>(?i:{quarter}))[\s-](?i:quarter))"
+        rf"(?P<qtr>(?:(?i:the)\s)?(?P<qfiscal>(?i:{fiscal})\s)?(?:Q(?P<qn>[1-4])|(?P<qword>(?i:{quarter}))(?:\s|(?P<qadj>-))(?i:quarter))"
         rf"(?:,?\s(?:of\s)?(?:(?P<qfiscal2>(?i:{fiscal})(?:\syear)?)\s)?(?P<qy>{year}))?)",
         rf"(?P<range>(?:from|between)\s(?P<r1>{point})\s(?:to|until|through|and)\s(?P<r2>{point}))",
         rf"(?P<since>since\s(?P<s1>last\syear|last\smonth|{point}))",
@@ -389,6 +389,21 @@ def future_frame(text: str, start: int, expression: str) -> bool:
     return expression.split()[0].lower() in frames["deadlines"]
 
 
+@lru_cache(maxsize=1)
+def _determiner_words() -> frozenset[str]:
+    return grammar("noun_determiners") | grammar("prepositions")
+
+
+def _after_determiner(text: str, m: re.Match[str]) -> bool:
+    """A quarter written as an adjective ('third-quarter results') is a date after a
+    determiner, possessive or preposition ('its third-quarter results', 'in third-quarter
+    trading'); right after a verb ('reported third-quarter revenue of ...') it opens the
+    verb's object, which the statement grammar would take for a date adjunct."""
+    fiscal = set(lexicon()["fiscal_words"])
+    before = [w for w in _WORD.findall(text[max(0, m.start() - 40) : m.start("qword")]) if w.lower() not in fiscal]
+    return bool(before) and before[-1].lower() in _determiner_words()
+
+
 def _month_first(matches: list[re.Match[str]]) -> bool | None:
     """The order of numeric dates (month/day or day/month) that the article's own numeric
     dates settle: a part above 12 shows which is the day. None when none settles it or they
@@ -410,7 +425,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     anchor in a future frame (`future_frame`), back from it otherwise.
     """
     out: list[DateMention] = []
-    matches = list(_patterns().finditer(text))
+    matches = [m for m in _patterns().finditer(text) if not m["qadj"] or _after_determiner(text, m)]
     month_first = _month_first(matches)
     for m in matches:
         shared = _SHARED_YEAR.match(text, m.end())
