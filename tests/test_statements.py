@@ -57,8 +57,13 @@ def test_a_quotation_after_its_speaker_and_a_continued_one() -> None:
 
 
 def test_unresolved_speakers_are_kept_as_written_without_an_id() -> None:
+    got = _rows("The mayor spoke.\nA campaign aide says the governor will not run again.")
+    assert got == [("A campaign aide", None, "indirect", "says", "the governor will not run again")]
+
+
+def test_people_named_by_a_plural_noun_speak_as_an_unnamed_group() -> None:
     got = _rows("The mayor spoke.\nCampaign aides say the governor will not run again.")
-    assert got == [("Campaign aides", None, "indirect", "say", "the governor will not run again")]
+    assert got == [("Campaign aides", "campaign-aides", "indirect", "say", "the governor will not run again")]
 
 
 def test_a_document_speaks_for_its_author() -> None:
@@ -428,7 +433,7 @@ def test_shares_sources_and_reflexives_speak_as_written(text: str, speaker: str,
         ("Senator Tom Hale called the plan “reckless.”", "Senator Tom Hale", "tom-hale", "the plan “reckless.”"),
         ("Mayor Ana Ruiz announced Sunday she will resign after the vote.", "Mayor Ana Ruiz", "ana-ruiz", "she will resign after the vote"),
         ("Mayor Ana Ruiz suggested Governor Tom Hale had misled the council.", "Mayor Ana Ruiz", "ana-ruiz", "Governor Tom Hale had misled the council"),
-        ("Local leaders, for instance, noted that the panel was appointed by the governor.", "Local leaders", None,
+        ("Local leaders, for instance, noted that the panel was appointed by the governor.", "Local leaders", "local-leaders",
          "the panel was appointed by the governor"),
         ("Senator Tom Hale called this a sign of desperation.", "Senator Tom Hale", "tom-hale", "this a sign of desperation"),
     ],

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsfacts.lexicon import gazetteer, grammar, lexicon, slug
+from newsfacts.nouns import is_plural, singular
 from newsfacts.text import Token, tokenize
 
 HONORIFICS = grammar("honorifics")
@@ -157,10 +158,69 @@ def _name_like(token: Token) -> bool:
 
 
 def _core_name(name: str) -> str:
-    """The name without middle initials and generational suffixes ('Lloyd J. Austin III' ->
-    'Lloyd Austin'), used for ids and surname matching."""
-    words = [w for w in name.split() if not _is_initial(w) and w not in NAME_SUFFIXES]
+    """The name without middle initials, used for ids ('Ferdinand R. Marcos Jr.' ->
+    'Ferdinand Marcos Jr.'). A generational suffix stays: Jr. is not his father."""
+    words = [w for w in name.split() if not _is_initial(w)]
     return " ".join(words) or name
+
+
+def _surname(name: str) -> tuple[str, str | None]:
+    """The surname and the generational suffix of a name ('Ferdinand Marcos Jr.' ->
+    ('Marcos', 'Jr.'); 'Marcos' -> ('Marcos', None))."""
+    words = name.split()
+    suffix = words[-1] if len(words) > 1 and words[-1] in NAME_SUFFIXES else None
+    return (words[-2] if suffix else words[-1]), suffix
+
+
+@lru_cache(maxsize=1)
+def _quantities() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(lex["vague_numbers"]) | grammar("quantity_heads") | grammar("noun_determiners") | DETERMINERS
+
+
+@lru_cache(maxsize=1)
+def _not_modifiers() -> frozenset[str]:
+    """Words that cannot stand between a quantity and a plural noun: pronouns, function
+    words, prepositions."""
+    lex = lexicon()
+    return frozenset(lex["not_names"]) | frozenset(lex["pronouns"]) | grammar("prepositions") | CONNECTORS
+
+
+def _is_number(word: str) -> bool:
+    return word in lexicon()["number_words"] or word.replace(",", "").isdigit()
+
+
+def _is_quantity(word: str) -> bool:
+    """An article, a number or a quantifier before a noun ('the', 'two', '12', 'many', 'dozens')."""
+    return word in _quantities() or _is_number(word)
+
+
+def _people_plural(word: str) -> bool:
+    """A plural noun for people: its singular a person noun ('critics', 'Bankers'), a
+    collective source ('residents'), or a compound of one ('fishermen', 'spokespeople')."""
+    lex = lexicon()
+    lower = word.lower()
+    if not is_plural(lower) or singular(lower) in lex["not_names"] or lower in lex["source_nouns"]:
+        return False  # not 'others'; 'people familiar with the matter' is an unnamed source
+    return (
+        singular(lower) in _person_noun_set()
+        or lower in _collective_set()
+        or lower.endswith(tuple(lex["people_endings"]))
+    )
+
+
+@lru_cache(maxsize=1)
+def _person_noun_set() -> frozenset[str]:
+    return frozenset(lexicon()["person_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _collective_set() -> frozenset[str]:
+    return frozenset(lexicon()["collective_sources"])
+
+
+def _surname_known(records: dict[str, ActorRecord], word: str) -> bool:
+    return any(r.kind == "person" and _surname(r.name)[0] == word for r in records.values())
 
 
 def _org_kind(head: str) -> str | None:
@@ -218,17 +278,19 @@ class ActorBook:
             have.role = record.role
 
     def note_speaker(self, actor_id: str | None) -> None:
-        """Remember the latest speaker for pronouns and descriptions."""
+        """Remember the latest speaker for pronouns and descriptions (not an unnamed group:
+        'it' never means 'critics')."""
         if actor_id is None:
             return
         if self.records[actor_id].kind == "person":
             self.last_person = actor_id
-        else:
+        elif self.records[actor_id].kind != "group":
             self.last_group = actor_id
 
     def _person(self, name: str, role: str | None, country: str | None) -> str:
         core = _core_name(name)
-        parts = core.split()
+        surname, suffix = _surname(core)
+        alone = len(core.split()) == (2 if suffix else 1)  # 'Marcos', 'Marcos Jr.'
         known = gazetteer().aliases.get(name) or gazetteer().aliases.get(core)
         if known in self.records:
             return self._update_person(self.records[known], name, role, country)
@@ -236,7 +298,8 @@ class ActorBook:
             if record.kind != "person":
                 continue
             other_role = role and record.role and not (role.lower() in record.role.lower() or record.role.lower() in role.lower())
-            if record.name == core or (len(parts) == 1 and record.name.split()[-1] == core and not other_role):
+            same_surname = _surname(record.name)[0] == surname and suffix in (None, _surname(record.name)[1])
+            if record.name == core or (alone and same_surname and not other_role):
                 return self._update_person(record, name, role, country)
         if known and gazetteer().entries[known].kind == "person":
             return self._update_person(self.known(known), name, role, country)
@@ -244,8 +307,8 @@ class ActorBook:
         self.records[actor_id] = ActorRecord(actor_id, core, "person", country, None, {name}, role)
         return actor_id
 
-    @staticmethod
-    def _update_person(record: ActorRecord, name: str, role: str | None, country: str | None) -> str:
+    def _update_person(self, record: ActorRecord, name: str, role: str | None, country: str | None) -> str:
+        self.records[record.actor_id] = self.records.pop(record.actor_id)  # now the latest named
         if country and not record.country:
             record.country = country
         if role:
@@ -313,10 +376,14 @@ class ActorBook:
         if len(mentions) == 1 and mentions[0].text == body_text and not mentions[0].demonym:
             record = self.known(mentions[0].actor_id, body_text)
             return Phrase(body_text, body[0].start, end, "name", record.actor_id)
-        people_of = _alias_tokens().get((body_text[:-1],)) if len(body) == 1 and body_text.endswith("s") else None
+        one = body_text[:1] + singular(body_text)[1:]  # 'Iranians' -> 'Iranian'
+        people_of = _alias_tokens().get((one,)) if len(body) == 1 and is_plural(body_text) else None
         if people_of is not None and people_of[1]:
             # 'the Iranians', 'Russians': the people of a state speak as the state
             return Phrase(text, start, end, "description", self.known(people_of[0]).actor_id)
+        group = self._group(tokens, body)
+        if group is not None:
+            return group
         if lower[0] in DETERMINERS and all(
             not t.text[:1].isupper() or (t.text,) in _alias_tokens()
             or (t.lower in role_words() | set(lexicon()["person_nouns"]) and body[-1].lower in lexicon()["person_nouns"])
@@ -335,6 +402,55 @@ class ActorBook:
             del self.records[found.actor_id]
             return Phrase(found.text, found.start, found.end, "name", self._organisation(found.text, "organization", None, False))
         return found
+
+    def _group(self, tokens: list[Token], body: list[Token]) -> Phrase | None:
+        """'Critics', 'local residents', 'Ukrainian officials', 'White House officials': people
+        named by a plural common noun are an unnamed group (kind `group`), never a person. Its
+        name is the phrase without articles and quantities ('Two officials' -> 'officials'),
+        its country and parent those of a nationality adjective or body before the noun. 'the
+        two leaders' points back to people already named and is left alone. A phrase after
+        the noun ('critics of the plan', 'officials in Mariupol') stays in the phrase's text;
+        officials 'of' or 'from' a state or body speak for it."""
+        after: list[Token] = []
+        cut = next((k for k in range(1, len(body)) if body[k].lower in grammar("prepositions")), None)
+        if cut is not None and _people_plural(body[cut - 1].text):
+            body, after = body[:cut], body[cut:]
+        head = body[-1]
+        if len(body) > 1 and body[-2].text in {"’s", "'s"} or not _people_plural(head.text):
+            return None
+        if tokens[0].lower in lexicon()["joint_openers"] or (
+            tokens[0].lower in DETERMINERS and len(body) > 1 and _is_number(body[0].lower)
+        ):
+            return None
+        if not head.text.islower() and (len(body) > 1 or _surname_known(self.records, head.text)):
+            return None  # 'Sanders', named earlier: a person; 'Fox News' is no group
+        first = next((k for k, t in enumerate(body) if not _is_quantity(t.lower)), len(body) - 1)
+        modifiers = body[first:-1]
+        if any(_bare(t.lower) in _not_modifiers() for t in modifiers):
+            return None  # 'I encourage voters', 'estimates from a variety of sources': no noun phrase
+        mentions = gazetteer_mentions(modifiers, self.text)
+        covered = {t.start for m in mentions for t in modifiers if m.start <= t.start < m.end}
+        if any(not t.text.islower() and t.start not in covered and t is not tokens[0] for t in modifiers):
+            return None  # a name inside: 'Kyiv Independent reporters' is not ours to split
+        phrase_text = self.text[tokens[0].start : tokens[-1].end]
+        if after and after[0].lower in lexicon()["official_prepositions"] and head.lower in lexicon()["official_nouns"]:
+            mentions = [m for m in gazetteer_mentions(after, self.text) if not m.demonym][:1] or mentions
+        if mentions and head.lower in lexicon()["official_nouns"]:
+            # 'PRC officials', 'Iranian government officials': they speak for their state or body
+            actor = self.known(mentions[0].actor_id, mentions[0].text).actor_id
+            return Phrase(phrase_text, tokens[0].start, tokens[-1].end, "description", actor)
+        name = self.text[body[first].start : head.end]
+        if body[first] is tokens[0] and tokens[0].start not in covered and not _is_acronym(tokens[0].text):
+            name = name[0].lower() + name[1:]  # capitalised only because it opens the sentence
+        parent = next((m.actor_id for m in mentions), None)
+        country = gazetteer().entries[parent].country if parent else None
+        actor_id = slug(name)
+        if actor_id not in self.records:
+            if parent:
+                self.known(parent)
+            self.records[actor_id] = ActorRecord(actor_id, name, "group", country, parent)
+        self.records[actor_id].forms.add(self.text[body[first].start : head.end])
+        return Phrase(phrase_text, tokens[0].start, tokens[-1].end, "description", actor_id)
 
     def _fuller(self, short: str) -> str | None:
         """A body named earlier in full ('General Staff of the Armed Forces of Ukraine') that a
@@ -505,7 +621,7 @@ class ActorBook:
         for short in people:
             if " " in short.name:
                 continue
-            full = [r for r in people if r is not short and " " in r.name and r.name.split()[-1] == short.name]
+            full = [r for r in people if r is not short and " " in r.name and _surname(r.name)[0] == short.name]
             if len(full) == 1:
                 target = full[0]
                 target.forms |= short.forms

@@ -246,7 +246,33 @@ repository in the project's shared folder); where both speak, they agree.
 - `in early January`, `mid-March`, `late May` keep the whole month (precision `month`);
   the qualifier stays in `date_text`. `since last year` is a `range` from the first day of
   that year with an empty end. A weekday (`said Tuesday`) is the latest such day on or
-  before the publication date (`date_inferred` true).
+  before the publication date (`date_inferred` true), unless its clause is in the future.
+- A future frame: the word nearest before the date that marks a tense is a future one
+  (`will meet on Monday`, `we'll know Thursday`, `is due on Tuesday`, `expects ... to
+  report Friday`, `is scheduled for Sunday`, `must respond by Friday`), or no word marks
+  one and the date is a deadline (`by Friday`, `until Monday`). A past word nearer to the
+  date keeps it in the past (`talks will resume, he said Friday`; `had withdrawn by
+  Friday`). In a future frame a weekday is the first such day on or after the publication
+  date, `this weekend` the first weekend not yet over, a quarter without a year the first
+  one not yet over. The words are data (lexicon `date_frames`). `next Monday` and `next
+  week` are always ahead, `last Monday` always back.
+- Written dates: ISO `2025-11-05`, `5th of November`, `November 5th`. Numeric dates with
+  slashes (`11/05/2025`) are read only when the order of month and day is settled: by a
+  part above 12 (`25/10/2025` is 25 October, `10/25/2025` is 25 October), by equal parts,
+  or else by the order that the article's other numeric dates settle (`date_inferred`
+  true). When nothing settles it, the date is `unknown` (its `date_text` kept): US and
+  European writers use opposite orders, and a guess would be wrong half the time.
+- Quarters (precision `quarter`, three calendar months): `Q4 2025`, `the fourth quarter
+  of 2024`, `fourth-quarter 2024 results`. Without a year (`the third quarter`,
+  `third-quarter results`, `Q3`) the latest such quarter begun by the publication date,
+  or in a future frame the first not yet over (`date_inferred` true). `last quarter`,
+  `this quarter`, `next quarter` are relative to the quarter of the publication date. A
+  fiscal quarter (`fiscal third quarter`, `Q4 of fiscal 2025`) is `unknown`: a fiscal
+  year starts when its company or government says. A quarter written as an adjective is
+  read after an article, possessive or preposition (`its third-quarter results`, `in
+  third-quarter trading`); right after a verb (`reported third-quarter revenue of ...`)
+  it opens the verb's object and is not read, because a date right after a reporting
+  verb is taken as the date of the report (`said Tuesday`).
 - Relative to the publication date, all inferred: `today`, `tonight`, `this morning` are
   that day; `yesterday`, `last night` the day before; `on the 30th` the day of that number
   nearest to it (in its month, the month before or after; not `on the 2nd floor`);
@@ -263,6 +289,27 @@ repository in the project's shared folder); where both speak, they agree.
   named after a title seen earlier with a nationality (`Ukrainian Prosecutor General` ...
   `the Prosecutor General's Office`) takes that country, and its id ends in the country's
   name (`prosecutor-generals-office-ukraine`).
+- A generational suffix (Jr., Sr., II, III, IV) stays in a person's name and id: `Ferdinand
+  Marcos Jr.` is `ferdinand-marcos-jr`, not his father `ferdinand-marcos`; middle initials
+  are left out of the id (`Ferdinand R. Marcos Jr.` is the same person). A surname alone
+  (`Marcos`) is the person of that surname named most recently; `Marcos Jr.` only one with
+  that suffix. A person the gazetteer lists keeps the gazetteer's id, whatever form the
+  article writes (`Lloyd J. Austin III` is `lloyd-austin`).
+- People named by a plural noun (`Critics said`, `local residents`, `Two officials`,
+  `Bankers`, `fishermen`) are an unnamed group: kind `group`, never a person. Its name is
+  the phrase without articles, numbers and quantifiers (`Two officials` -> `officials`),
+  without a phrase after the noun (`critics of the plan` -> `critics`), in lower case
+  unless a word is a name (`Ukrainian soldiers`); its id the slug of that name; its country
+  and `parent_actor_id` those of a nationality adjective or body before the noun
+  (`Ukrainian soldiers` -> `UKR`, `ukraine`). Officials, authorities, diplomats, ministers
+  and other plural nouns that speak for a state (lexicon `official_nouns`) named with that
+  state or body speak as it (`PRC officials` -> `china`, `White House officials` ->
+  `white-house`, `officials from the Ministry of Defence of Ukraine` -> that ministry).
+  `the two leaders`, `both leaders` point back to people already named and get no actor;
+  unnamed sources (`people familiar with the matter`, `sources`) keep an empty speaker.
+  An unnamed group is never what a later `it` or `they` refers to. A plural is told by
+  its singular (from `inflect`) being a person noun (lexicon `person_nouns`), by the
+  lexicon's `collective_sources` or by a people ending (`-men`, `-people`).
 
 ### Ids
 - `source_id` is the article file's name without extension. `statement_id` and

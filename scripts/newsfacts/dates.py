@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfacts.lexicon import lexicon
+from newsfacts.lexicon import grammar, lexicon
 from newsfacts.text import Span
 
 
@@ -44,20 +44,27 @@ def _patterns() -> re.Pattern[str]:
         for m in months
     )
     weekday = r"(?:%s)" % "|".join(d.capitalize() for d in lexicon()["weekdays"])
+    deadline = "|".join(lexicon()["date_frames"]["deadlines"]["words"])
     ordinal_nouns = "|".join(re.escape(w) for w in lexicon()["ordinal_nouns"])  # 'on the 2nd floor' is no date
     day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?:1[89]\d\d|20\d\d)"
     md = rf"{month}\s{day}(?:,?\s{year})?"
     dm = rf"(?:the\s)?{day}\s(?:of\s)?{month}(?:\s{year})?"
     point = rf"(?:{md}|{dm}|(?:early|mid-|mid|late)?\s?{month}(?:\s{year})?|{year})"
+    quarter = r"(?:%s)" % "|".join(lexicon()["quarters"])
+    fiscal = r"(?:%s)" % "|".join(lexicon()["fiscal_words"])
     parts = [
+        r"(?P<iso>(?:on\s)?(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))",
+        r"(?P<num>(?:on\s)?(?P<n1>[01]?\d|[23]\d)/(?P<n2>[01]?\d|[23]\d)/(?P<ny>\d{4}))",
+        rf"(?P<qtr>(?:(?i:the)\s)?(?P<qfiscal>(?i:{fiscal})\s)?(?:Q(?P<qn>[1-4])|(?P<qword>(?i:{quarter}))(?:\s|(?P<qadj>-))(?i:quarter))"
+        rf"(?:,?\s(?:of\s)?(?:(?P<qfiscal2>(?i:{fiscal})(?:\syear)?)\s)?(?P<qy>{year}))?)",
         rf"(?P<range>(?:from|between)\s(?P<r1>{point})\s(?:to|until|through|and)\s(?P<r2>{point}))",
         rf"(?P<since>since\s(?P<s1>last\syear|last\smonth|{point}))",
-        r"(?P<rel>(?i:(?:earlier|later)\s)?(?i:last|this|next)\s(?:year|month|week|weekend))",
+        r"(?P<rel>(?i:(?:earlier|later)\s)?(?i:last|this|next)\s(?:year|quarter|month|week|weekend))",
         r"(?P<past>(?i:the\s)?(?i:past)\s(?P<punit>week|month|year))",
         r"(?P<ago>(?P<n>\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s(?P<unit>year|month|week|day)s?\sago)",
         r"(?P<dayword>(?i:yesterday|today|tonight|last\snight|this\s(?:morning|afternoon|evening)))",
-        rf"(?P<wd>(?i:on\s|last\s|next\s)?{weekday})",
+        rf"(?P<wd>(?i:(?:on|last|next|this|{deadline})\s)?{weekday})",
         rf"(?P<on>(?:on|by|until|as\sof)\s(?P<o1>{md}|{dm}))",
         rf"(?P<md>{md}|{dm})",
         rf"(?P<in>(?:in|during|by|until)\s(?P<i1>(?:early|mid-|mid|late)?\s?{month}(?:\s{year})?|{year}))",
@@ -154,6 +161,9 @@ def _day_of_month(day: int, anchor: dt.date | None) -> DateValue:
 def _relative(unit: str, shift: int, anchor: dt.date | None) -> DateValue:
     if anchor is None:
         return UNKNOWN
+    if unit == "quarter":
+        q = _quarter(*_shift_quarter(*_quarter_of(anchor), shift))
+        return DateValue(q.start, q.end, "quarter", True)
     if unit == "year":
         y = anchor.year + shift
         return DateValue(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True)
@@ -168,17 +178,119 @@ def _relative(unit: str, shift: int, anchor: dt.date | None) -> DateValue:
 _SHIFT = {"last": -1, "this": 0, "next": 1}
 
 
-def _weekend(shift: int, anchor: dt.date | None) -> DateValue:
-    """'this weekend' (the last Saturday-Sunday on or before the anchor), 'last weekend',
-    'next weekend'."""
+def _quarter(year: int, number: int) -> DateValue:
+    first = dt.date(year, 3 * number - 2, 1)
+    last_month = 3 * number
+    last = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+    return DateValue(first, last, "quarter", False)
+
+
+def _quarter_of(day: dt.date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _shift_quarter(year: int, number: int, shift: int) -> tuple[int, int]:
+    y, q = divmod(year * 4 + number - 1 + shift, 4)
+    return y, q + 1
+
+
+def _quarter_without_year(number: int, anchor: dt.date | None, future: bool) -> DateValue:
+    """'the third quarter': in a past frame the latest such quarter begun by the anchor, in a
+    future frame the first one not yet over (inferred)."""
+    if anchor is None:
+        return UNKNOWN
+    year, current = _quarter_of(anchor)
+    if future:
+        year += number < current
+    else:
+        year -= number > current
+    q = _quarter(year, number)
+    return DateValue(q.start, q.end, "quarter", True)
+
+
+def _quarter_value(m: re.Match[str], anchor: dt.date | None, future: bool) -> DateValue:
+    if m["qfiscal"] or m["qfiscal2"]:
+        return UNKNOWN  # a fiscal year starts when its company or government says
+    number = int(m["qn"]) if m["qn"] else lexicon()["quarters"][m["qword"].lower()]
+    if m["qy"]:
+        return _quarter(int(m["qy"]), number)
+    return _quarter_without_year(number, anchor, future)
+
+
+def _weekend(shift: int, anchor: dt.date | None, future: bool) -> DateValue:
+    """'this weekend' (the last Saturday-Sunday on or before the anchor; in a future frame
+    the first one ending on or after it), 'last weekend', 'next weekend'."""
     if anchor is None:
         return UNKNOWN
     saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+    if future and shift == 0 and saturday + dt.timedelta(days=1) < anchor:
+        saturday += dt.timedelta(weeks=1)
     saturday += dt.timedelta(weeks=shift if shift > 0 else 0) + dt.timedelta(weeks=-1 if shift < 0 else 0)
     return DateValue(saturday, saturday + dt.timedelta(days=1), "range", True)
 
 
-def _value(m: re.Match[str], anchor: dt.date | None, shared_year: int | None) -> DateValue:
+def _weekday(words: list[str], anchor: dt.date | None, future: bool) -> DateValue:
+    """'on Monday': the latest Monday on or before the anchor, or in a future frame the first
+    on or after it; 'last Monday' a week back when said on a Monday; 'next Monday' ahead."""
+    if anchor is None:
+        return UNKNOWN
+    target = lexicon()["weekdays"].index(words[-1])
+    back = (anchor.weekday() - target) % 7
+    if words[0] == "last" and back == 0:
+        back = 7  # "last Monday", said on a Monday, is a week ago
+    if words[0] == "next":
+        back = -((target - anchor.weekday()) % 7 or 7)
+    elif future and words[0] != "last":
+        back = -((target - anchor.weekday()) % 7)
+    d = anchor - dt.timedelta(days=back)
+    return DateValue(d, d, "day", True)
+
+
+def _iso_value(m: re.Match[str]) -> DateValue:
+    year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
+    if not 1 <= month <= 12 or not _valid(year, month, day):
+        return UNKNOWN
+    d = dt.date(year, month, day)
+    return DateValue(d, d, "day", False)
+
+
+def _numeric_value(m: re.Match[str], month_first: bool | None) -> DateValue:
+    """'11/05/2025': the order is settled by a part above 12 or by equal parts; else by the
+    order the article's other numeric dates settle (inferred); else unknown."""
+    first, second, year = int(m["n1"]), int(m["n2"]), int(m["ny"])
+    inferred = False
+    if first > 12 or second > 12 or first == second:
+        month, day = (second, first) if first > 12 else (first, second)
+    elif month_first is None:
+        return UNKNOWN
+    else:
+        month, day = (first, second) if month_first else (second, first)
+        inferred = True
+    if not 1 <= month <= 12 or not _valid(year, month, day):
+        return UNKNOWN
+    d = dt.date(year, month, day)
+    return DateValue(d, d, "day", inferred)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What resolves one date expression beyond its own words."""
+
+    anchor: dt.date | None
+    shared_year: int | None = None
+    future: bool = False
+    month_first: bool | None = None
+    """The order of the article's numeric dates (True: month/day/year), when they settle it."""
+
+
+def _value(m: re.Match[str], ctx: _Context) -> DateValue:
+    anchor, shared_year = ctx.anchor, ctx.shared_year
+    if m["iso"]:
+        return _iso_value(m)
+    if m["num"]:
+        return _numeric_value(m, ctx.month_first)
+    if m["qtr"]:
+        return _quarter_value(m, anchor, ctx.future)
     if m["range"]:
         first, last = _parse_point(m["r1"]), _parse_point(m["r2"])
         first_written, last_written = first.year is not None, last.year is not None
@@ -215,7 +327,7 @@ def _value(m: re.Match[str], anchor: dt.date | None, shared_year: int | None) ->
     if m["rel"]:
         word, unit = m["rel"].lower().split()[-2:]
         if unit == "weekend":
-            return _weekend(_SHIFT[word], anchor)
+            return _weekend(_SHIFT[word], anchor, ctx.future)
         return _relative(unit, _SHIFT[word], anchor)
     if m["ago"]:
         words = lexicon()["number_words"]
@@ -232,17 +344,7 @@ def _value(m: re.Match[str], anchor: dt.date | None, shared_year: int | None) ->
         d = anchor - dt.timedelta(days=1 if m["dayword"].lower().split()[0] in {"yesterday", "last"} else 0)
         return DateValue(d, d, "day", True)
     if m["wd"]:
-        if anchor is None:
-            return UNKNOWN
-        words = m["wd"].lower().split()
-        name = words[-1]
-        back = (anchor.weekday() - lexicon()["weekdays"].index(name)) % 7
-        if words[0] == "last" and back == 0:
-            back = 7  # "last Monday", said on a Monday, is a week ago
-        if words[0] == "next":
-            back = -((lexicon()["weekdays"].index(name) - anchor.weekday()) % 7 or 7)
-        d = anchor - dt.timedelta(days=back)
-        return DateValue(d, d, "day", True)
+        return _weekday(m["wd"].lower().split(), anchor, ctx.future)
     if m["dom"]:
         return _day_of_month(int(m["dd"]), anchor)
     text = m["o1"] or m["md"] or m["i1"] or m["my"]
@@ -257,18 +359,84 @@ _SHARED_YEAR = re.compile(
 )
 
 
+_CLAUSE_START = re.compile(r"[.?!;\n]\s")
+_WORD = re.compile(r"[\w-]+|['’]\w+")  # "we’ll" -> "we", "’ll"
+
+
+@lru_cache(maxsize=1)
+def _frame_words() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v["words"]) for k, v in lexicon()["date_frames"].items()}
+
+
+def future_frame(text: str, start: int, expression: str) -> bool:
+    """True when the clause before a date puts it after the publication date: the word
+    nearest the date that marks a tense is a future one ('will meet on Monday', 'is due
+    Tuesday', 'expects to report ... Friday'), or there is none and the date is a deadline
+    ('by Friday'). A past word nearer the date ('talks will resume, he said Friday') keeps
+    it in the past. The words are the lexicon's `date_frames`."""
+    frames = _frame_words()
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    words = [w.lower() if i == 0 else w for i, w in enumerate(_WORD.findall(text[clause_start:start]))]
+    for i in range(len(words) - 1, -1, -1):
+        word, pair = words[i], " ".join(words[i - 1 : i + 1]) if i else ""
+        if word in frames["future"] or pair in frames["future"]:
+            return True
+        if word in frames["past"]:
+            return False
+        if any(word.endswith(e) and len(word) > len(e) + 2 and not word.endswith("e" + e) for e in frames["past_ending"]) \
+                and not (i and words[i - 1].lower() in frames["participle_openers"]):
+            return False
+    return expression.split()[0].lower() in frames["deadlines"]
+
+
+@lru_cache(maxsize=1)
+def _determiner_words() -> frozenset[str]:
+    return grammar("noun_determiners") | grammar("prepositions")
+
+
+def _after_determiner(text: str, m: re.Match[str]) -> bool:
+    """A quarter written as an adjective ('third-quarter results') is a date after a
+    determiner, possessive or preposition ('its third-quarter results', 'in third-quarter
+    trading'); right after a verb ('reported third-quarter revenue of ...') it opens the
+    verb's object, which the statement grammar would take for a date adjunct."""
+    fiscal = set(lexicon()["fiscal_words"])
+    before = [w for w in _WORD.findall(text[max(0, m.start() - 40) : m.start("qword")]) if w.lower() not in fiscal]
+    return bool(before) and before[-1].lower() in _determiner_words()
+
+
+def _month_first(matches: list[re.Match[str]]) -> bool | None:
+    """The order of numeric dates (month/day or day/month) that the article's own numeric
+    dates settle: a part above 12 shows which is the day. None when none settles it or they
+    disagree."""
+    orders = {
+        int(m["n2"]) > 12
+        for m in matches
+        if m["num"] and (int(m["n1"]) > 12) != (int(m["n2"]) > 12)
+    }
+    return orders.pop() if len(orders) == 1 else None
+
+
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     """Every date expression in `text`, resolved against the anchor (publication date).
 
     A month and day without a year take the year written on the next item of the
     same list ("on Jan. 2 and Jan. 6, 2024"); otherwise the year nearest the anchor,
-    marked as inferred.
+    marked as inferred. A weekday or a quarter without a year looks forward from the
+    anchor in a future frame (`future_frame`), back from it otherwise.
     """
     out: list[DateMention] = []
-    for m in _patterns().finditer(text):
+    matches = [m for m in _patterns().finditer(text) if not m["qadj"] or _after_determiner(text, m)]
+    month_first = _month_first(matches)
+    for m in matches:
         shared = _SHARED_YEAR.match(text, m.end())
+        ctx = _Context(
+            anchor,
+            int(shared.group(1)) if shared else None,
+            future_frame(text, m.start(), m.group()) if m["wd"] or m["qtr"] or m["rel"] else False,
+            month_first,
+        )
         try:
-            value = _value(m, anchor, int(shared.group(1)) if shared else None)
+            value = _value(m, ctx)
         except (ValueError, OverflowError):  # a date beyond year 1..9999 after resolution
             value = UNKNOWN
         out.append(DateMention(m.start(), m.end(), m.group(), value))

@@ -11,6 +11,7 @@ from newsfacts import money
 from newsfacts.dates import DateMention
 from newsfacts.cues import cue_forms
 from newsfacts.lexicon import gazetteer, grammar, lexicon
+from newsfacts.nouns import is_plural, singular
 from newsfacts.text import Token
 
 COMPOUND = re.compile(r"^(\d+)-([a-z]+)$")
@@ -61,21 +62,6 @@ class Figure:
 def _approximators() -> list[tuple[tuple[str, ...], str]]:
     pairs = [(tuple(k.split()), v) for k, v in lexicon()["approximators"].items()]
     return sorted(pairs, key=lambda p: -len(p[0]))
-
-
-def singular(word: str) -> str:
-    """The singular of a plural noun ('containers' -> 'container', 'people' -> 'person')."""
-    w = word.lower()
-    irregular = lexicon()["irregular_plurals"]
-    if w in irregular:
-        return irregular[w]
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("ches", "shes", "sses", "xes")):
-        return w[:-2]
-    if w.endswith("s") and not w.endswith("ss"):
-        return w[:-1]
-    return w
 
 
 def _after_number(tokens: list[Token], k: int, value: float, text: str) -> tuple[float, int, str, str] | None:
@@ -156,11 +142,9 @@ def _reporting_verbs() -> frozenset[str]:
 
 
 def _looks_plural(word: str) -> bool:
-    """A plural noun by its form: 'drones', 'people'; not 'previous', 'status', 'crisis'."""
-    w = word.lower()
-    return w in lexicon()["irregular_plurals"] or (
-        len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "sis"))
-    )
+    """A plural noun ('drones', 'people'; not 'previous', 'status', 'crisis'), or a mass noun
+    that heads a counted phrase like one ('ammunition')."""
+    return word.lower() in lexicon()["mass_nouns"] or is_plural(word)
 
 
 def _np_word(token: Token) -> bool:

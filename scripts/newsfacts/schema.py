@@ -15,10 +15,11 @@ ACTOR_KINDS = (
     "armed_forces",
     "international_organization",
     "organization",
+    "group",
 )
 MODES = ("direct", "partial", "indirect")
 SPEECH_ACTS = ("assert", "deny", "accuse", "condemn", "demand", "warn", "commit", "concern", "confirm", "announce", "other")
-DATE_PRECISIONS = ("day", "week", "month", "year", "range", "unknown")
+DATE_PRECISIONS = ("day", "week", "month", "quarter", "year", "range", "unknown")
 EVENT_TYPES = (  # the 16 PLOVER types, and DISASTER (not PLOVER: natural disasters and their effects)
     "ACCUSE",
     "AGREE",
@@ -102,7 +103,8 @@ def _date_fields(when: str) -> list[Field]:
         Field(
             "date_precision",
             "string",
-            "How precisely the date is known: day, week, month, year, range (between "
+            "How precisely the date is known: day, week, month, quarter (three "
+            "calendar months: 'Q4 2025', 'the third quarter'), year, range (between "
             "two dates, or open-ended), or unknown (both dates empty).",
             required=True,
             categories=DATE_PRECISIONS,
@@ -180,7 +182,9 @@ FIELDS: dict[str, Field] = {
         Field(
             "kind",
             "string",
-            "What the actor is.",
+            "What the actor is: a person; a country; a government body; armed forces; an "
+            "international or other organisation; or a group, people named only by a plural "
+            "noun ('critics', 'local residents'), never one person.",
             required=True,
             categories=ACTOR_KINDS,
         ),
