@@ -256,3 +256,12 @@ def test_one_row_per_partner_with_distinct_ids() -> None:
     rows = [(e["event_type"], e["actor_id"], e["target_id"]) for e in x.events]
     assert rows == [("CONSULT", "joe-biden", "nato"), ("CONSULT", "joe-biden", "g7")]
     assert len({e["event_id"] for e in x.events}) == 2
+
+
+def test_since_a_month_looks_back_and_planned_dated_events_are_not_occurrences() -> None:
+    x = run("The United States has provided $1.5 billion in humanitarian assistance to Ukraine since February.",
+            dt.date(2022, 11, 23))
+    assert [(e["event_type"], e["date_start"], e["date_inferred"]) for e in x.events] == [("AID", "2022-02-01", True)]
+    assert _events("The ministers will hold talks in Seoul on Monday.") == []
+    x = run("Officials said the ministers will meet on Monday.")
+    assert [s["date_start"] for s in x.statements] == [None]

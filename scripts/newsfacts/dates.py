@@ -314,7 +314,11 @@ def _value(m: re.Match[str], ctx: _Context) -> DateValue:
         if what.startswith("last "):
             v = _relative(what.split()[1], -1, anchor)
         else:
-            v = _point_value(_parse_point(what), anchor)
+            point = _parse_point(what)
+            v = _point_value(point, anchor)
+            if v.start is not None and anchor is not None and v.start > anchor and point.year is None:
+                v = _point_value(_Point(v.start.year - 1, point.month, point.day), anchor)  # 'since' looks back
+                v = DateValue(v.start, v.end, v.precision, True)
         if v.start is None:
             return UNKNOWN
         return DateValue(v.start, None, "range", v.inferred)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from newsfacts.actors import ActorBook
 from newsfacts.article import Article
 from newsfacts.cues import speech_act
-from newsfacts.dates import UNKNOWN, DateMention, DateValue, article_anchor, find_dates
+from newsfacts.dates import UNKNOWN, DateMention, DateValue, article_anchor, find_dates, future_frame
 from newsfacts.events import Event, find_events, merge_repeats
 from newsfacts.figures import find_figures
 from newsfacts.lexicon import lexicon
@@ -139,7 +139,8 @@ def extract(article: Article, path: str) -> Extraction:
     ]  # a paragraph of a turn is its speaker's, whoever it reports
     book.set_home(None)  # ... but an event's actor is never taken from the publisher
     statements += turn_statements
-    events = merge_repeats(_events(sents, text, book, dates, statements, skip, voices))
+    events = [e for e in merge_repeats(_events(sents, text, book, dates, statements, skip, voices))
+              if not _after(e.date, e.date_mention, text, article.published)]  # dated after publication: planned, not an occurrence
     out = Extraction(source)
     st_ids = [content_id("st", sid, s.start, s.end) for s in statements]
     for s, st_id in zip(statements, st_ids):
@@ -156,7 +157,8 @@ def extract(article: Article, path: str) -> Extraction:
                 "text": text[s.start : s.end],
                 "start": s.start,
                 "end": s.end,
-                **_date_fields(s.date, s.date_mention),
+                **(_date_fields(UNKNOWN, None) if _after(s.date, s.date_mention, text, article.published)  # not said after publication
+                   else _date_fields(s.date, s.date_mention)),
                 "responds_to_statement_id": st_ids[s.responds_to] if s.responds_to is not None else None,
             }
         )
@@ -234,6 +236,14 @@ def _is_label_only(sentence: Sentence, turn_list: list[Turn]) -> bool:
     """A sentence that holds nothing but a speaker label ('MR. KIRBY:')."""
     label = LABEL.match(sentence.text) if turn_list else None
     return label is not None and label.end() >= len(sentence.text)
+
+
+def _after(date: DateValue, mention: DateMention | None, text: str, published: dt.date | None) -> bool:
+    """A date that begins after the publication date, written so or read forward in a future
+    frame ('will meet on Monday'); a year only guessed for a month and day does not count."""
+    if published is None or date.start is None or date.start <= published:
+        return False
+    return not date.inferred or (mention is not None and future_frame(text, mention.start, mention.text))
 
 
 def _asserting(e: Event, statements: list[Statement], st_ids: list[str]) -> str | None:
