@@ -265,3 +265,11 @@ def test_since_a_month_looks_back_and_planned_dated_events_are_not_occurrences()
     assert _events("The ministers will hold talks in Seoul on Monday.") == []
     x = run("Officials said the ministers will meet on Monday.")
     assert [s["date_start"] for s in x.statements] == [None]
+
+
+def test_cooperation_that_deepens_between_several_and_ongoing_contacts() -> None:
+    rows = _events("Analysts say patterns of cooperation deepen between the PRC, Russia, North Korea, and Iran.")
+    assert [(r[0], r[2], r[3]) for r in rows] == [
+        ("COOPERATE", "china", "russia"), ("COOPERATE", "china", "north-korea"), ("COOPERATE", "china", "iran")]
+    x = run("Spokesperson Adrienne Watson said: “We are in constant touch with Ukraine on its energy needs.”")
+    assert [(e["event_type"], e["target_id"]) for e in x.events] == [("CONSULT", "ukraine")]

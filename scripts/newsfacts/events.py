@@ -65,6 +65,11 @@ def _trigger_table() -> dict[tuple[str, ...], tuple[dict, frozenset[str]]]:
 
 
 @lru_cache(maxsize=1)
+def _longest_trigger() -> int:
+    return max(len(key) for key in _trigger_table())
+
+
+@lru_cache(maxsize=1)
 def _trigger_firsts() -> frozenset[str]:
     return frozenset(key[0] for key in _trigger_table())
 
@@ -114,7 +119,7 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         if tokens[i].lower not in firsts:
             i += 1
             continue
-        for n in (3, 2, 1):
+        for n in range(_longest_trigger(), 0, -1):
             key = tuple(t.lower for t in tokens[i : i + n])
             if len(key) == n and key in table:
                 g, parts = table[key]
@@ -574,6 +579,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         lo_war = owner.start
     # actor: "by X", a nationality adjective on the trigger, "from X", or the subject
     actors: list[str] = actors_war if kind == "war" else []
+    between_more: list[str] = []
     between_target: str | None = None
     lo = lo_war if kind == "war" else tokens[first.index].start
     hi = tokens[last.index + last.length - 1].end
@@ -612,16 +618,17 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
             actors = [m.actor_id]
             lo = min(lo, m.start)
     if not actors and kind in {"cooperation", "meeting", "relation", "agreement"}:
-        for k in range(after_end, min(len(tokens), after_end + 3)):
+        for k in range(after_end, min(len(tokens), after_end + 4)):
             if tokens[k].lower in {"between", "among"}:
-                pair = _mention_list(mentions, tokens, k + 1)
+                pair = _partners(mentions, tokens, k + 1)
                 if len(pair) >= 2 and kind == "agreement":  # "the grain deal among Russia, Turkey, and Ukraine"
                     actors = [m.actor_id for m in pair]  # every party, one row each
                     hi = max(hi, pair[-1].end)
-                elif len(pair) >= 2:  # "the partnership between Russia and Iran"
+                elif len(pair) >= 2:  # "the partnership between Russia and Iran"; with more, one row per other party
                     actors = [pair[0].actor_id]
                     hi = max(hi, pair[-1].end)
                     between_target = pair[1].actor_id
+                    between_more = [m.actor_id for m in pair[2:]]
                 break
     if not actors and nominal:
         for k in range(after_end, min(len(tokens), after_end + 6)):
@@ -679,13 +686,14 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         return None  # without an actor, only a dated occurrence ('a session on Wednesday') is an event
     # target: first actor after a preposition that suits the event
     target = between_target
-    more_targets: list[str] = []
+    more_targets: list[str] = between_more
     preps = set(lex["target_preps"][kind])
     if kind in {"meeting", "agreement", "cooperation"} and target is None:
         start = first_end if tokens[first_end - 1].lower in preps else next(
             (k + 1 for k in range(first_end, min(len(tokens), first_end + 6)) if tokens[k].lower in preps), None)
         partners = _partners(mentions, tokens, start) if start is not None else []
-        if len(partners) > 1 and not any(m.actor_id in actors for m in partners):
+        ends_in_prep = tokens[first_end - 1].lower in preps  # 'in constant touch with Ukraine'
+        if (len(partners) > 1 or (partners and ends_in_prep)) and not any(m.actor_id in actors for m in partners):
             # 'met with the leaders of NATO and the G7', 'an initiative with Canada and Finland': one row per partner
             target, more_targets = partners[0].actor_id, [m.actor_id for m in partners[1:]]
             hi = max(hi, partners[-1].end)
@@ -928,8 +936,9 @@ def _changing(tokens: list[Token], trigger: Trigger) -> bool:
         if tokens[k].lower in _words("change_words"):
             return not (k > 0 and (tokens[k - 1].lower in MODALS))
         if tokens[k].text in STOPS:
-            return False
-    return False
+            break
+    after = trigger.index + trigger.length  # 'patterns of cooperation deepen between ...'
+    return after < len(tokens) and tokens[after].lower in _words("change_words") and tokens[after].lower != "new"
 
 
 def _passive(tokens: list[Token], index: int) -> bool:
