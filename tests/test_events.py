@@ -273,3 +273,12 @@ def test_cooperation_that_deepens_between_several_and_ongoing_contacts() -> None
         ("COOPERATE", "china", "russia"), ("COOPERATE", "china", "north-korea"), ("COOPERATE", "china", "iran")]
     x = run("Spokesperson Adrienne Watson said: “We are in constant touch with Ukraine on its energy needs.”")
     assert [(e["event_type"], e["target_id"]) for e in x.events] == [("CONSULT", "ukraine")]
+
+
+def test_a_passive_subject_undergoes_the_event_and_a_progressive_is_no_passive() -> None:
+    assert [(r[0], r[2], r[3]) for r in _events("Ukraine was attacked by Russia on Monday.")] == [
+        ("ASSAULT", "russia", "ukraine")]
+    assert [(r[0], r[2], r[3]) for r in _events("Kyiv was attacked on Monday.")] == [("ASSAULT", None, "ukraine")]
+    assert [(r[0], r[2]) for r in _events("Russia is attacking Ukraine on Monday.")] == [("ASSAULT", "russia")]
+    assert all(
+        r[0] != "COOPERATE" for r in _events("Leaders shared their views on Monday."))

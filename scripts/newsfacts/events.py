@@ -65,6 +65,11 @@ def _trigger_table() -> dict[tuple[str, ...], tuple[dict, frozenset[str]]]:
 
 
 @lru_cache(maxsize=1)
+def _participles() -> frozenset[str]:
+    return frozenset(lexicon()["passive_participles"]["words"])
+
+
+@lru_cache(maxsize=1)
 def _longest_trigger() -> int:
     return max(len(key) for key in _trigger_table())
 
@@ -642,7 +647,14 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         subject = _pronoun_subject(tokens, first.index, book, possessive=True, speaker=speaker)
         if subject:
             actors = [subject]
-    if not actors:
+    passive_subject = None
+    passive = not nominal and _passive(tokens, first.index)
+    if passive and kind in {"assault", "coercion", "sanction", "threat"}:
+        m = _subject(mentions, tokens, first)
+        if m is not None and m.actor_id not in actors:
+            passive_subject = m  # 'Ukraine was attacked (by Russia)': the subject undergoes it
+            lo = min(lo, m.start)
+    if not actors and not passive:
         m = _subject(mentions, tokens, first)
         if m is not None:
             listed = _list_before(mentions, tokens, m)
@@ -650,7 +662,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
             if not nominal:  # a noun's agent is the subject of another verb: not in its words
                 lo = min(lo, listed[0].start)
     origin_subject = _origin_subject(tokens, mentions, first.index, weapon)
-    if not actors and first.index > 0:
+    if not actors and first.index > 0 and not passive:
         subject = _pronoun_subject(tokens, first.index, book, speaker=speaker, mentions=tuple(mentions), nominal=nominal)
         if subject:
             actors = [subject]
@@ -784,6 +796,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
             and all(t.lower in AUXILIARY for t in tokens if d.end <= t.start and t.end <= trigger_start)]
         if opening:
             lo = min(lo, opening[-1].start)
+    if target is None and passive_subject is not None:
+        target = passive_subject.actor_id
     if target in actors:
         target = None  # 'procurement of arms from North Korea': the giver is not also the receiver
     fields = {"type": first.type, "mode": mode, "target": target, "instrument": instrument, "origin": origin,
@@ -946,7 +960,8 @@ def _passive(tokens: list[Token], index: int) -> bool:
     k = index - 1
     while k >= 0 and tokens[k].lower in {"also", "already", "reportedly", "allegedly", "not", "just", "later"}:
         k -= 1
-    return k >= 0 and tokens[k].lower in {"was", "were", "been", "being", "is", "are", "be", "got"}
+    return (k >= 0 and tokens[k].lower in {"was", "were", "been", "being", "is", "are", "be", "got"}
+            and tokens[index].lower in _participles())
 
 
 def _opens_clause(tokens: list[Token], date: DateMention) -> bool:
