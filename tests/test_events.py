@@ -282,3 +282,9 @@ def test_a_passive_subject_undergoes_the_event_and_a_progressive_is_no_passive()
     assert [(r[0], r[2]) for r in _events("Russia is attacking Ukraine on Monday.")] == [("ASSAULT", "russia")]
     assert all(
         r[0] != "COOPERATE" for r in _events("Leaders shared their views on Monday."))
+
+
+def test_a_company_named_by_its_trade_and_described_later_is_the_actor() -> None:
+    x = run("Nordwind Energy reported a record profit.\nThe company agreed last month to buy Havlys for 3.2 billion crowns.")
+    assert {(a["actor_id"], a["kind"]) for a in x.actors} >= {("nordwind-energy", "organization")}
+    assert [(e["event_type"], e["actor_id"]) for e in x.events] == [("AGREE", "nordwind-energy")]

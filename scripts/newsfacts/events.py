@@ -864,6 +864,8 @@ def _described_subject(tokens: list[Token], index: int, book: ActorBook) -> str 
     for record in reversed(list(book.records.values())):
         if record.kind != "person" and head in record.name.lower().split():
             return record.actor_id
+    if head in lexicon()["generic_org_heads"]["words"]:  # 'The company agreed': the organisation named last
+        return next((r.actor_id for r in reversed(list(book.records.values())) if r.kind == "organization"), None)
     return None
 
 
