@@ -287,3 +287,20 @@ def test_lexicon_keys_of_dates_and_actors_are_read_by_the_code() -> None:
         assert set(entry) == {"pos", "use", "words"} and entry["words"], name
         assert f'"{name}"' in code or f'frames["{name}"]' in code, name
     assert json.dumps(lexicon())  # plain data
+
+
+def test_bodies_named_as_office_of_a_field_and_titles_of_several_words() -> None:
+    import datetime as dt
+
+    from conftest import run
+
+    x = run(
+        "The storm killed 12 people, the Office of Civil Defense said.\n"
+        "Revenue rose 5% in the quarter, Chief Financial Officer Elena Marsh said.\n"
+        "The verdict was fair and final, Presiding Judge Katrin Albers said.\n"
+        "Cases rose sharply, the Department of Health Secretary Lena Park said.\n",
+        dt.date(2025, 11, 5),
+    )
+    assert [s["speaker_id"] for s in x.statements] == [
+        "office-of-civil-defense", "elena-marsh", "katrin-albers", "lena-park"]
+    assert {a["actor_id"]: a["kind"] for a in x.actors}["office-of-civil-defense"] != "person"

@@ -565,7 +565,9 @@ class ActorBook:
         kind = next((_org_kind(t.text) for t in body[:of] if _org_kind(t.text)), None)
         ends_known = any(m.end == body[-1].end for m in gazetteer_mentions(body, self.text))
         names_body = any(_org_kind(t.text) for t in body[of + 1 :])
-        return kind if kind and (ends_known or names_body) else None
+        field = all((t.text[:1].isupper() or t.lower in CONNECTORS) and t.lower not in lexicon()["person_nouns"]
+                    for t in body[of + 1 :])  # 'Office of Civil Defense', 'Directorate-General of Health'
+        return kind if kind and (ends_known or names_body or (field and _org_kind(body[0].text))) else None
 
     def _named(self, body: list[Token]) -> Phrase | None:
         """A titled personal name ('White House spokesman John Kirby') or an organisation."""
