@@ -304,3 +304,14 @@ def test_bodies_named_as_office_of_a_field_and_titles_of_several_words() -> None
     assert [s["speaker_id"] for s in x.statements] == [
         "office-of-civil-defense", "elena-marsh", "katrin-albers", "lena-park"]
     assert {a["actor_id"]: a["kind"] for a in x.actors}["office-of-civil-defense"] != "person"
+
+
+def test_a_family_name_first_with_a_hyphenated_given_name() -> None:
+    import datetime as dt
+
+    from conftest import run
+
+    x = run("South Korean Trade Minister Park Seung-hoon said talks went well.\nPark said the deal would be signed soon.\n"
+            "Jean-Pierre Dupont said the talks went well.\nDupont said the deal would be signed.\n", dt.date(2025, 11, 5))
+    assert [s["speaker_id"] for s in x.statements] == [
+        "park-seung-hoon", "park-seung-hoon", "jean-pierre-dupont", "jean-pierre-dupont"]

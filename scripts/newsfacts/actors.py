@@ -169,6 +169,8 @@ def _surname(name: str) -> tuple[str, str | None]:
     ('Marcos', 'Jr.'); 'Marcos' -> ('Marcos', None))."""
     words = name.split()
     suffix = words[-1] if len(words) > 1 and words[-1] in NAME_SUFFIXES else None
+    if len(words) == 2 and not suffix and "-" in words[1] and words[1].split("-")[1][:1].islower():
+        return words[0], None  # 'Park Seung-hoon', 'Kim Jong-un': family name first, given name hyphenated
     return (words[-2] if suffix else words[-1]), suffix
 
 
