@@ -315,3 +315,13 @@ def test_a_family_name_first_with_a_hyphenated_given_name() -> None:
             "Jean-Pierre Dupont said the talks went well.\nDupont said the deal would be signed.\n", dt.date(2025, 11, 5))
     assert [s["speaker_id"] for s in x.statements] == [
         "park-seung-hoon", "park-seung-hoon", "jean-pierre-dupont", "jean-pierre-dupont"]
+
+
+def test_a_possessive_inside_a_bodys_name_and_its_description_later() -> None:
+    import datetime as dt
+
+    from conftest import run
+
+    x = run("The Portuguese Nurses’ Union said 78% of its members joined the strike.\n"
+            "The union said the offer of a raise was far too low.\n", dt.date(2025, 11, 5))
+    assert [s["speaker_id"] for s in x.statements] == ["portuguese-nurses-union", "portuguese-nurses-union"]

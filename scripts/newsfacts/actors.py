@@ -13,6 +13,8 @@ from newsfacts.text import Token, tokenize
 
 HONORIFICS = grammar("honorifics")
 CONNECTORS = grammar("connectors")
+NAME_APOSTROPHES = {"’", "'", "’s", "'s"}
+"""Possessives inside a body's name ('Portuguese Nurses’ Union', 'People's Liberation Army')."""
 DETERMINERS = grammar("determiners")
 
 
@@ -579,7 +581,7 @@ class ActorBook:
             found = self._named(body[1:])  # 'Mr. Biden': the honorific is neither name nor role
             return Phrase(text, start, end, found.kind, found.actor_id, found.role) if found else None
         head_kind = _org_kind(body[-1].text) or self._head_of(body)
-        if head_kind and all(t.text[:1].isupper() or t.lower in CONNECTORS for t in body):
+        if head_kind and all(t.text[:1].isupper() or t.lower in CONNECTORS or t.text in NAME_APOSTROPHES for t in body):
             country = self._country_of(body)
             from_context = False
             if country is None:
