@@ -288,3 +288,10 @@ def test_a_company_named_by_its_trade_and_described_later_is_the_actor() -> None
     x = run("Nordwind Energy reported a record profit.\nThe company agreed last month to buy Havlys for 3.2 billion crowns.")
     assert {(a["actor_id"], a["kind"]) for a in x.actors} >= {("nordwind-energy", "organization")}
     assert [(e["event_type"], e["actor_id"]) for e in x.events] == [("AGREE", "nordwind-energy")]
+
+
+def test_legal_action_is_an_accusation_and_a_sentence_a_coercion() -> None:
+    rows = _events("The opposition party filed a petition with the Constitutional Court on Monday.\n"
+                   "The trial opened on the 4th of November 2024.\n"
+                   "Two managers were given suspended sentences on Friday.")
+    assert [(r[0], r[4]) for r in rows] == [("ACCUSE", "2025-11-03"), ("ACCUSE", "2024-11-04"), ("COERCE", "2025-10-31")]
