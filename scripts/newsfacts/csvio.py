@@ -44,6 +44,13 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     return from_csv(path.read_bytes())
 
 
+def header_of(data: bytes) -> list[str]:
+    """The column names of CSV bytes (its first record)."""
+    end = data.find(b"\n")
+    line = (data if end < 0 else data[:end]).decode("utf-8", errors="replace").rstrip("\r")
+    return next(csv.reader([line]), [])
+
+
 def read_arrow(data: bytes, column_types: dict[str, Any]):
     """The same CSV as a pyarrow Table, each column parsed as the Arrow type given for it
     (the columns of `column_types`, in its order): only an empty cell is missing ('NA'
