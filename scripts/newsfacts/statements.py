@@ -86,6 +86,11 @@ class Statement:
         return self.found.end
 
 
+_ALNUM = re.compile(r"[^\W_]")
+"""A letter or digit (str.isalnum): a word character that is not '_'."""
+_CLOSE_QUOTE_SET = frozenset(CLOSE_QUOTES)
+
+
 def _content_span(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     """Trim a content span and decide its mode (direct, partial, indirect)."""
     while start < end and (text[start].isspace() or text[start] in ",;:—–"):
@@ -95,7 +100,7 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int, str] | Non
     if end - start < 2:
         return None
     chunk = text[start:end]
-    if chunk[0] in OPEN_QUOTES and chunk[-1] in CLOSE_QUOTES and not any(c in QUOTE_CHARS for c in chunk[1:-1]):
+    if chunk[0] in OPEN_QUOTES and chunk[-1] in CLOSE_QUOTES and QUOTE_CHARS.isdisjoint(chunk[1:-1]):
         inner_start, inner_end = start + 1, end - 1
         while inner_end > inner_start and text[inner_end - 1] in ", ":
             inner_end -= 1
@@ -104,10 +109,10 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int, str] | Non
         if inner_end <= inner_start:
             return None
         return inner_start, inner_end, "direct"
-    if chunk[0] in OPEN_QUOTES and not any(c in CLOSE_QUOTES for c in chunk[1:]):
+    if chunk[0] in OPEN_QUOTES and _CLOSE_QUOTE_SET.isdisjoint(chunk[1:]):
         # the quotation runs on into the next sentence: "...: “Russia targets homes. Every ...”"
         return start + 1, end, "direct"
-    if any(c in QUOTE_CHARS for c in chunk):
+    if not QUOTE_CHARS.isdisjoint(chunk):
         return start, end, "partial"
     return start, end, "indirect"
 
@@ -209,9 +214,9 @@ def find_in_sentence(
             span = (a, b, "direct") if b > a else None
         else:
             span = _content_span(text, c_start, c_end)
-        if span is None or not any(c.isalnum() for c in text[span[0] : span[1]]):
+        if span is None or not _ALNUM.search(text, span[0], span[1]):
             return
-        quoted = any(c in QUOTE_CHARS for c in text[span[0] : span[1]])  # 'called Trump “unhinged”'
+        quoted = not QUOTE_CHARS.isdisjoint(text[span[0] : span[1]])  # 'called Trump “unhinged”'
         if unit_span is None and span[2] != "direct" and not (short_ok or quoted) and _words_in(text, span[0], span[1]) < MIN_CONTENT_WORDS:
             return
         content = text[span[0] : span[1]].split()
