@@ -28,8 +28,9 @@ def to_csv(resource: Resource, rows: Iterable[dict[str, Any]]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(resource.fields)
-    for row in rows:
-        writer.writerow([_cell(row.get(name)) for name in resource.fields])
+    fields = resource.fields
+    for row in rows:  # str, int and None the csv module writes as _cell would; the rest goes through it
+        writer.writerow([v if v is None or type(v) is str or type(v) is int else _cell(v) for v in map(row.get, fields)])
     return buf.getvalue().encode("utf-8")
 
 

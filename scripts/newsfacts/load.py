@@ -5,6 +5,8 @@ packagefile (paths inside the package, this version's resources and schemas)."""
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,7 +113,15 @@ def load(
     version is refused. Every problem raises PackageError (also called IntegrityError).
     """
     package = open_package(path if path is not None else path_or_url, deadline, version=version)
-    return {r.name: _typed(package.location, r.name, read_resource(package, r.name, deadline)) for r in package.resources}
+
+    def one(name: str) -> pd.DataFrame:
+        return _typed(package.location, name, read_resource(package, name, deadline))
+
+    names = [r.name for r in package.resources]
+    with ThreadPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1) or 1) as pool:
+        # the tables are read, hashed and parsed side by side (hashlib and Arrow release the
+        # GIL); the first resource in the descriptor's order that fails raises
+        return dict(zip(names, pool.map(one, names)))
 
 
 def _typed(location: str, name: str, data: bytes) -> pd.DataFrame:
