@@ -17,7 +17,7 @@ def _readme() -> str:
 
 
 def test_readme_python_example_runs() -> None:
-    (code,) = re.findall(r"```python\n(.*?)```", _readme(), flags=re.S)
+    (code,) = re.findall(r"```python\n(.*?)```", _readme(), flags=re.S)  # the Dask example is "```python dask"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "speaker_id" in result.stdout and "antony-blinken" in result.stdout
@@ -121,3 +121,17 @@ def test_the_descriptor_names_contributors_with_roles() -> None:
     contributors = descriptor["contributors"]
     assert contributors and all(c["title"] and c["roles"] and all(isinstance(r, str) for r in c["roles"]) for c in contributors)
     assert "creator" in {r for c in contributors for r in c["roles"]}
+
+
+def test_readme_dask_example_runs(tmp_path) -> None:
+    """The README's Dask recipe, run as written on an archive of the repository's articles."""
+    import shutil
+
+    (code,) = re.findall(r"```python dask\n(.*?)```", _readme(), flags=re.S)
+    (tmp_path / "archive").mkdir()
+    for path in [*sorted((ROOT / "seeds").glob("*.txt")), *sorted((ROOT / "tests" / "articles").glob("*.txt"))[:3]]:
+        shutil.copyfile(path, tmp_path / "archive" / path.name)
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^\d+ statements$", result.stdout, flags=re.M) and "Antony Blinken" in result.stdout
+    assert len(list((tmp_path / "dataset" / "statements").glob("part-*.parquet"))) == 1

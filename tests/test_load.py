@@ -65,3 +65,85 @@ def test_load_from_a_copied_package(tmp_path: Path) -> None:
         src = ROOT / rel
         (shutil.copytree if src.is_dir() else shutil.copyfile)(src, tmp_path / rel)
     assert len(newsfacts.load(tmp_path)["statements"]) == len(newsfacts.load(ROOT)["statements"])
+
+
+def _reference_table(resource_name: str, data: bytes) -> pd.DataFrame:
+    """load()'s frames as version 1.2.0 built them: every cell read as a string by the csv
+    module, then converted column by column (the typed Arrow reader must give the same)."""
+    from newsfacts.csvio import from_csv
+    from newsfacts.schema import RESOURCE_BY_NAME, field_for
+
+    resource = RESOURCE_BY_NAME[resource_name]
+    rows = from_csv(data)
+    out = {}
+    for name in resource.fields:
+        f = field_for(resource, name)
+        column = pd.Series([row[name] or None for row in rows], dtype="string")
+        if f.type == "date":
+            out[name] = pd.to_datetime(column, format="%Y-%m-%d").astype("datetime64[ms]")
+        elif f.type == "boolean":
+            out[name] = column.map({"true": True, "false": False}).astype("boolean")
+        elif f.categories:
+            out[name] = column.astype(pd.CategoricalDtype(list(f.categories)))
+        else:
+            out[name] = column.astype({"integer": "Int64", "number": "float64", "string": "string"}[f.type])
+    return pd.DataFrame(out, columns=list(resource.fields))
+
+
+def _tricky_rows() -> dict[str, list[dict[str, object]]]:
+    """Values a careless parser gets wrong: NA-like strings, quotes, commas, line breaks
+    inside a cell, spaces, Unicode, missing optional dates and numbers."""
+    na_like = ["NA", "N/A", "null", "None", "nan", "NaN", "-", "#N/A", "n/a", "TRUE", "0"]
+    statements = []
+    for i, word in enumerate(na_like):
+        statements.append({
+            "statement_id": f"st-{i:012x}", "source_id": "NA", "speaker_id": None, "speaker_text": word,
+            "speaker_role": None if i % 2 else f' "{word}", role,\nsecond line ', "mode": ["direct", "partial", "indirect"][i % 3],
+            "speech_act": "assert", "cue": "said", "text": f"“{word}” — l’été, 12,5 % ,\r\nnext", "start": i,
+            "end": i + 10 ** (i % 12), "date_start": None if i % 3 else "2024-02-29", "date_end": "2024-03-01" if i % 3 == 0 else None,
+            "date_precision": "day" if i % 3 == 0 else "unknown", "date_text": word if i % 2 else None,
+            "date_inferred": bool(i % 2), "responds_to_statement_id": None,
+        })
+    figures = [{
+        "figure_id": f"fg-{i:012x}", "source_id": "NA", "statement_id": None, "event_id": None, "value": v,
+        "unit": "NA", "comparator": "eq", "quantity": "null", "text": "NA", "start": 0, "end": 2,
+        "date_precision": "unknown", "date_inferred": False,
+    } for i, v in enumerate([0.5, 7000, 1e-07, 123456789012.25, 0, -3.5])]
+    actors = [{"actor_id": "na", "name": "NA", "kind": "organization", "country": None, "parent_actor_id": None,
+               "aliases": ["N/A", "None", "null"]},
+              {"actor_id": "none", "name": "None", "kind": "person", "country": "NAM", "parent_actor_id": "na", "aliases": []}]
+    sources = [{"source_id": "NA", "path": "seeds/NA.txt", "sha256": "0" * 64, "characters": 2, "title": "null",
+                "publisher": "N/A", "url": None, "published": None}]
+    return {"sources": sources, "actors": actors, "statements": statements, "events": [], "figures": figures,
+            "id_changes": []}
+
+
+def test_the_typed_reader_gives_the_frames_of_the_string_reader(extracted_package: Path) -> None:
+    from newsfacts.csvio import to_csv
+    from newsfacts.schema import RESOURCES
+
+    packages = {"repository": ROOT, "extracted": extracted_package}
+    for label, root in packages.items():
+        for r in RESOURCES:
+            data = (root / r.path).read_bytes()
+            pd.testing.assert_frame_equal(read_table(r.name, data), _reference_table(r.name, data), obj=f"{label} {r.name}")
+    tricky = _tricky_rows()
+    for r in RESOURCES:
+        data = to_csv(r, tricky[r.name])
+        got = read_table(r.name, data)
+        pd.testing.assert_frame_equal(got, _reference_table(r.name, data), obj=f"tricky {r.name}")
+        assert len(got) == len(tricky[r.name])
+    st = read_table("statements", to_csv(RESOURCES[2], tricky["statements"]))
+    assert st["speaker_text"].tolist()[:4] == ["NA", "N/A", "null", "None"] and st["speaker_text"].notna().all()
+    assert st["speaker_role"].iloc[0] == ' "NA", role,\nsecond line '
+
+
+def test_a_value_not_of_its_type_is_refused() -> None:
+    import pytest
+
+    header = "figure_id,source_id,statement_id,event_id,value,unit,comparator,quantity,text,start,end,date_start,date_end,date_precision,date_text,date_inferred\n"
+    for bad in ["fg-000000000000,a,,,1,u,eq,q,t,zero,2,,,unknown,,false\n",
+                "fg-000000000000,a,,,1,u,eq,q,t,0,2,2024-02-30,,day,,false\n",
+                "fg-000000000000,a,,,1,u,eq,q,t,0,2,,,unknown,,yes\n"]:
+        with pytest.raises(ValueError):
+            read_table("figures", (header + bad).encode())

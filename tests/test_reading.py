@@ -239,8 +239,8 @@ def test_frictionless_still_checks_types_and_keys_against_the_declared_schema(tm
     _rewrite_rows(pkg, "figures", lambda row: row.update(value="many") if row["value"] == "7000" else None)
     _rewrite_rows(pkg, "statements", lambda row: row.update(speaker_id="nobody-here") if row["speaker_id"] else None)
     errors = validate_package(pkg)
-    assert any(e.startswith("figures:") and "many" in e for e in errors)
-    assert any(e.startswith("statements:") and "foreign key" in e for e in errors)
+    assert any(e.startswith("figures row ") and e.code == "type-error" and "many" in e for e in errors)
+    assert any(e.startswith("statements row ") and e.code == "foreign-key" and "foreign key" in e for e in errors)
 
 
 def test_free_text_of_the_schema_may_differ(tmp_path: Path) -> None:

@@ -275,10 +275,13 @@ def extract_command(
     default=".",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
 )
+@click.option("--frictionless", "with_frictionless", is_flag=True,
+              help="Also run Frictionless' own validation (slower) and report its errors too.")
 @JSON_OPTION
 @verbosity_options
-def validate_command(directory: Path, as_json: bool) -> None:
-    """Validate the package in DIRECTORY: Frictionless, offsets, article hashes, categories.
+def validate_command(directory: Path, with_frictionless: bool, as_json: bool) -> None:
+    """Validate the package in DIRECTORY: sizes, hashes, types, required values, patterns,
+    categories, keys, offsets, article hashes and dates (--frictionless: Frictionless too).
 
     Problems go to stderr, one a line; with --json, stdout gets {"valid": ..., "errors":
     [...]}, each error with its file, row, field, code and message.
@@ -286,8 +289,9 @@ def validate_command(directory: Path, as_json: bool) -> None:
     from newsfacts.problems import as_dict
     from newsfacts.validate import validate_package
 
-    _say(f"checking {directory}: Frictionless (types, keys, bytes, hashes), then articles, offsets, categories, dates", 1)
-    errors = validate_package(directory)
+    _say(f"checking {directory}: bytes, hashes, types, keys, categories, then articles, offsets, dates"
+         + (", then Frictionless" if with_frictionless else ""), 1)
+    errors = validate_package(directory, with_frictionless)
     if as_json:
         _print_json({"package": str(directory), "valid": not errors, "errors": [as_dict(e) for e in errors]})
     else:

@@ -15,6 +15,7 @@ from newsfacts.dates import UNKNOWN, DateMention, DateValue, article_anchor, fin
 from newsfacts.events import Event, find_events, merge_repeats
 from newsfacts.figures import find_figures
 from newsfacts.lexicon import lexicon
+from newsfacts.spans import SpanIndex
 from newsfacts.statements import Found, Statement, find_statements
 from newsfacts.text import Sentence, paragraphs, reading_text, sentences
 from newsfacts.transcript import LABEL, Turn, turns
@@ -117,7 +118,7 @@ def extract(article: Article, path: str) -> Extraction:
     book = ActorBook(text)
     paras = paragraphs(text)
     turn_list = turns(text, paras, book, article.title, article.byline)
-    questions = [t.content for t in turn_list if t.question]
+    questions = SpanIndex([t.content for t in turn_list if t.question])
     per_paragraph: dict[int, int] = {}
     for s in sents:
         per_paragraph[s.paragraph] = per_paragraph.get(s.paragraph, 0) + 1
@@ -126,10 +127,11 @@ def extract(article: Article, path: str) -> Extraction:
         for i, s in enumerate(sents)
         if is_furniture(s)
         or is_heading(s, per_paragraph[s.paragraph])
-        or any(q.start <= s.start < q.end for q in questions)
+        or questions.holding(s.start)
         or _is_label_only(s, turn_list)
     }
     dates = find_dates(text, article_anchor(text, article.published))
+    date_index = SpanIndex(dates)
     voices = _voices(sents, turn_list)
     turn_statements = _transcript_statements(turn_list, article.published, book)
     paragraph_spans = {(s.start, s.end) for s in turn_statements}
@@ -139,7 +141,7 @@ def extract(article: Article, path: str) -> Extraction:
     ]  # a paragraph of a turn is its speaker's, whoever it reports
     book.set_home(None)  # ... but an event's actor is never taken from the publisher
     statements += turn_statements
-    events = [e for e in merge_repeats(_events(sents, text, book, dates, statements, skip, voices))
+    events = [e for e in merge_repeats(_events(sents, text, book, date_index, statements, skip, voices))
               if not _after(e.date, e.date_mention, text, article.published)]  # dated after publication: planned, not an occurrence
     out = Extraction(source)
     st_ids = [content_id("st", sid, s.start, s.end) for s in statements]
@@ -190,7 +192,7 @@ def extract(article: Article, path: str) -> Extraction:
                 "disputed_by_statement_id": st_ids[e.statement] if e.disputed and e.statement is not None else None,
             }
         )
-    out.figures = _figures(sents, text, dates, statements, st_ids, events, ev_ids, skip, sid)
+    out.figures = _figures(sents, text, date_index, statements, st_ids, events, ev_ids, skip, sid)
     merges = book.surname_merges()
     for row in out.statements:
         row["speaker_id"] = merges.get(row["speaker_id"], row["speaker_id"])
@@ -257,16 +259,19 @@ def _asserting(e: Event, statements: list[Statement], st_ids: list[str]) -> str 
     return st_ids[answered] if answered is not None else None
 
 
-def _containing(statements: list[Statement], start: int, end: int) -> int | None:
-    """Index of the narrowest statement whose content holds [start, end)."""
+def _containing(statements: SpanIndex[Statement], start: int, end: int, without: frozenset[int] = frozenset()) -> int | None:
+    """Index of the narrowest statement whose content holds [start, end) (the first of
+    equal width), counted in the list of statements left when those of `without` are taken out."""
     best = None
-    for i, s in enumerate(statements):
-        if s.start <= start and end <= s.end and (best is None or s.end - s.start < statements[best].end - statements[best].start):
+    for i in statements.covering(start, end):
+        s = statements.items[i]
+        if i not in without and (best is None or s.end - s.start < statements.items[best].end - statements.items[best].start):
             best = i
-    return best
+    return None if best is None else best - sum(1 for i in without if i < best)
 
 
-def _events(sents, text, book, dates, statements: list[Statement], skip, voices) -> list[Event]:
+def _events(sents, text, book, dates: SpanIndex[DateMention], statements: list[Statement], skip, voices) -> list[Event]:
+    held = SpanIndex(statements)
     by_sentence: dict[int, list[tuple[int, Statement]]] = {}
     for i, s in enumerate(statements):
         if s.found.sentence is not None:
@@ -276,10 +281,10 @@ def _events(sents, text, book, dates, statements: list[Statement], skip, voices)
         if index in skip:
             continue
         book.voice = voices.get(index)
-        inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
+        inside = dates.inside(sentence.start, sentence.end)
         hits = by_sentence.get(id(sentence))
         if hits is None:
-            holder = _containing(statements, sentence.start, sentence.end)
+            holder = _containing(held, sentence.start, sentence.end)
             voice = statements[holder].speaker_id if holder is not None else None  # a turn's 'we'
             out += find_events(list(sentence.tokens), text, book, inside, holder, None, False, speaker=voice)
             continue
@@ -291,26 +296,23 @@ def _events(sents, text, book, dates, statements: list[Statement], skip, voices)
                                speaker=st.speaker_id)
         reported = [(st.start, st.end) for _, st in hits]
         rest_dates = [d for d in inside if not any(a <= d.start < b for a, b in reported)]
-        own = {id(st) for _, st in hits}
-        holder = _containing([x for x in statements if id(x) not in own], sentence.start, sentence.end)
+        own = frozenset(i for i, _ in hits)
+        holder = _containing(held, sentence.start, sentence.end, own)
         out += find_events(list(sentence.tokens), text, book, rest_dates, holder, hits[-1][1].speaker_id, False,
                            frozenset({"meeting", "pledge"}), tuple(reported))
     return out
 
 
-def _figures(sents, text, dates, statements, st_ids, events, ev_ids, skip, sid) -> list[Row]:
+def _figures(sents, text, dates: SpanIndex[DateMention], statements, st_ids, events, ev_ids, skip, sid) -> list[Row]:
     rows: list[Row] = []
+    held, spans = SpanIndex(statements), SpanIndex(events)
     for index, sentence in enumerate(sents):
         if index in skip:
             continue
-        inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
+        inside = dates.inside(sentence.start, sentence.end)
         for f in find_figures(list(sentence.tokens), text, inside):
-            st = _containing(statements, f.start, f.end)
-            ev = next(
-                (i for i, e in enumerate(events)
-                 if e.start < max(f.end, f.quantity_end) and min(f.start, f.quantity_start) < e.end),
-                None,
-            )
+            st = _containing(held, f.start, f.end)
+            ev = next(iter(spans.overlapping(min(f.start, f.quantity_start), max(f.end, f.quantity_end))), None)
             date, mention = (events[ev].date, events[ev].date_mention) if ev is not None else (UNKNOWN, None)
             rows.append(
                 {

@@ -4,6 +4,7 @@ the next paragraph when one is left open there (the news convention)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from newsfacts.text import OPEN_QUOTES, Span
@@ -60,8 +61,12 @@ _QUOTE_MARK = re.compile(r"[“”\"«»„]")
 
 
 def quotation_at(quotes: list[Quotation], mark: int) -> Quotation | None:
-    """The quotation whose opening mark, or closing mark, sits at offset `mark`."""
-    for q in quotes:
-        if q.mark == mark or (q.close > q.end and q.end == mark):
-            return q
-    return None
+    """The quotation whose opening mark, or closing mark, sits at offset `mark`; `quotes`
+    in text order, as `quotations` gives them (a binary search, not a scan)."""
+    k = bisect_left(quotes, mark, key=lambda q: q.mark)
+    opening = quotes[k] if k < len(quotes) and quotes[k].mark == mark else None
+    k = bisect_left(quotes, mark, key=lambda q: q.end)
+    closing = quotes[k] if k < len(quotes) and quotes[k].end == mark and quotes[k].close > mark else None
+    if opening is not None and closing is not None:
+        return min(opening, closing, key=lambda q: q.mark)
+    return opening or closing

@@ -63,8 +63,9 @@ def read_regular(path: Path | str, limit: int) -> bytes:
             raise TooLarge(f"{path}: too large ({info.st_size:,} bytes; the limit is {limit:,})")
         chunks: list[bytes] = []
         size = 0
+        step = max(CHUNK, info.st_size + 1)  # the whole file in one read (one copy), unless it grows
         while size <= limit:
-            chunk = os.read(fd, min(CHUNK, limit + 1 - size))
+            chunk = os.read(fd, min(step, limit + 1 - size))
             if not chunk:
                 break
             chunks.append(chunk)

@@ -10,6 +10,7 @@ from newsfacts.cues import Cue, cue_at, cue_forms
 from newsfacts.dates import DateMention, DateValue, UNKNOWN
 from newsfacts.lexicon import grammar
 from newsfacts.quotations import Quotation, quotation_at, quotations
+from newsfacts.spans import SpanIndex
 from newsfacts.speakers import (
     ADJUNCT_STARTS, AUXILIARY_WORDS, BOUNDARIES, DETERMINERS, IRREGULAR_PAST, LEADING_ADVERBS, MAX_SPEAKER_TOKENS,
     MODALS, NOUN_DETERMINERS, NP_MARKS, OPENING_ADJUNCTS, PREPOSITIONS, PURPOSE_PREPOSITIONS,
@@ -85,6 +86,11 @@ class Statement:
         return self.found.end
 
 
+_ALNUM = re.compile(r"[^\W_]")
+"""A letter or digit (str.isalnum): a word character that is not '_'."""
+_CLOSE_QUOTE_SET = frozenset(CLOSE_QUOTES)
+
+
 def _content_span(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     """Trim a content span and decide its mode (direct, partial, indirect)."""
     while start < end and (text[start].isspace() or text[start] in ",;:—–"):
@@ -94,7 +100,7 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int, str] | Non
     if end - start < 2:
         return None
     chunk = text[start:end]
-    if chunk[0] in OPEN_QUOTES and chunk[-1] in CLOSE_QUOTES and not any(c in QUOTE_CHARS for c in chunk[1:-1]):
+    if chunk[0] in OPEN_QUOTES and chunk[-1] in CLOSE_QUOTES and QUOTE_CHARS.isdisjoint(chunk[1:-1]):
         inner_start, inner_end = start + 1, end - 1
         while inner_end > inner_start and text[inner_end - 1] in ", ":
             inner_end -= 1
@@ -103,10 +109,10 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int, str] | Non
         if inner_end <= inner_start:
             return None
         return inner_start, inner_end, "direct"
-    if chunk[0] in OPEN_QUOTES and not any(c in CLOSE_QUOTES for c in chunk[1:]):
+    if chunk[0] in OPEN_QUOTES and _CLOSE_QUOTE_SET.isdisjoint(chunk[1:]):
         # the quotation runs on into the next sentence: "...: “Russia targets homes. Every ...”"
         return start + 1, end, "direct"
-    if any(c in QUOTE_CHARS for c in chunk):
+    if not QUOTE_CHARS.isdisjoint(chunk):
         return start, end, "partial"
     return start, end, "indirect"
 
@@ -208,9 +214,9 @@ def find_in_sentence(
             span = (a, b, "direct") if b > a else None
         else:
             span = _content_span(text, c_start, c_end)
-        if span is None or not any(c.isalnum() for c in text[span[0] : span[1]]):
+        if span is None or not _ALNUM.search(text, span[0], span[1]):
             return
-        quoted = any(c in QUOTE_CHARS for c in text[span[0] : span[1]])  # 'called Trump “unhinged”'
+        quoted = not QUOTE_CHARS.isdisjoint(text[span[0] : span[1]])  # 'called Trump “unhinged”'
         if unit_span is None and span[2] != "direct" and not (short_ok or quoted) and _words_in(text, span[0], span[1]) < MIN_CONTENT_WORDS:
             return
         content = text[span[0] : span[1]].split()
@@ -569,6 +575,7 @@ def find_statements(
 
     `voices` gives, for sentences inside a transcript turn, who is speaking ('I', 'we')."""
     quotes = quotations(text, paragraphs(text))
+    date_index = SpanIndex(dates)
     out: list[Statement] = []
     covered = 0  # end of the latest quotation taken whole
     skip = set(skip)
@@ -577,7 +584,7 @@ def find_statements(
         if index in skip or sentence.end <= covered:
             continue
         book.voice = (voices or {}).get(index)
-        inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
+        inside = date_index.inside(sentence.start, sentence.end)
         found = [f for f in find_in_sentence(sentence, text, book, inside, quotes) if f.end > covered]
         if not found and index + 1 < len(sents) and index + 1 not in skip:
             after = _attribution_after(sentence, sents[index + 1], text, book, quotes)
@@ -648,13 +655,21 @@ def _introduced_quotation(sentence: Sentence, text: str, quotes: list[Quotation]
                  introducer.denial)
 
 
+def _last_char(text: str, end: int) -> str:
+    """The last character before `end` that is not a space (text[:end].rstrip()[-1:],
+    without copying the text before it)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1 : end] if end else ""
+
+
 def _attribution_after(sentence: Sentence, following: Sentence, text: str, book: ActorBook, quotes: list[Quotation]) -> Found | None:
     """A quoted question or exclamation ends its sentence, and its attribution follows as a
     sentence of its own: '“Isn't that a bribe?” Trump asked.'"""
     q = quotation_at(quotes, sentence.start)
     if q is None or q.mark != sentence.start or q.close < sentence.end or following.paragraph != sentence.paragraph:
         return None
-    if text[: q.end].rstrip()[-1:] not in {"?", "!"} or text[q.close : following.start].strip():
+    if _last_char(text, q.end) not in {"?", "!"} or text[q.close : following.start].strip():
         return None
     lone = _lone_attribution(following, text, book, [])
     span = _content_span(text, q.mark, q.close)
@@ -675,7 +690,7 @@ def _carried_quotation(sentence: Sentence, text: str, quotes: list[Quotation], e
     q = quotation_at(quotes, sentence.start)
     if q is None or q.mark != sentence.start or _words_in(text, q.start, q.end) < MIN_CONTENT_WORDS:
         return None
-    if q.close > q.end and text[: q.end].rstrip()[-1:] not in {".", "!", "?", "…"}:
+    if q.close > q.end and _last_char(text, q.end) not in {".", "!", "?", "…"}:
         return None  # '“..., ” X said': the attribution follows
     span = _content_span(text, q.mark, q.close)
     if span is None:

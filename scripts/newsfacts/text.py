@@ -70,14 +70,18 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(lexicon()["abbreviations"])
 
 
+_INITIALISM = re.compile(r"[A-Z](?:\.[A-Z])+\.")
+
+
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Tokens of `text`; offsets are shifted by `offset`. Abbreviations keep their dot."""
     out: list[Token] = []
+    abbreviations = _abbreviations()
     for m in _TOKEN.finditer(text):
         word = m.group()
         start = m.start()
-        if word.endswith(".") and len(word) > 1 and word not in _abbreviations():
-            if not re.fullmatch(r"[A-Z](?:\.[A-Z])+\.", word):
+        if word.endswith(".") and len(word) > 1 and word not in abbreviations:
+            if not _INITIALISM.fullmatch(word):
                 out.append(Token(offset + start, offset + start + len(word) - 1, word[:-1]))
                 out.append(Token(offset + m.end() - 1, offset + m.end(), "."))
                 continue
@@ -85,7 +89,7 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
             out
             and word == "."
             and (
-                text[out[-1].start - offset : m.end()] in _abbreviations()
+                text[out[-1].start - offset : m.end()] in abbreviations
                 or (len(out[-1].text) == 1 and out[-1].text.isupper() and out[-1].end - offset == m.start())
             )
         ):  # an abbreviation, or an initial ('Lloyd J. Austin')

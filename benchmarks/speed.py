@@ -1,0 +1,154 @@
+"""Every speed figure of issue 12 side by side, in one run, as times and ratios: extraction
+(whole process, 1 and 2 workers), load() against plain pandas.read_csv, `newsfacts validate`
+against `frictionless validate`, and `newsfacts --version`. The package is made by
+extracting many copies of the seed article.
+
+Prints figures; asserts nothing about time.
+
+    .venv/bin/python benchmarks/speed.py [--copies 1500] [--repeat 5] [--scale 24]
+
+With --scale K, the validators are also timed on a package K times larger, made from the
+extracted one by renaming its sources and ids (K = 24 on 1,500 copies: about a million rows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SEED = next((ROOT / "seeds").glob("*.txt"))
+TABLES = ("sources", "actors", "statements", "events", "figures", "id_changes")
+
+
+def _run(*args: str) -> float:
+    """Seconds of one whole-process command (it must succeed)."""
+    t = time.perf_counter()
+    subprocess.run(args, check=True, capture_output=True)
+    return time.perf_counter() - t
+
+
+def _median(f, repeat: int) -> float:
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        f()
+        runs.append(time.perf_counter() - t)
+    return statistics.median(runs)
+
+
+def _scaled(pkg: Path, k: int, out: Path) -> int:
+    """A valid package k times the size of `pkg`: every source, row and id repeated k times
+    under new names (ids hashed with the copy's number, so keys stay unique and foreign
+    keys agree); each copy of an article is its own file. Returns its row count."""
+    import hashlib
+    import json
+
+    import pandas as pd
+
+    from newsfacts.schema import RESOURCE_BY_NAME
+
+    descriptor = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
+    (out / "data").mkdir(parents=True)
+    (out / "seeds").mkdir()
+    for article in (pkg / "seeds").glob("*.txt"):
+        data = article.read_bytes()
+        for n in range(k):
+            (out / "seeds" / f"{article.stem}-{n}.txt").write_bytes(data)
+    rows = 0
+    for r in descriptor["resources"]:
+        frame = pd.read_csv(pkg / r["path"], dtype=str, keep_default_na=False)
+        copies = []
+        for n in range(k):
+            copy = frame.copy()
+            if r["name"] != "actors" and r["name"] != "id_changes":
+                for name in frame.columns:
+                    values = copy[name]
+                    if name == "source_id":
+                        copy[name] = values + f"-{n}"
+                    elif name == "path":
+                        copy[name] = values.str.replace(".txt", f"-{n}.txt", regex=False)
+                    elif values.str.match(r"^(st|ev|fg)-[0-9a-f]{12}$").any():
+                        copy[name] = values.map(lambda v: v and v[:3] + hashlib.sha256(f"{n}:{v}".encode()).hexdigest()[:12])
+            copies.append(copy if r["name"] not in ("actors", "id_changes") or n == 0 else copy.iloc[0:0])
+        table = pd.concat(copies, ignore_index=True)
+        rows += len(table)
+        data = table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        (out / r["path"]).write_bytes(data)
+        r["bytes"], r["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+        assert list(table.columns) == list(RESOURCE_BY_NAME[r["name"]].fields)
+    descriptor["sources"] = descriptor["sources"][:1]
+    (out / "datapackage.json").write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    return rows
+
+
+def _line(label: str, ours: float, theirs: float, their_label: str, better: str) -> None:
+    print(f"{label:<44}{ours:>9.3f} s   {their_label:<28}{theirs:>9.3f} s   {better}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=1500, help="copies of the seed article to extract")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each in-process timing (median)")
+    parser.add_argument("--scale", type=int, default=0, help="also validate a package this many times larger")
+    args = parser.parse_args()
+
+    import pandas as pd
+
+    import newsfacts
+
+    newsfacts_cli, frictionless_cli = str(BIN / "newsfacts"), str(BIN / "frictionless")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        copies = work / "copies"
+        copies.mkdir()
+        for i in range(args.copies):
+            shutil.copyfile(SEED, copies / f"c{i:06d}.txt")
+        pkg, pkg2 = work / "pkg", work / "pkg2"
+        one = _run(newsfacts_cli, "extract", str(copies), "-o", str(pkg), "--published", "2024-06-21")
+        two = _run(newsfacts_cli, "extract", str(copies), "-o", str(pkg2), "--published", "2024-06-21", "--jobs", "2")
+        rows = sum(len(newsfacts.load(pkg)[n]) for n in TABLES)
+        size = sum((pkg / "data" / f"{n}.csv").stat().st_size for n in TABLES)
+        print(f"{args.copies:,} copies of the seed article -> {rows:,} rows, {size / 1e6:.1f} MB of CSV")
+        print(f"{'figure':<44}{'newsfacts':>11}   {'against':<28}{'':>11}   ratio")
+
+        print(f"{'extract, 1 worker (whole process)':<44}{args.copies / one:>7,.0f} a/s   "
+              f"{'':<28}{one:>9.2f} s")
+        print(f"{'extract, 2 workers (--jobs 2)':<44}{args.copies / two:>7,.0f} a/s   "
+              f"{'':<28}{two:>9.2f} s   {one / two:.2f}x the 1-worker rate")
+
+        newsfacts.load(pkg)  # warm the page cache for both readers
+        load = _median(lambda: newsfacts.load(pkg), args.repeat)
+        plain = _median(lambda: [pd.read_csv(pkg / "data" / f"{n}.csv") for n in TABLES], args.repeat)
+        _line("newsfacts.load() (typed, hashes checked)", load, plain, "plain pd.read_csv", f"{load / plain:.2f}x read_csv's time")
+
+        from newsfacts.packagefile import open_package
+        from newsfacts.validate import frictionless_errors, validate_package
+
+        ours = _median(lambda: validate_package(pkg), args.repeat)
+        theirs = _median(lambda: frictionless_errors(open_package(pkg)), 1)
+        _line("validate_package() (in process)", ours, theirs, "frictionless.validate()", f"{theirs / ours:.1f}x faster")
+        ours = _run(newsfacts_cli, "validate", str(pkg))
+        theirs = _run(frictionless_cli, "validate", str(pkg / "datapackage.json"))
+        _line("newsfacts validate (whole process)", ours, theirs, "frictionless validate", f"{theirs / ours:.1f}x faster")
+
+        if args.scale > 1:
+            big = work / "big"
+            rows = _scaled(pkg, args.scale, big)
+            ours = _median(lambda: validate_package(big), 1)
+            theirs = _median(lambda: frictionless_errors(open_package(big)), 1)
+            _line(f"validate_package(), {rows:,} rows", ours, theirs, "frictionless.validate()", f"{theirs / ours:.1f}x faster")
+
+        version = statistics.median(_run(newsfacts_cli, "--version") for _ in range(args.repeat))
+        print(f"{'newsfacts --version (whole process)':<44}{version:>9.3f} s")
+
+
+if __name__ == "__main__":
+    main()
