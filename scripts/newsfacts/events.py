@@ -349,8 +349,10 @@ def _pronoun_subject(
         bare = t.lower.split("’")[0].split("'")[0]
         owner = POSSESSIVE_PRONOUNS.get(bare) if index - k <= 8 else None
         light = any(x.lower in _words("light_verbs") for x in tokens[k + 1 : index])
-        if (bare in SUBJECT_PRONOUNS and not (nominal and bare in {"i", "we"} and not light)) or (owner and all((x.text.islower() or x.text in QUOTES) and x.lower not in PREPOSITIONS
-                                                      for x in tokens[k + 1 : index])):
+        if (bare in SUBJECT_PRONOUNS and not (nominal and bare in {"i", "we"} and not light)) or (owner and all(
+                (x.text.islower() or x.text in QUOTES) and x.lower not in PREPOSITIONS and x.lower not in CLAUSE_JOINERS
+                for x in tokens[k + 1 : index])):  # not 'its energy needs and are working'
+
             if k > 0 and tokens[k - 1].lower in PREPOSITIONS:
                 return None
             word = owner or bare
@@ -487,7 +489,8 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
         if trig.type in seen:
             continue
         group = [t for t in triggers if t.type == trig.type and t.index >= trig.index]
-        event = _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, speaker)
+        others = tuple(t for t in triggers if t.type != trig.type and t.index > trig.index)
+        event = _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, speaker, others)
         if event is None:
             continue
         seen.add(trig.type)
@@ -513,9 +516,18 @@ def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token]) -> 
     """Keep the latest person and group named, not after a preposition nor as a nationality
     ('launched missiles at Kyiv', 'killed Ukrainians'), for the pronouns of later clauses."""
     after_preposition = {tokens[k + 1].start for k in range(len(tokens) - 1) if tokens[k].lower in PREPOSITIONS}
-    for m in mentions:
-        if not m.demonym and m.start not in after_preposition:
-            book.recent["person" if m.kind == "person" else "group"] = m.actor_id
+    named: list[tuple[int, str, str]] = [
+        (m.start, "person" if m.kind == "person" else "group", m.actor_id)
+        for m in mentions if not m.demonym and m.start not in after_preposition]
+    if tokens:  # people the statements named ('Park Seung-hoon'), written in this clause
+        lo, hi = tokens[0].start, tokens[-1].end
+        for record in book.records.values():
+            if record.kind == "person":
+                at = max((book.text.rfind(f, lo, hi) for f in record.forms if f), default=-1)
+                if at >= 0 and at not in after_preposition:
+                    named.append((at, "person", record.actor_id))
+    for _, kind, actor_id in sorted(named):
+        book.recent[kind] = actor_id
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:
@@ -545,7 +557,7 @@ def _known(e: Event) -> int:
     return sum(v is not None for v in (e.target_id, e.instrument, e.origin_id, e.mode))
 
 
-def _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, speaker=None):
+def _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, speaker=None, others=()):
     first, last = group[0], group[-1]
     kind = first.kind
     lex = lexicon()
@@ -670,7 +682,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
                 k = first.index - 1
                 while k > 0 and tokens[k].text not in STOPS and tokens[k].lower.split("’")[0].split("'")[0] not in SUBJECT_PRONOUNS:
                     k -= 1
-                lo = min(lo, tokens[k].start) if tokens[k].text not in STOPS else lo
+                near = all(t.lower in AUXILIARY for t in tokens[k + 1 : first.index])  # 'We voted', 'They’ve killed'
+                lo = min(lo, tokens[k].start) if tokens[k].text not in STOPS and near else lo
     if not actors and origin_subject is not None:
         actors = [origin_subject]
     if not actors and not nominal and not _passive(tokens, first.index) and kind != "disaster":
@@ -785,7 +798,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     # ("Ten years ago, Putin occupied Crimea", "On Jan. 6, Russian forces launched ...")
     after = [d for d in dates if d.start >= tokens[first.index].start
              and not any(t.text in MODALS - {"to"} and first.index < k and t.end <= d.start
-                         for k, t in enumerate(tokens))]  # '... storm and would leave next week'
+                         for k, t in enumerate(tokens))  # '... storm and would leave next week'
+             and not any(tokens[o.index].end <= d.start for o in others)]  # '... including the provision of aid since February'
 
     for d in after:
         hi = max(hi, d.end)
