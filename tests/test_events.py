@@ -298,8 +298,9 @@ def test_legal_action_is_an_accusation_and_a_sentence_a_coercion() -> None:
 
 
 def test_a_date_after_another_events_trigger_is_that_events_and_he_is_the_person_named_last() -> None:
-    rows = _events("We are working with allies to support Ukraine, including the provision of $1.5 billion in aid "
-                   "since February.", dt.date(2022, 11, 23))
-    assert [(r[0], r[4]) for r in rows if r[0] == "COOPERATE"] == [("COOPERATE", None)]
+    x = run("Spokesperson Adrienne Watson said: “We are working with allies to support Ukraine, including the "
+            "provision of $1.5 billion in aid since February.”", dt.date(2022, 11, 23))
+    rows = [(e["event_type"], e["date_start"]) for e in x.events]
+    assert ("COOPERATE", None) in rows and ("COOPERATE", "2022-02-01") not in rows
     x = run("Trade Minister Park Seung-hoon said the talks went well.\nHe met Foreign Minister Sugiono on Wednesday.")
     assert [(e["event_type"], e["actor_id"]) for e in x.events] == [("CONSULT", "park-seung-hoon")]
