@@ -304,3 +304,18 @@ def test_a_date_after_another_events_trigger_is_that_events_and_he_is_the_person
     assert ("COOPERATE", None) in rows and ("COOPERATE", "2022-02-01") not in rows
     x = run("Trade Minister Park Seung-hoon said the talks went well.\nHe met Foreign Minister Sugiono on Wednesday.")
     assert [(e["event_type"], e["actor_id"]) for e in x.events] == [("CONSULT", "park-seung-hoon")]
+
+
+def test_the_statement_holding_an_event_is_counted_in_the_full_list() -> None:
+    from dataclasses import dataclass
+
+    from newsfacts.pipeline import _containing
+    from newsfacts.spans import SpanIndex
+
+    @dataclass
+    class Span:
+        start: int
+        end: int
+
+    spans = [Span(0, 10), Span(50, 60), Span(40, 100)]  # a sentence's own statement (1) left out
+    assert _containing(SpanIndex(spans), 52, 58, frozenset({1})) == 2  # the paragraph, not index 1

@@ -260,14 +260,14 @@ def _asserting(e: Event, statements: list[Statement], st_ids: list[str]) -> str 
 
 
 def _containing(statements: SpanIndex[Statement], start: int, end: int, without: frozenset[int] = frozenset()) -> int | None:
-    """Index of the narrowest statement whose content holds [start, end) (the first of
-    equal width), counted in the list of statements left when those of `without` are taken out."""
+    """Index (in the full list) of the narrowest statement whose content holds [start, end),
+    the first of equal width, leaving out the statements of `without`."""
     best = None
     for i in statements.covering(start, end):
         s = statements.items[i]
         if i not in without and (best is None or s.end - s.start < statements.items[best].end - statements.items[best].start):
             best = i
-    return None if best is None else best - sum(1 for i in without if i < best)
+    return best
 
 
 def _events(sents, text, book, dates: SpanIndex[DateMention], statements: list[Statement], skip, voices) -> list[Event]:
