@@ -319,3 +319,14 @@ def test_the_statement_holding_an_event_is_counted_in_the_full_list() -> None:
 
     spans = [Span(0, 10), Span(50, 60), Span(40, 100)]  # a sentence's own statement (1) left out
     assert _containing(SpanIndex(spans), 52, 58, frozenset({1})) == 2  # the paragraph, not index 1
+
+
+def test_captures_fighting_and_travel_and_no_city_becomes_a_person() -> None:
+    x = run("Heavy fighting raged around Pokrovsk on Sunday.\nUkrainian forces recaptured the village on Monday.\n"
+            "South Korean Trade Minister Park Seung-hoon arrived in Jakarta on Wednesday for a three-day visit.\n",
+            dt.date(2025, 11, 5))
+    rows = [(e["event_type"], e["event_mode"], e["actor_id"]) for e in x.events]
+    assert rows == [("ASSAULT", "fighting", None), ("ASSAULT", "capture", "armed-forces-of-ukraine"),
+                    ("CONSULT", "arrived in", "park-seung-hoon")]
+    assert x.events[2]["text"].startswith("South Korean Trade Minister Park Seung-hoon arrived")
+    assert "jakarta" not in {a["actor_id"] for a in x.actors}

@@ -689,8 +689,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     if not actors and not nominal and not _passive(tokens, first.index) and kind != "disaster":
         subject = _phrase_subject(tokens, first.index, book) or _described_subject(tokens, first.index, book)
         if subject:
-            actors = [subject]
-            lo = min(lo, tokens[max(0, first.index - 1)].start)
+            actors = [subject[0]]
+            lo = min(lo, subject[1])  # 'South Korean Trade Minister Park Seung-hoon arrived
     if kind == "transfer" and trig_word in RECEIVING:
         receiver = actors[0] if actors else None
         givers = []
@@ -775,8 +775,9 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         if m is not None and not m.demonym and m.actor_id not in actors:
             target = m.actor_id
             hi = max(hi, m.end)
-    if target is None and kind == "meeting" and not nominal and not _passive(tokens, first.index):
-        obj = _object_phrase(tokens, first_end, book)  # 'hosted Russian Defense Minister Shoigu'
+    if target is None and kind == "meeting" and not nominal and not _passive(tokens, first.index) \
+            and tokens[first_end - 1].lower not in PREPOSITIONS:
+        obj = _object_phrase(tokens, first_end, book, place_likely=True)  # 'hosted Russian Defense Minister Shoigu'
         if obj is None:
             m = _mention_at(mentions, tokens, first_end) or (  # 'briefed the Ukrainian government'
                 _mention_at(mentions, tokens, first_end + 1) if first_end < len(tokens) and tokens[first_end].lower == "the" else None)
@@ -826,7 +827,7 @@ def _as_labour_strike(trigger: Trigger) -> Trigger:
     return Trigger(trigger.index, trigger.length, trigger.words, "PROTEST", "strike", "protest", trigger.pos)
 
 
-def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> str | None:
+def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> tuple[str, int] | None:
     """The actor named by the noun phrase before a verb when the gazetteer knows none
     ('The union rejected', 'Calder agreed'): the words since the clause's last stop, cut
     before a preposition ('Canada on Wednesday announced'), read as a speaker would be."""
@@ -848,7 +849,7 @@ def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> str | N
     if not names and not named_before:
         return None  # a capital only because it opens the sentence: 'Something struck'
     phrase = book.phrase(words)
-    return phrase.actor_id if phrase is not None and phrase.kind != "pronoun" else None
+    return (phrase.actor_id, words[0].start) if phrase is not None and phrase.kind != "pronoun" and phrase.actor_id else None
 
 
 def _named_inside_a_sentence(text: str, token: Token) -> bool:
@@ -863,7 +864,7 @@ def _named_inside_a_sentence(text: str, token: Token) -> bool:
     return False
 
 
-def _described_subject(tokens: list[Token], index: int, book: ActorBook) -> str | None:
+def _described_subject(tokens: list[Token], index: int, book: ActorBook) -> tuple[str, int] | None:
     """'The court also fined', 'The union rejected': a definite description before the verb
     that names an actor the article has already named ('the Frankfurt Regional Court')."""
     k = index - 1
@@ -875,16 +876,15 @@ def _described_subject(tokens: list[Token], index: int, book: ActorBook) -> str 
     if start < 1 or tokens[start - 1].lower != "the" or not (start - 1 == 0 or tokens[start - 2].text in STOPS):
         return None
     head = tokens[k].lower
-    for record in reversed(list(book.records.values())):
-        if record.kind != "person" and head in record.name.lower().split():
-            return record.actor_id
-    if head in lexicon()["generic_org_heads"]["words"]:  # 'The company agreed': the organisation named last
-        return next((r.actor_id for r in reversed(list(book.records.values())) if r.kind == "organization"), None)
-    return None
+    found = next((r.actor_id for r in reversed(list(book.records.values()))
+                  if r.kind != "person" and head in r.name.lower().split()), None)
+    if found is None and head in lexicon()["generic_org_heads"]["words"]:  # 'The company agreed': the organisation named last
+        found = next((r.actor_id for r in reversed(list(book.records.values())) if r.kind == "organization"), None)
+    return (found, tokens[start - 1].start) if found else None
 
 
 
-def _object_phrase(tokens: list[Token], after: int, book: ActorBook) -> tuple[str, int] | None:
+def _object_phrase(tokens: list[Token], after: int, book: ActorBook, place_likely: bool = False) -> tuple[str, int] | None:
     """The person or body right after a verb ('sentenced Markus Feldhaus, ...', 'fined
     Velatrix'): a capitalised noun phrase read as a participant."""
     j = after
@@ -892,8 +892,13 @@ def _object_phrase(tokens: list[Token], after: int, book: ActorBook) -> tuple[st
         j += 1
     if j == after:
         return None
+    known = set(book.records)
     phrase = book.phrase(list(tokens[after:j]))
-    return (phrase.actor_id, tokens[j - 1].end) if phrase is not None and phrase.actor_id else None
+    if phrase is None or not phrase.actor_id:
+        return None
+    if place_likely and j - after == 1 and phrase.actor_id not in known:
+        return None  # 'visited Borongan': one unknown capitalised word after a visit is a place as likely as a person
+    return phrase.actor_id, tokens[j - 1].end
 
 
 def _disaster(tokens, text, book, mentions, group, dates, lo, hi, fields):
