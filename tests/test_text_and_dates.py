@@ -139,3 +139,14 @@ def test_days_of_the_month_written_with_the(text: str, said: dt.date, start: dt.
 def test_an_ordinal_before_a_noun_is_not_a_date() -> None:
     text = "It marks the 15th anniversary of the agreement, on the 2nd floor."
     assert find_dates(text, article_anchor(text, dt.date(2024, 1, 9))) == []
+
+
+def test_a_month_without_a_day_looks_back_unless_in_a_future_frame() -> None:
+    import datetime as dt
+
+    from newsfacts.dates import article_anchor, find_dates
+
+    said = dt.date(2022, 8, 3)
+    text = "Russia's invasion in February shocked Europe. The ministers will meet in March."
+    found = [(m.text, m.value.start) for m in find_dates(text, article_anchor(text, said))]
+    assert found == [("in February", dt.date(2022, 2, 1)), ("in March", dt.date(2023, 3, 1))]

@@ -240,7 +240,11 @@ repository in the project's shared folder); where both speak, they agree.
 ### Dates
 - `on June 18` without a year takes the year that puts the date nearest to the
   publication date (`date_inferred` true); with no publication date, the nearest to the
-  first full date written in the article; with neither, the date is unknown.
+  first full date written in the article; with neither, the date is unknown. A month
+  without a day or year (`in February`) is the latest such month begun by the publication
+  date, or the next one in a future frame (`will meet in March`).
+- An event dated after the publication date, as written or read forward in a future frame,
+  is planned, not an occurrence, and is left out; a statement is never dated after it.
 - In a list, a year written on the last item applies to the items before it (`on Jan. 2
   and Jan. 6, 2024`), and that year is not inferred.
 - `in early January`, `mid-March`, `late May` keep the whole month (precision `month`);

@@ -121,7 +121,24 @@ def nearest_year(month: int, day: int | None, anchor: dt.date) -> int:
     return best[1]
 
 
-def _point_value(p: _Point, anchor: dt.date | None) -> DateValue:
+def _year_around(month: int, day: int | None, anchor: dt.date, future: bool) -> int:
+    """The year of the latest such month/day begun on or before the anchor ('on June 18',
+    'in February' in an August article: that February), or in a future frame the first on
+    or after it ('will meet in March')."""
+    year = anchor.year
+    d = day if day and _valid(year, month, day) else 1
+    begun = dt.date(year, month, d) <= anchor if not future else dt.date(year, month, d) >= anchor or (
+        dt.date(year, month, _last_day(year, month) if day is None else d) >= anchor)
+    if future:
+        return year if begun else year + 1
+    return year if begun else year - 1
+
+
+def _last_day(year: int, month: int) -> int:
+    return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+
+
+def _point_value(p: _Point, anchor: dt.date | None, direction: str | None = None) -> DateValue:
     inferred = False
     year = p.year
     if p.month is None and year is not None:
@@ -131,7 +148,9 @@ def _point_value(p: _Point, anchor: dt.date | None) -> DateValue:
     if year is None:
         if anchor is None:
             return UNKNOWN
-        year, inferred = nearest_year(p.month, p.day, anchor), True
+        year = nearest_year(p.month, p.day, anchor) if direction is None else _year_around(
+            p.month, p.day, anchor, direction == "future")
+        inferred = True
     if not _valid(year, p.month, p.day):
         return UNKNOWN
     if p.day is not None:
@@ -355,7 +374,9 @@ def _value(m: re.Match[str], ctx: _Context) -> DateValue:
     point = _parse_point(text)
     if point.year is None and shared_year is not None and point.month is not None:
         return _point_value(_Point(shared_year, point.month, point.day), anchor)
-    return _point_value(point, anchor)
+    if point.day is not None:  # a day: the nearest such day ('The parade on the 4th of July was cancelled')
+        return _point_value(point, anchor)
+    return _point_value(point, anchor, "future" if ctx.future else "past")  # a month: looks back unless future
 
 
 _SHARED_YEAR = re.compile(
@@ -436,7 +457,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
         ctx = _Context(
             anchor,
             int(shared.group(1)) if shared else None,
-            future_frame(text, m.start(), m.group()) if m["wd"] or m["qtr"] or m["rel"] else False,
+            future_frame(text, m.start(), m.group()) if m["wd"] or m["qtr"] or m["rel"] or m["o1"] or m["md"] or m["i1"] or m["my"] else False,
             month_first,
         )
         try:
