@@ -133,7 +133,13 @@ def test_the_lexicon_names_only_declared_types_and_gives_every_trigger_a_part_of
     for g in groups:
         assert g["verbs"] or g["nouns"], g
         assert g["kind"] in lexicon()["target_preps"], g["kind"]
-        assert g.get("needs") in (None, "material", "change")
+        assert g.get("needs") in (None, "material", "change", "forces")
+    forms = [(w, pos) for g in groups for pos in ("verbs", "nouns") for w in g[pos]]
+    assert len(forms) == len(set(forms)), "a trigger form is listed twice (the first group would hide the second)"
+    owner: dict[str, int] = {}
+    for i, g in enumerate(groups):
+        for w in g["verbs"] + g["nouns"]:
+            assert owner.setdefault(w, i) == i, f"{w!r} is a trigger of two groups"
 
 
 def test_a_strike_among_workers_is_a_walkout_not_an_attack() -> None:
@@ -330,3 +336,12 @@ def test_captures_fighting_and_travel_and_no_city_becomes_a_person() -> None:
                     ("CONSULT", "arrived in", "park-seung-hoon")]
     assert x.events[2]["text"].startswith("South Korean Trade Minister Park Seung-hoon arrived")
     assert "jakarta" not in {a["actor_id"] for a in x.actors}
+
+
+def test_base_forms_after_to_are_infinitives_and_troop_moves_need_troops() -> None:
+    assert [r[0] for r in _events("Putin reached an agreement to ban exports on Monday.")] == ["AGREE"]
+    assert [(r[0], r[2]) for r in _events("North Korea moved at least 3,000 soldiers into eastern Russia.")] == [
+        ("MOBILIZE", "north-korea")]
+    assert all(r[0] != "MOBILIZE" for r in _events("The council moved the meeting to Friday."))
+    x = run("Talks are planned for Geneva, and the March summit drew crowds on Monday.")
+    assert all(not e["text"].startswith("March") for e in x.events)

@@ -478,6 +478,7 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
     seen: set[str] = set()
     triggers = [t for t in find_triggers(tokens) if not _unreal(tokens, t) and not _figurative(tokens, t)
                 and not any(d.start <= tokens[t.index].start < d.end for d in dates)  # 'March 3'
+                and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in lexicon()["months"])
                 and not any(a <= tokens[t.index].start < b for a, b in reported)]
 
     if any(t.lower in _words("labour_words") for t in tokens):  # 'a 48-hour strike over pay': a walkout
@@ -581,6 +582,9 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         if kind == "pledge":
             hi_object = tokens[material[1]].end  # 'announced a $400 million military aid package'
         weapon = _weapon_phrase(tokens, after_end, after_end + 10, mentions) if aid_mode == "military aid" else None
+    if first.needs == "forces" and not any(t.lower in _words("force_nouns") for t in tokens[first.index + first.length :
+                                                                                             first.index + first.length + 8]):
+        return None  # 'moved the meeting', 'sent a letter': no troops
     if first.needs == "change" and not _changing(tokens, first):
         return None  # a relationship only named ('the partnership between Russia and Iran')
     if kind == "war":
