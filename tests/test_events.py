@@ -345,3 +345,23 @@ def test_base_forms_after_to_are_infinitives_and_troop_moves_need_troops() -> No
     assert all(r[0] != "MOBILIZE" for r in _events("The council moved the meeting to Friday."))
     x = run("Talks are planned for Geneva, and the March summit drew crowds on Monday.")
     assert all(not e["text"].startswith("March") for e in x.events)
+
+
+def test_an_earthquake_report_as_a_user_would_write_it() -> None:
+    x = run(
+        "A magnitude 6.4 earthquake struck eastern Turkey early on Monday, killing at least 45 people.\n"
+        "The quake hit at 3:12 a.m. near the town of Malatya.\n"
+        "The European Union sent two search-and-rescue teams and pledged 3 million euros in emergency aid.\n"
+        "Germany donated 500 tents and 2,000 blankets.\n"
+        "Protesters marched in Ankara on Tuesday.\n",
+        dt.date(2025, 3, 5),
+    )
+    rows = [(e["event_type"], e["event_mode"], e["actor_id"], e["target_id"], e["date_start"]) for e in x.events]
+    assert rows == [
+        ("DISASTER", "earthquake", None, "turkey", "2025-03-03"),  # once: 'the quake' is the same disaster
+        ("AID", "humanitarian aid", "european-union", None, None),  # the teams, not the pledged money
+        ("AGREE", "pledge", "european-union", None, None),
+        ("AID", "humanitarian aid", "germany", None, None),
+        ("PROTEST", "protest", "protesters", None, "2025-03-04"),  # an unnamed group acts
+    ]
+    assert x.events[3]["text"] == "Germany donated 500 tents and 2,000 blankets"

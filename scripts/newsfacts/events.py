@@ -65,6 +65,12 @@ def _trigger_table() -> dict[tuple[str, ...], tuple[dict, frozenset[str]]]:
 
 
 @lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str]:
+    """One-word verb triggers ('pledged', 'sent'): a second predicate after 'and'."""
+    return frozenset(w for g in lexicon()["events"] for w in g["verbs"] if " " not in w)
+
+
+@lru_cache(maxsize=1)
 def _participles() -> frozenset[str]:
     return frozenset(lexicon()["passive_participles"]["words"])
 
@@ -548,10 +554,13 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             best[key] = i
     keep = set(best.values())
     dated = {(events[i].type, events[i].date.start, events[i].date.end) for i in keep if events[i].date.start is not None}
+    first_disaster = next((i for i, e in enumerate(events) if e.type == "DISASTER"), None)
     return [
         e for i, e in enumerate(events)
-        if i in keep or (e.actor_id is None and (e.date.start is None or (e.type, e.date.start, e.date.end) not in dated))
-    ]  # an actorless mention of a dated event already reported ('the missile launched on the 30th') is that event
+        if (i in keep or (e.actor_id is None and (e.date.start is None or (e.type, e.date.start, e.date.end) not in dated)))
+        and not (e.type == "DISASTER" and e.date.start is None and first_disaster is not None and i != first_disaster)
+    ]  # an actorless mention of a dated event already reported ('the missile launched on the 30th') is that event;
+    # an undated mention of a disaster after the first ('the quake hit at 3:12 a.m.') is the same disaster
 
 
 def _known(e: Event) -> int:
@@ -579,8 +588,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         if material is None:
             return None  # 'the support that countries are providing', 'announced a plan'
         aid_mode = material[0]
-        if kind == "pledge":
-            hi_object = tokens[material[1]].end  # 'announced a $400 million military aid package'
+        hi_object = tokens[material[1]].end  # 'announced a $400 million military aid package', 'donated 500 tents'
         weapon = _weapon_phrase(tokens, after_end, after_end + 10, mentions) if aid_mode == "military aid" else None
     if first.needs == "forces" and not any(t.lower in _words("force_nouns") for t in tokens[first.index + first.length :
                                                                                              first.index + first.length + 8]):
@@ -751,7 +759,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     # instrument and its origin
     instrument = origin = None
     mode = aid_mode or first.mode
-    if kind == "pledge":
+    if first.needs == "material":
         hi = max(hi, hi_object)
     if weapon is not None and kind in {"assault", "use", "transfer"}:
         a, b = weapon
@@ -850,8 +858,11 @@ def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> tuple[s
     names = [t for t in words if t.text[:1].isupper() and t is not tokens[0] and id(t) not in after_stop]
     named_before = any(t.text[:1].isupper() and t.lower not in DETERMINERS and _named_inside_a_sentence(book.text, t)
                        for t in words)
-    if not names and not named_before:
-        return None  # a capital only because it opens the sentence: 'Something struck'
+    if not names and not named_before:  # a capital only because it opens the sentence: 'Something struck' ...
+        phrase = book.phrase(words)  # ... unless the words name an unnamed group ('Protesters marched')
+        group = phrase is not None and phrase.kind == "description" and phrase.actor_id is not None \
+            and book.records[phrase.actor_id].kind == "group"
+        return (phrase.actor_id, words[0].start) if group else None
     phrase = book.phrase(words)
     return (phrase.actor_id, words[0].start) if phrase is not None and phrase.kind != "pronoun" and phrase.actor_id else None
 
@@ -940,8 +951,9 @@ def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, i
     lex = lexicon()["material"]
     window: list[int] = []
     for k in range(after, min(len(tokens), after + 10)):
-        if tokens[k].text in STOPS and tokens[k].text != ",":
-            break
+        if (tokens[k].text in STOPS and tokens[k].text != ",") or (
+                tokens[k].lower in _verb_forms() and k > 0 and tokens[k - 1].lower in {"and", "but", "then"}):
+            break  # '... sent rescue teams and pledged 3 million euros': the pledge's money is not sent
         window.append(k)
     if _passive(tokens, trigger.index) and trigger.kind == "transfer":  # 'weapons were delivered'
         window += range(max(0, trigger.index - 6), trigger.index)
