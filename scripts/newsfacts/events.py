@@ -50,18 +50,22 @@ class Event:
 
 
 @lru_cache(maxsize=1)
-def _trigger_table() -> dict[tuple[str, ...], tuple[dict, frozenset[str]]]:
-    """Trigger words -> (their group in the lexicon, the parts of speech they have there).
-
-    A form listed both as a verb and as a noun ('attack', 'supply') is decided in context."""
-    table: dict[tuple[str, ...], tuple[dict, set[str]]] = {}
+def _trigger_table() -> dict[tuple[str, ...], tuple[tuple[dict, frozenset[str]], ...]]:
+    """Trigger words -> each group of the lexicon that lists them, with the parts of speech
+    they have there. A form listed both as a verb and as a noun ('attack', 'supply') is
+    decided in context; a form in several groups ('released': hostages, or funds) is tried in
+    each, and each group's `needs` (captives, material) decides which holds."""
+    table: dict[tuple[str, ...], list[tuple[dict, set[str]]]] = {}
     for group in lexicon()["events"]:
         for pos, key in (("verb", "verbs"), ("noun", "nouns")):
             for words in group[key]:
-                entry = table.setdefault(tuple(words.split()), (group, set()))
-                if entry[0] is group:
-                    entry[1].add(pos)
-    return {k: (g, frozenset(p)) for k, (g, p) in table.items()}
+                entries = table.setdefault(tuple(words.split()), [])
+                entry = next((e for e in entries if e[0] is group), None)
+                if entry is None:
+                    entry = (group, set())
+                    entries.append(entry)
+                entry[1].add(pos)
+    return {k: tuple((g, frozenset(p)) for g, p in v) for k, v in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -133,9 +137,9 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
         for n in range(_longest_trigger(), 0, -1):
             key = tuple(t.lower for t in tokens[i : i + n])
             if len(key) == n and key in table:
-                g, parts = table[key]
-                pos = _part_of_speech(tokens, i, n, parts)
-                out.append(Trigger(i, n, " ".join(key), g["type"], g["mode"], g["kind"], pos, g.get("needs")))
+                for g, parts in table[key]:
+                    pos = _part_of_speech(tokens, i, n, parts)
+                    out.append(Trigger(i, n, " ".join(key), g["type"], g["mode"], g["kind"], pos, g.get("needs")))
                 i += n - 1
                 break
         i += 1
@@ -489,6 +493,7 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
 
     if any(t.lower in _words("labour_words") for t in tokens):  # 'a 48-hour strike over pay': a walkout
         triggers = [_as_labour_strike(t) if t.words in {"strike", "strikes"} else t for t in triggers]
+    triggers = [t for t in triggers if not (t.kind == "disaster" and _inside_a_name(tokens, t))]
     disaster = next((t for t in triggers if t.kind == "disaster"), None)
     if disaster is not None:  # 'the typhoon struck ..., killing 12': the disaster did it
         triggers = [t for t in triggers if t.type != "ASSAULT" or t.index < disaster.index]
@@ -590,6 +595,9 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         aid_mode = material[0]
         hi_object = tokens[material[1]].end  # 'announced a $400 million military aid package', 'donated 500 tents'
         weapon = _weapon_phrase(tokens, after_end, after_end + 10, mentions) if aid_mode == "military aid" else None
+    if first.needs == "captives" and not any(t.lower in _words("captive_nouns") for t in tokens[first.index + first.length :
+                                                                                                first.index + first.length + 6]):
+        return None  # 'released a report', 'released funds': no one freed
     if first.needs == "forces" and not any(t.lower in _words("force_nouns") for t in tokens[first.index + first.length :
                                                                                              first.index + first.length + 8]):
         return None  # 'moved the meeting', 'sent a letter': no troops
@@ -777,6 +785,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     for t in group:
         words = " ".join(x.lower for x in tokens[t.index : t.index + t.length])
         mode = lex["assault_modes"].get(words, mode)
+    modes = next((g.get("modes", {}) for g in lex["events"] if g["kind"] == kind and g["type"] == first.type), {})
+    mode = modes.get(first.words, mode)  # 'fined' -> fine, 'sentenced' -> sentence
     if kind == "use":
         mode = lex["instrument_modes"].get(tokens[weapon[1] - 1].lower, "attack")
     if kind == "meeting":
@@ -914,6 +924,14 @@ def _object_phrase(tokens: list[Token], after: int, book: ActorBook, place_likel
     if place_likely and j - after == 1 and phrase.actor_id not in known:
         return None  # 'visited Borongan': one unknown capitalised word after a visit is a place as likely as a person
     return phrase.actor_id, tokens[j - 1].end
+
+
+def _inside_a_name(tokens: list[Token], trigger: Trigger) -> bool:
+    """'Activision Blizzard': a capitalised disaster noun after another name word is part of a
+    name ('Typhoon Kalmaegi' puts the noun first)."""
+    i = trigger.index
+    return tokens[i].text[:1].isupper() and i > 0 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].text.isalpha() \
+        and tokens[i - 1].lower not in DETERMINERS
 
 
 def _disaster(tokens, text, book, mentions, group, dates, lo, hi, fields):
