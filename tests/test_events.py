@@ -328,8 +328,8 @@ def test_the_statement_holding_an_event_is_counted_in_the_full_list() -> None:
     assert _containing(SpanIndex(spans), 52, 58, frozenset({1})) == 2  # the paragraph, not index 1
 
 
-def test_captures_fighting_and_travel_and_no_city_becomes_a_person() -> None:
-    x = run("Heavy fighting raged around Pokrovsk on Sunday.\nUkrainian forces recaptured the village on Monday.\n"
+def test_captures_clashes_and_travel_and_no_city_becomes_a_person() -> None:
+    x = run("Heavy clashes raged around Pokrovsk on Sunday.\nUkrainian forces recaptured the village on Monday.\n"
             "South Korean Trade Minister Park Seung-hoon arrived in Jakarta on Wednesday for a three-day visit.\n",
             dt.date(2025, 11, 5))
     rows = [(e["event_type"], e["event_mode"], e["actor_id"]) for e in x.events]
