@@ -133,7 +133,7 @@ def test_the_lexicon_names_only_declared_types_and_gives_every_trigger_a_part_of
     for g in groups:
         assert g["verbs"] or g["nouns"], g
         assert g["kind"] in lexicon()["target_preps"], g["kind"]
-        assert g.get("needs") in (None, "material", "change", "forces", "captives")
+        assert g.get("needs") in (None, "material", "change", "forces", "captives", "knowledge", "partner", "country")
     owner: dict[str, list[dict]] = {}
     for g in groups:
         for w in set(g["verbs"] + g["nouns"]):
@@ -376,3 +376,15 @@ def test_a_form_of_two_groups_is_told_apart_by_its_object_and_modes_follow_the_v
     assert _events("The European Commission fined Google 2.4 billion euros on Tuesday.") == [
         ("COERCE", "fine", "european-commission", "google", "2025-11-04")]
     assert _events("Microsoft completed its acquisition of Activision Blizzard in October.") == []
+
+
+def test_sharing_knowledge_joint_initiatives_visits_to_countries_and_announced_acts() -> None:
+    assert [(r[0], r[1], r[2], r[3]) for r in _events("Russia also shares some space information with Iran.")] == [
+        ("COOPERATE", "sharing", "russia", "iran")]
+    assert _events("The leaders shared their views on Monday.") == []
+    assert _events("The firm acted on its own initiative on Monday.") == []
+    assert [(r[0], r[2], r[3]) for r in _events("Putin went to North Korea on Tuesday. He went to court on Monday.")] == [
+        ("CONSULT", "vladimir-putin", "north-korea")]
+    x = run("Sullivan announced a groundbreaking initiative with Canada and Finland.")
+    assert [(e["event_type"], e["actor_id"], e["target_id"]) for e in x.events] == [
+        ("COOPERATE", "jake-sullivan", "canada"), ("COOPERATE", "jake-sullivan", "finland")]

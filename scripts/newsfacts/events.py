@@ -595,6 +595,14 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         aid_mode = material[0]
         hi_object = tokens[material[1]].end  # 'announced a $400 million military aid package', 'donated 500 tents'
         weapon = _weapon_phrase(tokens, after_end, after_end + 10, mentions) if aid_mode == "military aid" else None
+    following = tokens[first.index + first.length : first.index + first.length + 6]
+    if first.needs == "knowledge" and not any(t.lower in _words("knowledge_nouns") for t in following):
+        return None  # 'shared their views': no knowledge shared
+    if first.needs == "partner" and not any(t.lower == "with" for t in following[:3]):
+        return None  # 'on its own initiative': no partner
+    if first.needs == "country" and not (following and any(m.start == following[0].start and m.kind == "country"
+                                                           for m in mentions)):
+        return None  # 'went to court', 'went to war': no country visited
     if first.needs == "captives" and not any(t.lower in _words("captive_nouns") for t in tokens[first.index + first.length :
                                                                                                 first.index + first.length + 6]):
         return None  # 'released a report', 'released funds': no one freed
@@ -734,10 +742,11 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     more_targets: list[str] = between_more
     preps = set(lex["target_preps"][kind])
     if kind in {"meeting", "agreement", "cooperation"} and target is None:
-        start = first_end if tokens[first_end - 1].lower in preps else next(
+        ends_in_prep = tokens[first_end - 1].lower in preps or (  # 'in constant touch with Ukraine'
+            kind == "meeting" and tokens[first_end - 1].lower in {"to", "in", "into"})  # 'went to North Korea'
+        start = first_end if ends_in_prep else next(
             (k + 1 for k in range(first_end, min(len(tokens), first_end + 6)) if tokens[k].lower in preps), None)
         partners = _partners(mentions, tokens, start) if start is not None else []
-        ends_in_prep = tokens[first_end - 1].lower in preps  # 'in constant touch with Ukraine'
         if (len(partners) > 1 or (partners and ends_in_prep)) and not any(m.actor_id in actors for m in partners):
             # 'met with the leaders of NATO and the G7', 'an initiative with Canada and Finland': one row per partner
             target, more_targets = partners[0].actor_id, [m.actor_id for m in partners[1:]]

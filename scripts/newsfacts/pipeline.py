@@ -291,7 +291,8 @@ def _events(sents, text, book, dates: SpanIndex[DateMention], statements: list[S
         for st_index, st in hits:  # what each statement of the sentence reports
             content = _region_tokens(sentence, st.start, st.end)
             content_dates = [d for d in inside if st.start <= d.start and d.end <= st.end]
-            default = st.speaker_id if st.found.denial else None
+            announced = speech_act(st.found.cue, st.found.denial) in {"announce", "commit"}
+            default = st.speaker_id if st.found.denial or announced else None  # 'X announced new sanctions': X's
             out += find_events(content, text, book, content_dates, st_index, default, st.found.denial,
                                speaker=st.speaker_id)
         reported = [(st.start, st.end) for _, st in hits]
