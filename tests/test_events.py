@@ -388,3 +388,8 @@ def test_sharing_knowledge_joint_initiatives_visits_to_countries_and_announced_a
     x = run("Sullivan announced a groundbreaking initiative with Canada and Finland.")
     assert [(e["event_type"], e["actor_id"], e["target_id"]) for e in x.events] == [
         ("COOPERATE", "jake-sullivan", "canada"), ("COOPERATE", "jake-sullivan", "finland")]
+
+
+def test_the_war_of_a_side_beside_the_clauses_strikes() -> None:
+    rows = _events("These strikes are a reminder of the brutality of Mr. Putin’s war.")
+    assert ("ASSAULT", "war", "vladimir-putin", None, None) in rows

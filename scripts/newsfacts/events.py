@@ -485,7 +485,7 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
     for m in mentions:
         book.known(m.actor_id, m.text)
     out: list[Event] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, bool]] = set()
     triggers = [t for t in find_triggers(tokens) if not _unreal(tokens, t) and not _figurative(tokens, t)
                 and not any(d.start <= tokens[t.index].start < d.end for d in dates)  # 'March 3'
                 and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in lexicon()["months"])
@@ -498,14 +498,15 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
     if disaster is not None:  # 'the typhoon struck ..., killing 12': the disaster did it
         triggers = [t for t in triggers if t.type != "ASSAULT" or t.index < disaster.index]
     for trig in triggers:
-        if trig.type in seen:
+        sort = (trig.type, trig.kind == "war")  # the war itself is never one of the clause's strikes
+        if sort in seen:
             continue
-        group = [t for t in triggers if t.type == trig.type and t.index >= trig.index]
+        group = [t for t in triggers if (t.type, t.kind == "war") == sort and t.index >= trig.index]
         others = tuple(t for t in triggers if t.type != trig.type and t.index > trig.index)
         event = _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, speaker, others)
         if event is None:
             continue
-        seen.add(trig.type)
+        seen.add(sort)
         span_start, span_end, fields, actors = event
         event_dates = [d for d in dates if span_start <= d.start and d.end <= span_end] or [None]
         targets = fields["targets"] if len(fields.get("targets", [])) > 1 else [fields["target"]]
