@@ -393,3 +393,8 @@ def test_sharing_knowledge_joint_initiatives_visits_to_countries_and_announced_a
 def test_the_war_of_a_side_beside_the_clauses_strikes() -> None:
     rows = _events("These strikes are a reminder of the brutality of Mr. Putin’s war.")
     assert ("ASSAULT", "war", "vladimir-putin", None, None) in rows
+
+
+def test_sharing_reported_again_and_again_is_one_row_per_side() -> None:
+    rows = _events("Russia shares technology with Iran. Russia shares tactics and procedures. Russia shares intelligence.")
+    assert [(r[0], r[1], r[2], r[3]) for r in rows] == [("COOPERATE", "sharing", "russia", "iran")]

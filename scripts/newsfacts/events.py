@@ -543,6 +543,11 @@ def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token]) -> 
         book.recent[kind] = actor_id
 
 
+ONGOING = {"war", "sharing"}
+"""Modes of a state of affairs rather than an occurrence: reported again and again, it is one
+row per side (its first mention for the war, its most informative one otherwise)."""
+
+
 def merge_repeats(events: list[Event]) -> list[Event]:
     """One row per occurrence: an event of the same type, actor, target, dates and claim
     status reported again keeps only its most informative mention (most fields known, then
@@ -553,8 +558,10 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     for i, e in enumerate(events):
         if e.actor_id is None:
             continue
-        where = None if e.date.start is not None or e.mode == "war" else e.start  # the war: once per side
-        key = (e.type, e.actor_id, None if e.mode == "war" else e.target_id, e.date.start, e.date.end, e.disputed, where)
+        ongoing = e.mode in ONGOING  # the war, or sharing: once per side, whatever the mention
+        where = None if e.date.start is not None or ongoing else e.start
+        key = (e.type, e.mode if ongoing else None, e.actor_id, None if ongoing else e.target_id,
+               e.date.start, e.date.end, e.disputed, where)
         have = best.get(key)
         if have is None or (e.mode != "war" and _known(e) > _known(events[have])):  # the war: its first mention
             best[key] = i
