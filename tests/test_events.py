@@ -398,3 +398,10 @@ def test_the_war_of_a_side_beside_the_clauses_strikes() -> None:
 def test_sharing_reported_again_and_again_is_one_row_per_side() -> None:
     rows = _events("Russia shares technology with Iran. Russia shares tactics and procedures. Russia shares intelligence.")
     assert [(r[0], r[1], r[2], r[3]) for r in rows] == [("COOPERATE", "sharing", "russia", "iran")]
+
+
+def test_a_donation_is_aid_whatever_is_donated_and_atrocities_are_assaults() -> None:
+    assert _events("Caltrain made a donation of over 100 locomotives to Peru on Monday.") == [
+        ("AID", "aid", None, "peru", "2025-11-03")]
+    assert [r[:3] for r in _events("Russian forces committed atrocities in Bucha in March 2022.")] == [
+        ("ASSAULT", "fighting", "russian-armed-forces")]

@@ -994,6 +994,7 @@ def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, i
         window += range(max(0, trigger.index - 6), trigger.index)
     if any(tokens[k].lower in lex["not yet"] for k in window[:3]):
         return None
+    given = trigger.words in lex["given by definition"]  # 'a donation of 100 locomotives': whatever is donated
     weak = set(lex["weak"])
     kinds = (
         ("military aid", lambda t: t.lower in _weapons() and t.lower not in weak),
@@ -1006,7 +1007,9 @@ def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, i
         if hits:
             break
     else:
-        return None
+        if not given or not window:
+            return None
+        return ("aid" if trigger.mode == "military aid" else trigger.mode), window[-1]
     if found == "aid" and any(tokens[k].lower in lex["military adjectives"] for k in window):
         found = "military aid"
     last = max(k for k in window if any(test(tokens[k]) for _, test in kinds))
