@@ -133,7 +133,7 @@ def test_the_lexicon_names_only_declared_types_and_gives_every_trigger_a_part_of
     for g in groups:
         assert g["verbs"] or g["nouns"], g
         assert g["kind"] in lexicon()["target_preps"], g["kind"]
-        assert g.get("needs") in (None, "material", "change", "forces", "captives", "knowledge", "partner", "country")
+        assert g.get("needs") in (None, "material", "change", "forces", "captives", "knowledge", "partner", "country", "election")
     owner: dict[str, list[dict]] = {}
     for g in groups:
         for w in set(g["verbs"] + g["nouns"]):
@@ -405,3 +405,9 @@ def test_a_donation_is_aid_whatever_is_donated_and_atrocities_are_assaults() -> 
         ("AID", "aid", None, "peru", "2025-11-03")]
     assert [r[:3] for r in _events("Russian forces committed atrocities in Bucha in March 2022.")] == [
         ("ASSAULT", "fighting", "russian-armed-forces")]
+
+
+def test_winning_an_election_is_a_vote_and_winning_a_match_is_not() -> None:
+    x = run("Opposition leader Grace Mwale has won Zambia’s presidential election with 52.4% of the vote.")
+    assert [(e["event_type"], e["event_mode"], e["actor_id"]) for e in x.events] == [("AGREE", "vote", "grace-mwale")]
+    assert _events("The team won the match on Sunday.") == []

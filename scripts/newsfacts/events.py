@@ -604,6 +604,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         hi_object = tokens[material[1]].end  # 'announced a $400 million military aid package', 'donated 500 tents'
         weapon = _weapon_phrase(tokens, after_end, after_end + 10, mentions) if aid_mode == "military aid" else None
     following = tokens[first.index + first.length : first.index + first.length + 6]
+    if first.needs == "election" and not any(t.lower in _words("election_nouns") for t in following[:5]):
+        return None  # 'won the match', 'lost his temper': no election
     if first.needs == "knowledge" and not any(t.lower in _words("knowledge_nouns") for t in following):
         return None  # 'shared their views': no knowledge shared
     if first.needs == "partner" and not any(t.lower == "with" for t in following[:3]):
