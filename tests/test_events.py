@@ -133,7 +133,7 @@ def test_the_lexicon_names_only_declared_types_and_gives_every_trigger_a_part_of
     for g in groups:
         assert g["verbs"] or g["nouns"], g
         assert g["kind"] in lexicon()["target_preps"], g["kind"]
-        assert g.get("needs") in (None, "material", "change", "forces", "captives", "knowledge", "partner", "country", "election")
+        assert g.get("needs") in (None, "material", "change", "forces", "captives", "knowledge", "partner", "country", "election", "weapon", "measure")
     owner: dict[str, list[dict]] = {}
     for g in groups:
         for w in set(g["verbs"] + g["nouns"]):
@@ -411,3 +411,12 @@ def test_winning_an_election_is_a_vote_and_winning_a_match_is_not() -> None:
     x = run("Opposition leader Grace Mwale has won Zambia’s presidential election with 52.4% of the vote.")
     assert [(e["event_type"], e["event_mode"], e["actor_id"]) for e in x.events] == [("AGREE", "vote", "grace-mwale")]
     assert _events("The team won the match on Sunday.") == []
+
+
+def test_launching_and_firing_need_a_weapon_and_blocking_needs_a_measure() -> None:
+    assert _events("China launched a new satellite on Friday. The firm fired its chief executive on Monday.") == []
+    assert [r[:3] for r in _events("Russia launched a major offensive in the Donetsk region on Sunday.")] == [
+        ("ASSAULT", "attack", "russia")]
+    assert [r[0] for r in _events("Police fired tear gas at protesters on Sunday.")] == ["ASSAULT"]
+    assert [r[0] for r in _events("Thousands of farmers blocked roads in Brussels on Monday.")] == ["PROTEST"]
+    assert [r[0] for r in _events("Republicans blocked aid to Ukraine on Tuesday.")] == ["REJECT"]

@@ -603,7 +603,14 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         aid_mode = material[0]
         hi_object = tokens[material[1]].end  # 'announced a $400 million military aid package', 'donated 500 tents'
         weapon = _weapon_phrase(tokens, after_end, after_end + 10, mentions) if aid_mode == "military aid" else None
-    following = tokens[first.index + first.length : first.index + first.length + 6]
+    following = tokens[first.index + first.length : first.index + first.length + 12]
+    if first.needs == "weapon" and not any(t.lower in _words("assault_objects") or t.text in _words("assault_objects")
+                                           or t.lower in _weapons() - {"aid", "assistance", "supplies", "equipment", "package",
+                                                                       "personnel", "soldiers", "troops", "technology"}
+                                           for t in following[:12] + tokens[max(0, first.index - 6) : first.index]):
+        return None  # 'launched a satellite', 'fired an employee': no weapon or attack
+    if first.needs == "measure" and not any(t.lower in _words("measure_nouns") for t in following[:6]):
+        return None  # 'blocked roads': a protest, not a rejection
     if first.needs == "election" and not any(t.lower in _words("election_nouns") for t in following[:5]):
         return None  # 'won the match', 'lost his temper': no election
     if first.needs == "knowledge" and not any(t.lower in _words("knowledge_nouns") for t in following):
