@@ -158,7 +158,6 @@ def cell_problems(table: Table) -> tuple[list[Problem], dict[str, Any]]:
 
 def key_problems(tables: dict[str, Table]) -> list[Problem]:
     """Primary keys unique and present; every foreign key found in the table it names."""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     out: list[Problem] = []
