@@ -420,3 +420,14 @@ def test_launching_and_firing_need_a_weapon_and_blocking_needs_a_measure() -> No
     assert [r[0] for r in _events("Police fired tear gas at protesters on Sunday.")] == ["ASSAULT"]
     assert [r[0] for r in _events("Thousands of farmers blocked roads in Brussels on Monday.")] == ["PROTEST"]
     assert [r[0] for r in _events("Republicans blocked aid to Ukraine on Tuesday.")] == ["REJECT"]
+
+
+def test_review_findings_hold() -> None:
+    # a preposition 'to' does not make a later verb an infinitive
+    assert [r[0] for r in _events("Russian troops moved to the border and attacked Ukraine on Monday.")
+            if r[0] == "ASSAULT"] == ["ASSAULT"]
+    # troops as the subject of a move
+    assert [r[0] for r in _events("Russian troops moved to the border on Monday.")] == ["MOBILIZE"]
+    # two disasters of different kinds are two events
+    assert [r[1] for r in _events("An earthquake struck Turkey. A typhoon struck the Philippines.")] == [
+        "earthquake", "typhoon"]

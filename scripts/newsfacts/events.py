@@ -265,6 +265,17 @@ def _figurative(tokens: list[Token], trigger: Trigger) -> bool:
     return trigger.index > 0 and tokens[trigger.index - 1].lower in _words("figurative_modifiers")
 
 
+def _infinitive_before(tokens: list[Token], k: int) -> bool:
+    """'urged allies to dig deep and ...': a 'to' shortly before `k` that an urging or
+    intending verb governs (not 'moved to the border and ...', where 'to' is a preposition)."""
+    window = range(max(0, k - 6), k)
+    if any(tokens[j].text in STOPS for j in window):
+        return False
+    governs = _words("intention_verbs") | _words("urging_verbs")
+    return any(tokens[j].lower == "to" and any(tokens[i].lower in governs for i in range(max(0, j - 4), j))
+               for j in window)
+
+
 def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
     """A trigger in an infinitive, after a modal or in a condition ('seeking to acquire',
     'would strike', 'if Putin attacks'), or a noun that is the object of a modal verb ('will
@@ -285,9 +296,7 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
         aspect = tokens[k].lower == "to" and k > 0 and tokens[k - 1].lower in _words("aspect_verbs")
         if k >= 0 and tokens[k].lower in MODALS and not aspect:
             return True  # ('he decided to invade', 'continues to kill': acts that happen)
-        if k >= 0 and tokens[k].lower in {"and", "or"} and any(
-                t.lower == "to" for t in tokens[max(0, k - 6) : k]) and not any(
-                t.text in STOPS for t in tokens[max(0, k - 6) : k]):
+        if k >= 0 and tokens[k].lower in {"and", "or"} and _infinitive_before(tokens, k):
             return True  # 'urged allies to dig deep and donate
     clause = []
     for j in range(trigger.index - 1, -1, -1):
@@ -335,6 +344,20 @@ THIRD_PERSON = {"he": "person", "she": "person", "his": "person", "her": "person
 POSSESSIVE_PRONOUNS = {"my": "i", "our": "we", "his": "his", "her": "her", "its": "its", "their": "their"}
 
 
+def _third_person(word: str, pronoun: Token, tokens: list[Token], book: ActorBook, speaker: str | None,
+                  mentions: tuple[Mention, ...]) -> str | None:
+    """He, she, they, it (and his, her, their, its): the speaker when of that kind ('the
+    ministry said its forces struck'), else the person or group named last as a subject,
+    earlier in the sentence or before it."""
+    kind = THIRD_PERSON[word]
+    if speaker in book.records and ("person" if book.records[speaker].kind == "person" else "group") == kind:
+        return speaker
+    after_preposition = {tokens[j + 1].start for j in range(len(tokens) - 1) if tokens[j].lower in PREPOSITIONS}
+    earlier = [m for m in mentions if m.end <= pronoun.start and not m.demonym and m.start not in after_preposition
+               and ("person" if m.kind == "person" else "group") == kind]
+    return earlier[-1].actor_id if earlier else book.recent.get(kind)
+
+
 def _pronoun_subject(
     tokens: list[Token], index: int, book: ActorBook, possessive: bool = False, speaker: str | None = None,
     mentions: tuple[Mention, ...] = (), nominal: bool = False,
@@ -344,6 +367,8 @@ def _pronoun_subject(
     it stands for: the speaker of the turn for I/we, the latest person or group otherwise."""
     if possessive:
         word = POSSESSIVE_PRONOUNS.get(tokens[index - 1].lower, "we")
+        if word in THIRD_PERSON:  # 'his sanctions': as 'he imposed sanctions'
+            return _third_person(word, tokens[index - 1], tokens, book, speaker, mentions)
         phrase = book.phrase([Token(tokens[index - 1].start, tokens[index - 1].end, word)])
         if phrase and phrase.actor_id:
             return phrase.actor_id
@@ -366,14 +391,8 @@ def _pronoun_subject(
             if k > 0 and tokens[k - 1].lower in PREPOSITIONS:
                 return None
             word = owner or bare
-            if word in THIRD_PERSON:  # the person or group named last: earlier in the sentence, or before
-                kind = THIRD_PERSON[word]
-                if speaker in book.records and ("person" if book.records[speaker].kind == "person" else "group") == kind:
-                    return speaker  # 'the ministry said its forces struck', 'Biden said he signed'
-                earlier = [m for m in mentions if m.end <= t.start and not m.demonym
-                           and ("person" if m.kind == "person" else "group") == kind
-                           and not any(x.end == m.start - 1 and x.lower in PREPOSITIONS for x in tokens)]
-                return earlier[-1].actor_id if earlier else book.recent.get(kind)
+            if word in THIRD_PERSON:
+                return _third_person(word, t, tokens, book, speaker, mentions)
             phrase = book.phrase([Token(t.start, t.end, word)])
             if phrase and phrase.actor_id:
                 return phrase.actor_id
@@ -551,9 +570,10 @@ row per side (its first mention for the war, its most informative one otherwise)
 def merge_repeats(events: list[Event]) -> list[Event]:
     """One row per occurrence: an event of the same type, actor, target, dates and claim
     status reported again keeps only its most informative mention (most fields known, then
-    first). Undated events are never merged: without a date, two reports may be two
-    occurrences. A mention with no actor, of the type and dates of an event reported with
-    one, is that event again."""
+    first). Undated events are merged only when they are one mention (the same words), a
+    state of affairs (`ONGOING`: the war, sharing; once per side) or a disaster named again
+    (once per kind): without a date, two reports may be two occurrences. A mention with no
+    actor, of the type and dates of an event reported with one, is that event again."""
     best: dict[tuple, int] = {}
     for i, e in enumerate(events):
         if e.actor_id is None:
@@ -567,13 +587,19 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             best[key] = i
     keep = set(best.values())
     dated = {(events[i].type, events[i].date.start, events[i].date.end) for i in keep if events[i].date.start is not None}
-    first_disaster = next((i for i, e in enumerate(events) if e.type == "DISASTER"), None)
+    families = lexicon()["disaster_families"]
+    first_disaster: dict[str | None, int] = {}
+    for i, e in enumerate(events):
+        if e.type == "DISASTER":
+            first_disaster.setdefault(families.get(e.mode or "", e.mode), i)
     return [
         e for i, e in enumerate(events)
         if (i in keep or (e.actor_id is None and (e.date.start is None or (e.type, e.date.start, e.date.end) not in dated)))
-        and not (e.type == "DISASTER" and e.date.start is None and first_disaster is not None and i != first_disaster)
+        and not (e.type == "DISASTER" and e.date.start is None
+                 and first_disaster[families.get(e.mode or "", e.mode)] != i)
     ]  # an actorless mention of a dated event already reported ('the missile launched on the 30th') is that event;
-    # an undated mention of a disaster after the first ('the quake hit at 3:12 a.m.') is the same disaster
+    # an undated mention of a disaster after the first of its family ('the quake hit at 3:12 a.m.' after 'an
+    # earthquake struck'; lexicon `disaster_families`) is that disaster
 
 
 def _known(e: Event) -> int:
@@ -623,8 +649,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     if first.needs == "captives" and not any(t.lower in _words("captive_nouns") for t in tokens[first.index + first.length :
                                                                                                 first.index + first.length + 6]):
         return None  # 'released a report', 'released funds': no one freed
-    if first.needs == "forces" and not any(t.lower in _words("force_nouns") for t in tokens[first.index + first.length :
-                                                                                             first.index + first.length + 8]):
+    if first.needs == "forces" and not any(t.lower in _words("force_nouns")
+                                           for t in following[:8] + tokens[max(0, first.index - 6) : first.index]):
         return None  # 'moved the meeting', 'sent a letter': no troops
     if first.needs == "change" and not _changing(tokens, first):
         return None  # a relationship only named ('the partnership between Russia and Iran')
@@ -701,7 +727,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
                     hi = max(hi, found[-1].end)
                 break
     if not actors and first.index > 0 and tokens[first.index - 1].lower in POSSESSIVE_PRONOUNS:
-        subject = _pronoun_subject(tokens, first.index, book, possessive=True, speaker=speaker)
+        subject = _pronoun_subject(tokens, first.index, book, possessive=True, speaker=speaker, mentions=tuple(mentions))
         if subject:
             actors = [subject]
     passive_subject = None
@@ -768,8 +794,6 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
             # 'met with the leaders of NATO and the G7', 'an initiative with Canada and Finland': one row per partner
             target, more_targets = partners[0].actor_id, [m.actor_id for m in partners[1:]]
             hi = max(hi, partners[-1].end)
-    preps = set(lex["target_preps"][kind])
-    first_end = first.index + first.length
     for k in range(first_end, len(tokens) if target is None else first_end):
         if tokens[k].lower in preps:
             m = _mention_at(mentions, tokens, k + 1) or (
@@ -811,7 +835,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     for t in group:
         words = " ".join(x.lower for x in tokens[t.index : t.index + t.length])
         mode = lex["assault_modes"].get(words, mode)
-    modes = next((g.get("modes", {}) for g in lex["events"] if g["kind"] == kind and g["type"] == first.type), {})
+    modes = next((g.get("modes", {}) for g in lex["events"]
+                  if (g["type"], g["kind"], g["mode"]) == (first.type, first.kind, first.mode)), {})
     mode = modes.get(first.words, mode)  # 'fined' -> fine, 'sentenced' -> sentence
     if kind == "use":
         mode = lex["instrument_modes"].get(tokens[weapon[1] - 1].lower, "attack")
@@ -866,7 +891,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     fields = {"type": first.type, "mode": mode, "target": target, "instrument": instrument, "origin": origin,
               "targets": [target, *more_targets]}
     if kind == "disaster":
-        return _disaster(tokens, text, book, mentions, group, dates, lo, hi, fields)
+        return _disaster(tokens, mentions, group, lo, hi, fields)
     return lo, hi, fields, actors
 
 
@@ -960,7 +985,7 @@ def _inside_a_name(tokens: list[Token], trigger: Trigger) -> bool:
         and tokens[i - 1].lower not in DETERMINERS
 
 
-def _disaster(tokens, text, book, mentions, group, dates, lo, hi, fields):
+def _disaster(tokens, mentions, group, lo, hi, fields):
     """A natural disaster: no actor; its mode is the disaster noun ('typhoon'); its target the
     place it struck ('made landfall in the Philippines', 'struck central Turkey'). It stands
     without a date when it is named ('Typhoon Kalmaegi'), said to strike, or placed."""
