@@ -74,6 +74,21 @@ def _verb_forms() -> frozenset[str]:
     return frozenset(w for g in lexicon()["events"] for w in g["verbs"] if " " not in w)
 
 
+@lru_cache(maxsize=None)
+def _material_words(kind: str) -> frozenset[str]:
+    return frozenset(lexicon()["material"][kind])
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> frozenset[str]:
+    return frozenset(lexicon()["months"])
+
+
+@lru_cache(maxsize=1)
+def _generic_org_heads() -> frozenset[str]:
+    return frozenset(lexicon()["generic_org_heads"]["words"])
+
+
 @lru_cache(maxsize=1)
 def _participles() -> frozenset[str]:
     return frozenset(lexicon()["passive_participles"]["words"])
@@ -249,6 +264,7 @@ RECEIVING = {"receiving", "received", "receive", "receives", "procurement", "acq
 CLAUSE_JOINERS = {"and", "but", "while", "whereas", "although", "though"}
 MODALS = {"will", "would", "could", "might", "may", "can", "should", "must", "’d", "'d", "to", "cannot",
           "wo", "won’t", "won't", "shall", "if", "unless", "whether"}
+FINITE_MODALS = MODALS - {"to"}
 AUXILIARY = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "’ve", "'ve", "’s", "'s",
              "’re", "'re", "also", "already", "just", "now", "not", "still", "then", "repeatedly", "reportedly",
              "actively", "never", "ever", "even", "again", "recently", "continue", "continues", "continued"}
@@ -507,7 +523,7 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
     seen: set[tuple[str, bool]] = set()
     triggers = [t for t in find_triggers(tokens) if not _unreal(tokens, t) and not _figurative(tokens, t)
                 and not any(d.start <= tokens[t.index].start < d.end for d in dates)  # 'March 3'
-                and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in lexicon()["months"])
+                and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in _month_names())
                 and not any(a <= tokens[t.index].start < b for a, b in reported)]
 
     if any(t.lower in _words("labour_words") for t in tokens):  # 'a 48-hour strike over pay': a walkout
@@ -629,29 +645,12 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         aid_mode = material[0]
         hi_object = tokens[material[1]].end  # 'announced a $400 million military aid package', 'donated 500 tents'
         weapon = _weapon_phrase(tokens, after_end, after_end + 10, mentions) if aid_mode == "military aid" else None
-    following = tokens[first.index + first.length : first.index + first.length + 12]
-    if first.needs == "weapon" and not any(t.lower in _words("assault_objects") or t.text in _words("assault_objects")
-                                           or t.lower in _weapons() - {"aid", "assistance", "supplies", "equipment", "package",
-                                                                       "personnel", "soldiers", "troops", "technology"}
-                                           for t in following[:12] + tokens[max(0, first.index - 6) : first.index]):
-        return None  # 'launched a satellite', 'fired an employee': no weapon or attack
-    if first.needs == "measure" and not any(t.lower in _words("measure_nouns") for t in following[:6]):
-        return None  # 'blocked roads': a protest, not a rejection
-    if first.needs == "election" and not any(t.lower in _words("election_nouns") for t in following[:5]):
-        return None  # 'won the match', 'lost his temper': no election
-    if first.needs == "knowledge" and not any(t.lower in _words("knowledge_nouns") for t in following):
-        return None  # 'shared their views': no knowledge shared
-    if first.needs == "partner" and not any(t.lower == "with" for t in following[:3]):
-        return None  # 'on its own initiative': no partner
+    following = tokens[first.index + first.length : first.index + first.length + 1]
+    if not _needs_met(tokens, first):
+        return None  # 'launched a satellite', 'blocked roads', 'won the match', 'released a report' ...
     if first.needs == "country" and not (following and any(m.start == following[0].start and m.kind == "country"
                                                            for m in mentions)):
         return None  # 'went to court', 'went to war': no country visited
-    if first.needs == "captives" and not any(t.lower in _words("captive_nouns") for t in tokens[first.index + first.length :
-                                                                                                first.index + first.length + 6]):
-        return None  # 'released a report', 'released funds': no one freed
-    if first.needs == "forces" and not any(t.lower in _words("force_nouns")
-                                           for t in following[:8] + tokens[max(0, first.index - 6) : first.index]):
-        return None  # 'moved the meeting', 'sent a letter': no troops
     if first.needs == "change" and not _changing(tokens, first):
         return None  # a relationship only named ('the partnership between Russia and Iran')
     if kind == "war":
@@ -871,7 +870,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     # dates after the trigger, in the same clause; else a date that opens the clause
     # ("Ten years ago, Putin occupied Crimea", "On Jan. 6, Russian forces launched ...")
     after = [d for d in dates if d.start >= tokens[first.index].start
-             and not any(t.text in MODALS - {"to"} and first.index < k and t.end <= d.start
+             and not any(t.text in FINITE_MODALS and first.index < k and t.end <= d.start
                          for k, t in enumerate(tokens))  # '... storm and would leave next week'
              and not any(tokens[o.index].end <= d.start for o in others)]  # '... including the provision of aid since February'
 
@@ -954,7 +953,7 @@ def _described_subject(tokens: list[Token], index: int, book: ActorBook) -> tupl
     head = tokens[k].lower
     found = next((r.actor_id for r in reversed(list(book.records.values()))
                   if r.kind != "person" and head in r.name.lower().split()), None)
-    if found is None and head in lexicon()["generic_org_heads"]["words"]:  # 'The company agreed': the organisation named last
+    if found is None and head in _generic_org_heads():  # 'The company agreed': the organisation named last
         found = next((r.actor_id for r in reversed(list(book.records.values())) if r.kind == "organization"), None)
     return (found, tokens[start - 1].start) if found else None
 
@@ -1012,6 +1011,17 @@ def _disaster(tokens, mentions, group, lo, hi, fields):
     return lo, hi, fields, []
 
 
+def _needs_met(tokens: list[Token], trigger: Trigger) -> bool:
+    """What the trigger's group needs from the words around it (lexicon `event_needs`): one
+    word of a list within so many words after the trigger, or before it."""
+    rule = lexicon()["event_needs"]["rules"].get(trigger.needs or "")
+    if rule is None:
+        return True
+    after = trigger.index + trigger.length
+    window = tokens[after : after + rule["after"]] + tokens[max(0, trigger.index - rule.get("before", 0)) : trigger.index]
+    return any(t.lower in _words(rule["words"]) for t in window)
+
+
 def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, int] | None:
     """The kind of aid a transfer or pledge moves, and the index of the object's last word,
     from its object (after the verb, or before it in a passive): 'military aid' (weapons),
@@ -1029,11 +1039,11 @@ def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, i
     if any(tokens[k].lower in lex["not yet"] for k in window[:3]):
         return None
     given = trigger.words in lex["given by definition"]  # 'a donation of 100 locomotives': whatever is donated
-    weak = set(lex["weak"])
+    weak = _material_words("weak")
     kinds = (
         ("military aid", lambda t: t.lower in _weapons() and t.lower not in weak),
-        ("humanitarian aid", lambda t: t.lower in lex["humanitarian aid"]),
-        ("financial aid", lambda t: t.lower in lex["financial aid"] or t.text[:1] in lex["financial aid"]),
+        ("humanitarian aid", lambda t: t.lower in _material_words("humanitarian aid")),
+        ("financial aid", lambda t: t.lower in _material_words("financial aid") or t.text[:1] in _material_words("financial aid")),
         ("aid", lambda t: t.lower in weak),
     )
     for found, test in kinds:
@@ -1044,7 +1054,7 @@ def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, i
         if not given or not window:
             return None
         return ("aid" if trigger.mode == "military aid" else trigger.mode), window[-1]
-    if found == "aid" and any(tokens[k].lower in lex["military adjectives"] for k in window):
+    if found == "aid" and any(tokens[k].lower in _material_words("military adjectives") for k in window):
         found = "military aid"
     last = max(k for k in window if any(test(tokens[k]) for _, test in kinds))
     if trigger.type != "AID" or trigger.mode != "military aid":

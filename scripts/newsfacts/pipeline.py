@@ -164,15 +164,17 @@ def extract(article: Article, path: str) -> Extraction:
                 "responds_to_statement_id": st_ids[s.responds_to] if s.responds_to is not None else None,
             }
         )
-    ev_ids = []
+    ev_ids: list[str] = []
+    taken: set[str] = set()
     for e in events:
         ev_id = content_id(
             "ev", sid, e.start, e.end, e.type, e.actor_id or "", e.date_mention.start if e.date_mention else ""
         )
-        if ev_id in ev_ids and e.target_id:  # one row per partner ('met with NATO and the G7'): the target tells them apart
+        if ev_id in taken and e.target_id:  # one row per partner ('met with NATO and the G7'): the target tells them apart
             ev_id = content_id("ev", sid, e.start, e.end, e.type, e.actor_id or "",
                                e.date_mention.start if e.date_mention else "", e.target_id)
         ev_ids.append(ev_id)
+        taken.add(ev_id)
         out.events.append(
             {
                 "event_id": ev_id,
