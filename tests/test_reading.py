@@ -498,3 +498,25 @@ def test_a_utf16_file_is_called_utf16_not_binary(tmp_path: Path, encoding: str) 
     with pytest.raises(ArticleError) as err:
         read_article(article)
     assert encoding[:6].upper() in str(err.value) and "binary" not in str(err.value)
+
+
+def test_a_null_size_or_hash_is_no_size_or_hash(tmp_path: Path) -> None:
+    from newsfacts.packagefile import PackageError, open_package
+
+    pkg = tmp_path / "pkg"
+    shutil.copytree(ROOT / "data", pkg / "data")
+    shutil.copytree(ROOT / "seeds", pkg / "seeds")
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"][2]["bytes"] = None
+    (pkg / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    with pytest.raises(PackageError, match="no 'bytes'"):
+        open_package(pkg)
+
+
+def test_a_fifo_for_a_descriptor_does_not_hang_the_check_of_out(tmp_path: Path) -> None:
+    from newsfacts.package import is_package
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "seeds").mkdir()
+    os.mkfifo(tmp_path / "datapackage.json")
+    assert is_package(tmp_path) is False

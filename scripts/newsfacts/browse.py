@@ -87,7 +87,8 @@ def short(description: str, limit: int = 90) -> str:
     first = re.split(r"(?<=[.;:])\s", description.strip(), maxsplit=1)[0].rstrip(";:")
     if len(first) <= limit:
         return first
-    return first[: first.rfind(" ", 0, limit - 1)].rstrip(",;") + "…"
+    cut = first.rfind(" ", 0, limit - 1)
+    return first[: cut if cut > 0 else limit - 1].rstrip(",;") + "…"  # one long word: cut inside it
 
 
 def table_extras(name: str) -> dict[str, Any]:

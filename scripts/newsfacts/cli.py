@@ -141,15 +141,7 @@ def _article_paths(articles: tuple[Path, ...], listing: click.utils.LazyFile | N
     named = list(articles)
     if listing is not None:
         named += [Path(line.strip()) for line in listing.read().splitlines() if line.strip()]
-    out: list[Path] = []
-    for path in named:
-        if path.is_dir():
-            found = sorted(path.glob("*.txt"))
-            if not found:
-                raise ArticleError(f"{path}: no *.txt articles in this directory")
-            out += found
-        else:
-            out.append(path)
+    out = _articles_in(tuple(named))
     if not out:
         raise ArticleError("no articles given: name files or directories, or --from a list")
     return out
@@ -365,10 +357,21 @@ def release_check_command(repo: Path, against: str | None) -> None:
         _fail(f"release check against {result.baseline} failed")
     _say(f"release check against {result.baseline}: ok (changes need {result.diff.bump})")
 
+
 def _articles_in(paths: tuple[Path, ...]) -> list[Path]:
+    """The files named, a directory standing for every *.txt in it, sorted; an empty
+    directory is an error (it is almost always a wrong path)."""
+    from newsfacts.article import ArticleError
+
     out: list[Path] = []
     for p in paths:
-        out += sorted(p.glob("*.txt")) if p.is_dir() else [p]
+        if p.is_dir():
+            found = sorted(p.glob("*.txt"))
+            if not found:
+                raise ArticleError(f"{p}: no *.txt articles in this directory")
+            out += found
+        else:
+            out.append(p)
     return out
 
 

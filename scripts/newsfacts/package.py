@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import tempfile
@@ -17,7 +16,7 @@ from typing import Callable
 from newsfacts.article import Article
 from newsfacts.csvio import to_csv
 from newsfacts.descriptor import dumps, package_descriptor
-from newsfacts.output import OutputError, file_mode, occupied
+from newsfacts.output import OutputError, file_mode, occupied, write_tree
 from newsfacts.pipeline import Extraction, Row, extract
 from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES
 
@@ -189,10 +188,7 @@ def write_files(root: Path, files: dict[str, bytes]) -> None:
     root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".newsfacts-", dir=root))
     try:
-        for rel, data in files.items():
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        write_tree(staging, files)
         for rel in files:
             final = root / rel
             final.parent.mkdir(parents=True, exist_ok=True)
@@ -208,12 +204,13 @@ PACKAGE_ENTRIES = frozenset({"datapackage.json", "data", "seeds"})
 def is_package(directory: Path) -> bool:
     """A directory holding a newsfacts package and nothing else: datapackage.json (a JSON
     object whose resources are this schema's), data/ and seeds/."""
+    from newsfacts.packagefile import PackageError, open_package
+
     try:
         if not {p.name for p in directory.iterdir()} <= PACKAGE_ENTRIES:
             return False
-        descriptor = json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
-        names = {r.get("name") for r in descriptor["resources"]}
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+        names = {r.name for r in open_package(directory, contract=False).resources}  # read safely (no FIFO, capped)
+    except (OSError, PackageError):
         return False
     return "sources" in names and names <= set(RESOURCE_BY_NAME)
 

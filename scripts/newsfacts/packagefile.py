@@ -248,7 +248,7 @@ def check_contract(package: Package) -> None:
     for want in declared_resources(package):
         r = package.resource(want["name"])
         for key in ("bytes", "hash", "schema"):
-            if key not in r.entry:
+            if r.entry.get(key) is None:  # missing or null
                 raise PackageError(f"{where}: resource {r.name}: no '{key}' (required, to check the file before reading it)")
         for key in _RESOURCE_KEYS:
             if key in r.entry and r.entry[key] != want[key]:
