@@ -250,11 +250,11 @@ class ActorBook:
         self.voice: str | None = None
         """The speaker of the transcript turn being read ('I', 'we')."""
         self.home: str | None = None
+        """The country of the publisher (a ministry, a White House page): the state an
+        official of unknown country speaks for when saying 'we'."""
         self.recent: dict[str, str] = {}
         """The latest person and group named in the article's order ('person', 'group'), for
         the pronouns of events ('they struck', 'he decided to invade')."""
-        """The country of the publisher (a ministry, a White House page): the state an
-        official of unknown country speaks for when saying 'we'."""
         self._title_hits: dict[str, list[tuple[int, int]]] = {}
 
     # -- records -----------------------------------------------------------------
@@ -390,7 +390,7 @@ class ActorBook:
             return group
         if lower[0] in DETERMINERS and all(
             not t.text[:1].isupper() or (t.text,) in _alias_tokens()
-            or (t.lower in role_words() | set(lexicon()["person_nouns"]) and body[-1].lower in lexicon()["person_nouns"])
+            or ((t.lower in role_words() or t.lower in _person_noun_set()) and body[-1].lower in _person_noun_set())
             for t in body
         ):
             return self._description(tokens, body, text)
@@ -569,7 +569,7 @@ class ActorBook:
         kind = next((_org_kind(t.text) for t in body[:of] if _org_kind(t.text)), None)
         ends_known = any(m.end == body[-1].end for m in gazetteer_mentions(body, self.text))
         names_body = any(_org_kind(t.text) for t in body[of + 1 :])
-        field = all((t.text[:1].isupper() or t.lower in CONNECTORS) and t.lower not in lexicon()["person_nouns"]
+        field = all((t.text[:1].isupper() or t.lower in CONNECTORS) and t.lower not in _person_noun_set()
                     for t in body[of + 1 :])  # 'Office of Civil Defense', 'Directorate-General of Health'
         return kind if kind and (ends_known or names_body or (field and _org_kind(body[0].text))) else None
 
@@ -601,7 +601,7 @@ class ActorBook:
             name_start -= 1
         while 0 < name_start < len(body) - 2 and body[name_start - 1].lower in CONNECTORS:
             name_start += 1  # 'Secretary of Health Lena Park': the office's name belongs to the role
-        while name_start < len(body) - 1 and body[name_start].lower in lexicon()["person_nouns"]:
+        while name_start < len(body) - 1 and body[name_start].lower in _person_noun_set():
             name_start += 1  # 'Rival Hillary Clinton', 'Judge Berman': a title, not a first name
         name_tokens = body[name_start:]
         role_tokens = body[:name_start]

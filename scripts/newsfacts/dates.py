@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsfacts.lexicon import grammar, lexicon
-from newsfacts.text import Span
+from newsfacts.text import Span, Token
 
 
 @dataclass(frozen=True)
@@ -123,19 +123,14 @@ def nearest_year(month: int, day: int | None, anchor: dt.date) -> int:
 
 def _year_around(month: int, day: int | None, anchor: dt.date, future: bool) -> int:
     """The year of the latest such month/day begun on or before the anchor ('on June 18',
-    'in February' in an August article: that February), or in a future frame the first on
-    or after it ('will meet in March')."""
+    'in February' in an August article: that February), or in a future frame the first
+    not yet over on the anchor ('will meet in March')."""
     year = anchor.year
-    d = day if day and _valid(year, month, day) else 1
-    begun = dt.date(year, month, d) <= anchor if not future else dt.date(year, month, d) >= anchor or (
-        dt.date(year, month, _last_day(year, month) if day is None else d) >= anchor)
     if future:
-        return year if begun else year + 1
-    return year if begun else year - 1
-
-
-def _last_day(year: int, month: int) -> int:
-    return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        last = day if day and _valid(year, month, day) else calendar.monthrange(year, month)[1]
+        return year if dt.date(year, month, last) >= anchor else year + 1
+    first = day if day and _valid(year, month, day) else 1
+    return year if dt.date(year, month, first) <= anchor else year - 1
 
 
 def _point_value(p: _Point, anchor: dt.date | None, direction: str | None = None) -> DateValue:
@@ -333,11 +328,7 @@ def _value(m: re.Match[str], ctx: _Context) -> DateValue:
         if what.startswith("last "):
             v = _relative(what.split()[1], -1, anchor)
         else:
-            point = _parse_point(what)
-            v = _point_value(point, anchor)
-            if v.start is not None and anchor is not None and v.start > anchor and point.year is None:
-                v = _point_value(_Point(v.start.year - 1, point.month, point.day), anchor)  # 'since' looks back
-                v = DateValue(v.start, v.end, v.precision, True)
+            v = _point_value(_parse_point(what), anchor, "past")  # 'since February' looks back
         if v.start is None:
             return UNKNOWN
         return DateValue(v.start, None, "range", v.inferred)
@@ -439,6 +430,11 @@ def _month_first(matches: list[re.Match[str]]) -> bool | None:
         if m["num"] and (int(m["n1"]) > 12) != (int(m["n2"]) > 12)
     }
     return orders.pop() if len(orders) == 1 else None
+
+
+def in_dates(token: Token, dates: list[DateMention] | tuple[DateMention, ...]) -> bool:
+    """The token is part of one of the date expressions."""
+    return any(d.start <= token.start < d.end for d in dates)
 
 
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsfacts.actors import ActorBook, Mention, gazetteer_mentions, is_known_name
-from newsfacts.dates import UNKNOWN, DateMention, DateValue
+from newsfacts.dates import UNKNOWN, DateMention, DateValue, in_dates
 from newsfacts.lexicon import lexicon
 from newsfacts.statements import CLAIM_NOUNS
 from newsfacts.text import Token
@@ -522,7 +522,7 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
     out: list[Event] = []
     seen: set[tuple[str, bool]] = set()
     triggers = [t for t in find_triggers(tokens) if not _unreal(tokens, t) and not _figurative(tokens, t)
-                and not any(d.start <= tokens[t.index].start < d.end for d in dates)  # 'March 3'
+                and not in_dates(tokens[t.index], dates)  # 'March 3'
                 and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in _month_names())
                 and not any(a <= tokens[t.index].start < b for a, b in reported)]
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsfacts import money
-from newsfacts.dates import DateMention
+from newsfacts.dates import DateMention, in_dates
 from newsfacts.cues import cue_forms
 from newsfacts.lexicon import gazetteer, grammar, lexicon
 from newsfacts.nouns import is_plural, singular
@@ -214,11 +214,11 @@ def _reduced_relative(tokens: list[Token], j: int, dates: list[DateMention]) -> 
         start = k
         while k < len(tokens):
             t = tokens[k]
-            in_date = any(d.start <= t.start < d.end for d in dates)
+            in_date = in_dates(t, dates)
             if not in_date and (t.lower in PHRASE_PREPOSITIONS or not _np_word(t) or t.lower.endswith("ed")):
                 break
             after_name = k > start and tokens[k - 1].text[:1].isupper() or (
-                k > start and any(d.start <= tokens[k - 1].start < d.end for d in dates))
+                k > start and in_dates(tokens[k - 1], dates))
             if not in_date and after_name and t.text.islower():
                 break  # 'by Russia hit ...': a proper name or a date ends the phrase
             k += 1
@@ -389,7 +389,7 @@ def _predicate(tokens: list[Token], j: int, dates: list[DateMention]) -> int:
     k = j
     while k < len(tokens):
         t = tokens[k]
-        if t.lower in CLAUSE_ENDS or any(d.start <= t.start < d.end for d in dates):
+        if t.lower in CLAUSE_ENDS or in_dates(t, dates):
             break
         k += 1
     while k > j and tokens[k - 1].lower in PHRASE_PREPOSITIONS | NOT_COUNTED:
@@ -465,7 +465,7 @@ def _read_number(tokens: list[Token], i: int, text: str, dates: list[DateMention
         money_before = money.iso_code(t.text) or money.sign_unit(None, t.text, text)
     elif not (t.text[:1] in "$€£₹0123456789" or t.lower in _number_starts()):
         return None
-    if any(d.start <= t.start < d.end for d in dates) or _in_identifier(tokens, i):
+    if in_dates(t, dates) or _in_identifier(tokens, i):
         return None
     if re.search(r"[A-Za-z]-?\d|\d-?[A-Za-z]", t.text):
         return None
@@ -556,7 +556,7 @@ def _figure_at(
     lex = lexicon()
     t = tokens[i]
     compound = COMPOUND.match(t.text)
-    if compound and not any(d.start <= t.start < d.end for d in dates):
+    if compound and not in_dates(t, dates):
         # "a 50-nation coalition": the number counts the noun it is joined to
         noun = compound.group(2)
         if noun in lex["measures"] or noun in lex["not_unit_words"] or i + 1 >= len(tokens) or not tokens[i + 1].text.islower():

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from newsfacts.actors import ActorBook, Phrase, role_words
 from newsfacts.cues import cue_forms
-from newsfacts.dates import DateMention
+from newsfacts.dates import DateMention, in_dates
 from newsfacts.lexicon import grammar, lexicon
 from newsfacts.text import OPEN_QUOTES, Sentence, Token
 
@@ -81,7 +81,7 @@ def phrase_end(tokens: tuple[Token, ...], i: int, dates: list[DateMention]) -> i
             break
         if k > i and (t.lower in ADJUNCT_STARTS and t.lower not in {"to"}):
             break
-        if any(d.start <= t.start < d.end for d in dates):
+        if in_dates(t, dates):
             break
         k += 1
     return k
@@ -104,10 +104,6 @@ def skip_recipient(tokens: tuple[Token, ...], i: int) -> int:
 
 def is_adverb(token: Token) -> bool:
     return token.text.islower() and token.lower.endswith("ly") and len(token.text) > 4
-
-
-def in_dates(token: Token, dates: list[DateMention]) -> bool:
-    return any(d.start <= token.start < d.end for d in dates)
 
 
 def skip_back(toks: tuple[Token, ...], k: int, floor: int, dates: list[DateMention]) -> int:

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 
 from newsfacts.actors import ActorBook, Phrase, gazetteer_mentions
 from newsfacts.cues import Cue, cue_at, cue_forms
-from newsfacts.dates import DateMention, DateValue, UNKNOWN
+from newsfacts.dates import DateMention, DateValue, UNKNOWN, in_dates
 from newsfacts.lexicon import grammar
 from newsfacts.quotations import Quotation, quotation_at, quotations
 from newsfacts.spans import SpanIndex
 from newsfacts.speakers import (
     ADJUNCT_STARTS, AUXILIARY_WORDS, BOUNDARIES, DETERMINERS, IRREGULAR_PAST, LEADING_ADVERBS, MAX_SPEAKER_TOKENS,
     MODALS, NOUN_DETERMINERS, NP_MARKS, OPENING_ADJUNCTS, PREPOSITIONS, PURPOSE_PREPOSITIONS,
-    apposition_host, first_person, in_dates, is_adverb, main_subject, note_subject, object_before, phrase_end,
+    apposition_host, first_person, is_adverb, main_subject, note_subject, object_before, phrase_end,
     skip_back, skip_lead, skip_recipient, source_as_written, speaker_phrase, subject_of_participle, subject_start,
     without_final_stop,
 )
