@@ -105,7 +105,8 @@ def test_extract_json_summary(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_export_json_lists_the_files_written(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(main, ["export", "--format", "sqlite", "--out", str(tmp_path / "x.db"), "--json", "-q"])
+    result = runner.invoke(main, ["export", "--format", "sqlite", "--out", str(tmp_path / "x.db"), "--json", "-q",
+                                  "--package", str(ROOT)])
     assert result.exit_code == 0, result.output
     files = json.loads(result.stdout)["files"]
     assert files == [str(tmp_path / "x.db"), str(tmp_path / "x.metadata.json")]
