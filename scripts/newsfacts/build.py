@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from importlib import resources
 from pathlib import Path
 from typing import Callable
@@ -40,10 +39,10 @@ def id_changes() -> list[dict[str, object]]:
 def release_date(root: Path) -> str | None:
     """The date of this version's entry in root/CHANGELOG.md ('## 1.2.0 - 2026-11-28'), the
     dataset's release date; None when the changelog has no entry for it."""
+    from newsfacts.release import changelog_date
+
     changelog = root / "CHANGELOG.md"
-    text = changelog.read_text(encoding="utf-8") if changelog.is_file() else ""
-    m = re.search(rf"^## {re.escape(__version__)} - (\d{{4}}-\d{{2}}-\d{{2}})\s*$", text, flags=re.M)
-    return m.group(1) if m else None
+    return changelog_date(changelog.read_text(encoding="utf-8"), __version__) if changelog.is_file() else None
 
 
 def build_files(root: Path) -> dict[str, bytes]:
@@ -92,9 +91,9 @@ def extract_files(
     progress: Callable[[int], None] | None = None,
     meta: dict | None = None,
 ) -> dict[str, bytes]:
-    """A complete package for any articles: the articles and their metadata are copied
-    under seeds/; `meta`
-    its properties (neutral ones when None, never this dataset's)."""
+    """A complete package for any articles: the articles and their metadata sidecars are
+    copied under seeds/; `meta` gives the package's properties (neutral ones when None,
+    never this dataset's)."""
     articles: list[Article] = [read_article(p, published) for p in paths]
     seen: dict[str, Path] = {}
     for a in articles:

@@ -41,7 +41,7 @@ def from_csv(data: bytes | str) -> list[dict[str, str]]:
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
-    """The rows of a CSV file (validate, evaluate, diff and load all read through here)."""
+    """The rows of a CSV file on disk (evaluate reads a package's tables through here)."""
     return from_csv(path.read_bytes())
 
 

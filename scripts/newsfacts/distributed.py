@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 from newsfacts.article import Article, ArticleError, read_article
+from newsfacts.output import locked, replace_directory
 from newsfacts.pipeline import Extraction, Row, extract
 
 TABLES = ("sources", "actors", "statements", "events", "figures")
@@ -104,18 +103,17 @@ def extract_to_parquet(
     names = [Path(p).stem for p in paths]
     if len(set(names)) != len(names):
         raise ArticleError(f"{out}: two articles have the same file name; source ids must be unique")
-    staging = out.parent / f".{out.name}.staging-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    try:
+
+    def write(staging: Path) -> None:
         bag = db.from_sequence([str(p) for p in paths], partition_size=partition_size)
         computed = bag.map_partitions(_extract_partition, str(staging), published)
         extractions = computed.compute(scheduler=client) if client is not None else computed.compute()
         (staging / "actors").mkdir()
         pq.write_table(_arrow("actors", merge_actors(list(extractions))), staging / "actors" / "part-0.parquet")
-        os.replace(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with locked(out):  # the staging, swap and clean-up of `extract`: a killed run leaves nothing for good
+        replace_directory(out, write)
     return {name: out / name for name in TABLES}
 
 

@@ -67,8 +67,8 @@ def _categorical(column: object, dtype: pd.CategoricalDtype) -> pd.Categorical:
 
     chunks = column.chunks  # type: ignore[attr-defined]
     codes = []
+    position = {c: i for i, c in enumerate(dtype.categories)}
     for chunk in chunks:
-        position = {c: i for i, c in enumerate(dtype.categories)}
         remap = np.array([position.get(v, -1) for v in chunk.dictionary.to_pylist()] + [-1], dtype=np.int8)
         codes.append(remap[chunk.indices.fill_null(len(remap) - 1).to_numpy()])
     joined = np.concatenate(codes) if codes else np.array([], dtype=np.int8)

@@ -138,11 +138,12 @@ def package_files(
     article_paths: list[str],
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    *,
+    meta: dict,
     id_changes: list[Row] | None = None,
-    meta: dict | None = None,
 ) -> tuple[dict[str, bytes], dict[str, list[Row]]]:
     """The package's CSVs and descriptor as bytes keyed by relative path, and the rows;
-    `meta` the package's own properties (this dataset's when None)."""
+    `meta` the package's own properties."""
     extractions = extract_all(articles, article_paths, jobs, progress)
     rows = tables(extractions, id_changes)
     check_id_changes(rows)
@@ -158,7 +159,7 @@ def package_files(
          **({"path": s["url"]} if s["url"] else {})}
         for s in rows["sources"]
     ]
-    descriptor = package_descriptor(sizes, sources) if meta is None else package_descriptor(sizes, sources, meta)
+    descriptor = package_descriptor(sizes, sources, meta)
     files["datapackage.json"] = dumps(descriptor).encode("utf-8")
     return files, rows
 

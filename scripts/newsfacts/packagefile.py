@@ -215,7 +215,7 @@ def declared_resources(package: Package) -> list[dict[str, Any]]:
     return out
 
 
-def _schema_difference(name: str, got: dict[str, Any], want: dict[str, Any]) -> str:
+def _schema_difference(got: dict[str, Any], want: dict[str, Any]) -> str:
     """The first way a resource's schema differs from this version's, in words."""
     got_fields = [f.get("name") for f in got.get("fields", [])]
     want_fields = [f["name"] for f in want["fields"]]
@@ -254,7 +254,7 @@ def check_contract(package: Package) -> None:
             if key in r.entry and r.entry[key] != want[key]:
                 raise PackageError(f"{where}: resource {r.name}: {key} {json.dumps(r.entry[key])}, expected {json.dumps(want[key])}")
         if _shape(r.entry["schema"]) != _shape(want["schema"]):
-            difference = _schema_difference(r.name, r.entry["schema"], want["schema"])
+            difference = _schema_difference(r.entry["schema"], want["schema"])
             raise PackageError(f"{where}: resource {r.name}: schema differs from newsfacts {__version__}'s: {difference}")
 
 

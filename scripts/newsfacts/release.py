@@ -47,6 +47,12 @@ def changelog_entry(text: str, version: str) -> str | None:
     return m.group(1) if m else None
 
 
+def changelog_date(text: str, version: str) -> str | None:
+    """The release date of the CHANGELOG entry for `version` ('## 1.2.0 - 2026-11-28'), or None."""
+    m = re.search(rf"^## {re.escape(version)} - (\d{{4}}-\d{{2}}-\d{{2}})\s*$", text, flags=re.M)
+    return m.group(1) if m else None
+
+
 def _git(repo: Path, *args: str) -> str | None:
     result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
     return result.stdout.strip() if result.returncode == 0 else None
