@@ -9,6 +9,7 @@ import stat
 import time
 import urllib.parse
 from pathlib import Path
+from typing import Callable
 
 from newsfacts import __version__
 
@@ -40,6 +41,22 @@ def _kind_problem(mode: int) -> str | None:
     return None if stat.S_ISREG(mode) else "is not a regular file"
 
 
+def _read_capped(read: Callable[[int], bytes], limit: int, name: str) -> bytes:
+    """Read with `read(n)` (at most n bytes, b'' at the end) until the end, never more than
+    limit+1 bytes in all; more than `limit` is TooLarge."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = read(limit + 1 - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > limit:
+        raise TooLarge(f"{name}: too large (more than {limit:,} bytes, the limit)")
+    return b"".join(chunks)
+
+
 def read_regular(path: Path | str, limit: int) -> bytes:
     """The bytes of the regular file at `path` (symbolic links followed). A directory, FIFO,
     device or socket is refused without reading (a FIFO is opened without waiting for a
@@ -61,18 +78,8 @@ def read_regular(path: Path | str, limit: int) -> bytes:
             raise ReadError(f"{path}: {problem}")
         if info.st_size > limit:
             raise TooLarge(f"{path}: too large ({info.st_size:,} bytes; the limit is {limit:,})")
-        chunks: list[bytes] = []
-        size = 0
         step = max(CHUNK, info.st_size + 1)  # the whole file in one read (one copy), unless it grows
-        while size <= limit:
-            chunk = os.read(fd, min(step, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:
-            raise TooLarge(f"{path}: too large (more than {limit:,} bytes, the limit)")
-        return b"".join(chunks)
+        return _read_capped(lambda n: os.read(fd, min(step, n)), limit, str(path))
     except OSError as exc:
         raise ReadError(f"{path}: cannot be read ({exc.strerror})") from None
     finally:
@@ -120,19 +127,14 @@ def read_url(url: str, limit: int, deadline: float) -> bytes:
             declared = response.getheader("Content-Length", "")
             if declared.isdigit() and int(declared) > limit:
                 raise TooLarge(f"{url}: too large ({int(declared):,} bytes; the limit is {limit:,})")
-            chunks: list[bytes] = []
-            size = 0
-            while size <= limit:
-                sock.settimeout(_left(end, url, deadline))
-                chunk = response.read1(min(CHUNK, limit + 1 - size))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-            if size > limit:
-                raise TooLarge(f"{url}: too large (more than {limit:,} bytes, the limit)")
+
+            def chunk(n: int) -> bytes:
+                sock.settimeout(_left(end, url, deadline))  # the deadline holds for the whole body
+                return response.read1(min(CHUNK, n))
+
+            data = _read_capped(chunk, limit, url)
             _left(end, url, deadline)
-            return b"".join(chunks)
+            return data
         except TimeoutError:
             raise ReadError(f"{url}: not complete within the deadline of {deadline:g} s") from None
         except (OSError, http.client.HTTPException) as exc:
