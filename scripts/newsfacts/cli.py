@@ -252,8 +252,9 @@ def extract_command(
         _fail(str(exc))
     except OSError as exc:
         _fail(f"{out}: cannot write the package ({exc.strerror})")
-    counts = _row_counts(files)
-    _say(", ".join(f"{n} {name}" for name, n in counts.items()), 1)
+    if as_json or _verbosity() >= 1:  # the tables are parsed again only for someone who reads the counts
+        counts = _row_counts(files)
+        _say(", ".join(f"{n} {name}" for name, n in counts.items()), 1)
     _say(f"wrote {len(paths)} article(s) to {out}")
     if as_json:
         sources = sorted(rel for rel in files if rel.startswith("seeds/") and rel.endswith(".txt"))
