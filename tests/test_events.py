@@ -431,3 +431,25 @@ def test_review_findings_hold() -> None:
     # two disasters of different kinds are two events
     assert [r[1] for r in _events("An earthquake struck Turkey. A typhoon struck the Philippines.")] == [
         "earthquake", "typhoon"]
+
+
+# --- session 2: questions, the war as a verb's object ------------------------------------
+
+def test_a_question_reports_no_event_but_its_names_still_serve_later_pronouns() -> None:
+    assert _events("Are lawmakers willing to stand aside while Iran deepens its partnership with Russia?") == []
+    assert _events("Did Russia strike Kyiv on Monday?") == []
+    rows = _events("Why does this matter? Russia struck Kyiv on Monday.")
+    assert rows == [("ASSAULT", "strike", "russia", None, "2025-11-03")]
+
+
+def test_the_war_is_named_by_the_side_that_starts_or_continues_it() -> None:
+    assert _events("Putin started this war believing he could break Ukraine.") == [
+        ("ASSAULT", "war", "vladimir-putin", None, None)]
+    assert _events("Russia launched a full-scale war against Ukraine in February 2022.") == [
+        ("ASSAULT", "war", "russia", "ukraine", "2022-02-01")]
+    # once per side: the later possessive mention is the same war
+    assert _events("Putin appears intent on continuing this war. Putin's war of aggression unified the G7.") == [
+        ("ASSAULT", "war", "vladimir-putin", None, None)]
+    # an infinitive or a relative clause does not make the subject the waging side
+    assert _events("Russia wants ties with countries that can supply everything needed to continue the war.") == []
+    assert _events("The war continues.") == []

@@ -114,6 +114,7 @@ def _words(key: str) -> frozenset[str]:
     return frozenset(lexicon()[key])
 
 
+RELATIVES = {"that", "which", "who", "whom", "whose"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these",
                "those", "any", "no", "every", "each", "another", "new", "’s", "'s"}
 
@@ -497,6 +498,7 @@ def find_events(
     default_kinds: frozenset[str] | None = None,
     reported: tuple[tuple[int, int], ...] = (),
     speaker: str | None = None,
+    asks: bool = False,
 ) -> list[Event]:
     """Events in one region (a statement's content, or a sentence in the article's voice).
 
@@ -507,6 +509,9 @@ def find_events(
     """
     out: list[Event] = []
     for clause in clauses(tokens):
+        if asks:  # a question reports nothing ('Are they willing to stand aside while Iran deepens ...?')
+            _remember(book, gazetteer_mentions(clause, text), clause)
+            continue
         lo, hi = clause[0].start, clause[-1].end
         inside = [d for d in dates if lo <= d.start and d.end <= hi]
         out += _clause_events(clause, text, book, inside, statement, default_actor, disputed, default_kinds, reported,
@@ -622,6 +627,24 @@ def _known(e: Event) -> int:
     return sum(v is not None for v in (e.target_id, e.instrument, e.origin_id, e.mode))
 
 
+def _war_side(tokens: list[Token], mentions: list[Mention], war: Trigger) -> Mention | None:
+    """The side that wages the war (rule W): its owner ('Russia’s brutal war') or the
+    subject of a verb of waging whose object it is ('Putin started this war', 'Putin
+    appears intent on continuing this war')."""
+    k = war.index - 1
+    while k > 0 and tokens[k].text.islower() and tokens[k].text.replace("-", "").isalpha() and war.index - k <= 3 \
+            and tokens[k].lower not in _words("war_verbs"):
+        k -= 1  # 'Russia’s brutal war', 'started this unprovoked war'
+    if k > 0 and tokens[k].lower in {"’s", "'s"}:
+        return next((x for x in mentions if x.end == tokens[k - 1].end), None)
+    if k < 1 or tokens[k].lower not in _words("war_verbs") or tokens[k - 1].lower == "to":
+        return None  # not 'countries that can supply everything necessary to continue the war'
+    side = _subject(mentions, tokens, Trigger(k, 1, tokens[k].lower, war.type, war.mode, war.kind, "verb"))
+    if side is None or any(t.lower in RELATIVES and side.end <= t.start for t in tokens[:k]):
+        return None
+    return side
+
+
 def _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, speaker=None, others=()):
     first, last = group[0], group[-1]
     kind = first.kind
@@ -654,16 +677,10 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     if first.needs == "change" and not _changing(tokens, first):
         return None  # a relationship only named ('the partnership between Russia and Iran')
     if kind == "war":
-        k = first.index - 1
-        while k > 0 and tokens[k].text.islower() and tokens[k].text.isalpha() and first.index - k <= 3:
-            k -= 1  # 'Russia’s brutal war'
-        if not (k > 0 and tokens[k].lower in {"’s", "'s"}):
+        side = _war_side(tokens, mentions, first)
+        if side is None:
             return None  # 'the war', 'the war in Ukraine': no side named
-        owner = next((x for x in mentions if x.end == tokens[k - 1].end), None)
-        if owner is None:
-            return None
-        actors_war = [owner.actor_id]
-        lo_war = owner.start
+        actors_war, lo_war = [side.actor_id], side.start
     # actor: "by X", a nationality adjective on the trigger, "from X", or the subject
     actors: list[str] = actors_war if kind == "war" else []
     between_more: list[str] = []

@@ -17,7 +17,7 @@ from newsfacts.figures import find_figures
 from newsfacts.lexicon import lexicon
 from newsfacts.spans import SpanIndex
 from newsfacts.statements import Found, Statement, find_statements
-from newsfacts.text import Sentence, paragraphs, reading_text, sentences
+from newsfacts.text import Sentence, asks_question, paragraphs, reading_text, sentences
 from newsfacts.transcript import LABEL, Turn, turns
 
 Row = dict[str, object]
@@ -283,12 +283,13 @@ def _events(sents, text, book, dates: SpanIndex[DateMention], statements: list[S
         if index in skip:
             continue
         book.voice = voices.get(index)
+        asks = asks_question(text, sentence)
         inside = dates.inside(sentence.start, sentence.end)
         hits = by_sentence.get(id(sentence))
         if hits is None:
             holder = _containing(held, sentence.start, sentence.end)
             voice = statements[holder].speaker_id if holder is not None else None  # a turn's 'we'
-            out += find_events(list(sentence.tokens), text, book, inside, holder, None, False, speaker=voice)
+            out += find_events(list(sentence.tokens), text, book, inside, holder, None, False, speaker=voice, asks=asks)
             continue
         for st_index, st in hits:  # what each statement of the sentence reports
             content = _region_tokens(sentence, st.start, st.end)
@@ -296,13 +297,13 @@ def _events(sents, text, book, dates: SpanIndex[DateMention], statements: list[S
             announced = speech_act(st.found.cue, st.found.denial) in {"announce", "commit"}
             default = st.speaker_id if st.found.denial or announced else None  # 'X announced new sanctions': X's
             out += find_events(content, text, book, content_dates, st_index, default, st.found.denial,
-                               speaker=st.speaker_id)
+                               speaker=st.speaker_id, asks=asks)
         reported = [(st.start, st.end) for _, st in hits]
         rest_dates = [d for d in inside if not any(a <= d.start < b for a, b in reported)]
         own = frozenset(i for i, _ in hits)
         holder = _containing(held, sentence.start, sentence.end, own)
         out += find_events(list(sentence.tokens), text, book, rest_dates, holder, hits[-1][1].speaker_id, False,
-                           frozenset({"meeting", "pledge"}), tuple(reported))
+                           frozenset({"meeting", "pledge"}), tuple(reported), asks=asks)
     return out
 
 

@@ -137,5 +137,10 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
+def asks_question(text: str, sentence: Span) -> bool:
+    """The sentence is a direct question: its last mark, inside any closing quotes, is '?'."""
+    return text[sentence.start : sentence.end].rstrip().rstrip("\"”’')").endswith("?")
+
+
 def _sentence(text: str, start: int, end: int, paragraph: int) -> Sentence:
     return Sentence(start, end, text[start:end], paragraph, tokenize(text[start:end], start))
