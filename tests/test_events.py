@@ -453,3 +453,26 @@ def test_the_war_is_named_by_the_side_that_starts_or_continues_it() -> None:
     # an infinitive or a relative clause does not make the subject the waging side
     assert _events("Russia wants ties with countries that can supply everything needed to continue the war.") == []
     assert _events("The war continues.") == []
+
+
+def test_a_weapon_used_is_an_attack_when_written_before_the_verb() -> None:
+    rows = _events("Iran sent Russia artillery ammunition, which Russia has been using to some effect to attack Ukraine.")
+    assert ("ASSAULT", "attack", "russia", None, None) in rows
+    rows = _events("Iran sent Russia lethal weapons, which the Kremlin is using against Ukrainian civilians.")
+    assert ("ASSAULT", "attack", "kremlin", "ukraine", None) in rows
+    (e,) = [r for r in run("We know North Korean ballistic missiles are still being used to hit Ukrainian targets.").events]
+    assert (e["event_type"], e["actor_id"], e["instrument"], e["instrument_origin_id"]) == (
+        "ASSAULT", None, "ballistic missiles", "north-korea")
+    # used for something else, or described, is no attack
+    assert _events("The drones, which Russia uses for reconnaissance, are cheap.") == []
+    assert _events("Russia uses drones for reconnaissance.") == []
+
+
+def test_a_finite_passive_tells_an_occurrence_without_agent_or_date() -> None:
+    assert _events("Police spokesman Robert Hamoonga told reporters that 23 people had been arrested.") == [
+        ("COERCE", "arrest", None, None, None)]
+    assert _events("Two journalists were detained.") == [("COERCE", "detention", None, None, None)]
+    # not an infinitive, not the casualties of an attack, not a threatened state
+    assert _events("They are expected to be arrested.") == []
+    assert _events("Apparently, two people were killed.") == []
+    assert _events("Our national security is increasingly being threatened.") == []

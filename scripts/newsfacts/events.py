@@ -343,9 +343,41 @@ def _origin_subject(
     )
 
 
+def _used_before(tokens: list[Token], use: Trigger, mentions: list[Mention]) -> tuple[int, int] | None:
+    """The weapon used, written before the verb: the antecedent of a relative ('drones,
+    which Russia has been using to attack Ukraine') or a passive's subject ('North Korean
+    missiles are still being used to hit Ukrainian targets')."""
+    k = use.index - 1
+    while k >= 0 and (tokens[k].lower in AUXILIARY or tokens[k].lower in {"still", "already", "reportedly", "also"}):
+        k -= 1
+    if tokens[use.index].lower == "used" and tokens[use.index - 1].lower in {"being", "been", "is", "are", "was", "were"}:
+        return _weapon_ending(tokens, k + 1, mentions)
+    relative = next((j for j in range(use.index - 1, max(-1, use.index - 7), -1) if tokens[j].lower in {"which", "that"}), None)
+    if relative is None or any(t.text in STOPS for t in tokens[relative:use.index]):
+        return None
+    return _weapon_ending(tokens, relative - 1 if relative > 0 and tokens[relative - 1].text == "," else relative, mentions)
+
+
+def _weapon_ending(tokens: list[Token], end: int, mentions: list[Mention]) -> tuple[int, int] | None:
+    """The weapon noun phrase that ends right before token `end`, if one does."""
+    for start in range(max(0, end - 8), end):
+        found = _weapon_phrase(tokens, start, end, mentions)
+        if found is not None and found[1] == end:
+            return found
+    return None
+
+
+def _assault_verb(token: Token) -> bool:
+    """A verb that reports an attack on its own ('to attack', 'to hit', 'to strike')."""
+    return token.lower in _words("attack_verbs")
+
+
 def _attack_context(tokens: list[Token], mentions: list[Mention], after: int) -> bool:
-    """After 'using WEAPON', a target follows ('in Ukraine', 'against civilians', 'on Kyiv')."""
-    for k in range(after, min(len(tokens), after + 4)):
+    """After 'using WEAPON', a target follows ('in Ukraine', 'against civilians', 'on Kyiv')
+    or an infinitive of attack ('to attack Ukraine', 'to some effect to hit targets')."""
+    for k in range(after, min(len(tokens), after + 5)):
+        if tokens[k].lower == "to" and k + 1 < len(tokens) and _assault_verb(tokens[k + 1]):
+            return True
         if tokens[k].lower in {"in", "on", "against", "at"}:
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             return nxt is not None and (nxt.text[:1].isupper() or any(m.start == nxt.start for m in mentions)
@@ -654,11 +686,12 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     if kind == "use":
         weapon = _weapon_phrase(tokens, after_end, after_end + 4, mentions)
         if weapon is None or any(tokens[k].text in STOPS for k in range(after_end, weapon[0])):
-            return None
-        if not _attack_context(tokens, mentions, weapon[1]):
+            weapon = _used_before(tokens, first, mentions)  # 'missiles, which Russia is using against ...'
+            if weapon is None or not _attack_context(tokens, mentions, after_end):
+                return None
+        elif not _attack_context(tokens, mentions, weapon[1]):
             return None  # 'uses drones for reconnaissance' is not an attack
-        between = [t for t in tokens[after_end:weapon[0]] if not t.text[:1].isupper()]
-        if between:
+        elif any(not t.text[:1].isupper() for t in tokens[after_end:weapon[0]]):
             return None
     aid_mode = None
     if first.needs == "material":
@@ -794,7 +827,9 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         between_target = receiver
     if not actors and default_actor and (default_kinds is None or kind in default_kinds):
         actors = [default_actor]
-    if not actors and kind not in {"assault", "disaster"} and not dates:
+    told_passive = not nominal and (first.type not in {"ASSAULT", "THREATEN"} or kind == "use") \
+        and _told_in_passive(tokens, first)  # not 'two people were killed' (an attack's effect), 'is being threatened
+    if not actors and kind not in {"assault", "use", "disaster"} and not dates and not told_passive:
         return None  # without an actor, only a dated occurrence ('a session on Wednesday') is an event
     # target: first actor after a preposition that suits the event
     target = between_target
@@ -905,7 +940,10 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     if target in actors:
         target = None  # 'procurement of arms from North Korea': the giver is not also the receiver
     fields = {"type": first.type, "mode": mode, "target": target, "instrument": instrument, "origin": origin,
-              "targets": [target, *more_targets]}
+              "targets": [target, *more_targets],
+              # '23 people had been arrested', 'missiles are being used to hit ...': a finite passive tells
+              # an occurrence that stands without its agent or a date
+              "standalone": told_passive}
     if kind == "disaster":
         return _disaster(tokens, mentions, group, lo, hi, fields)
     return lo, hi, fields, actors
@@ -1098,6 +1136,21 @@ def _passive(tokens: list[Token], index: int) -> bool:
         k -= 1
     return (k >= 0 and tokens[k].lower in {"was", "were", "been", "being", "is", "are", "be", "got"}
             and tokens[index].lower in _participles())
+
+
+def _told_in_passive(tokens: list[Token], trigger: Trigger) -> bool:
+    """A finite passive with its undergoer before it: 'were arrested', 'are being used'
+    after a subject (not 'to be arrested', not a participle alone)."""
+    k = trigger.index - 1
+    while k >= 0 and tokens[k].lower in {"still", "already", "reportedly", "allegedly", "also", "just", "later"}:
+        k -= 1
+    if k < 1 or tokens[k].lower not in {"was", "were", "been", "being", "is", "are"}:
+        return False
+    if tokens[trigger.index].lower not in _participles() and tokens[trigger.index].lower != "used":
+        return False
+    while k >= 0 and tokens[k].lower in AUXILIARY | {"still", "already", "reportedly", "allegedly", "also"}:
+        k -= 1
+    return k >= 0 and tokens[k].text not in STOPS and tokens[k].lower not in {"to", "which", "that", "who"} | MODALS
 
 
 def _opens_clause(tokens: list[Token], date: DateMention) -> bool:
