@@ -476,3 +476,21 @@ def test_a_finite_passive_tells_an_occurrence_without_agent_or_date() -> None:
     assert _events("They are expected to be arrested.") == []
     assert _events("Apparently, two people were killed.") == []
     assert _events("Our national security is increasingly being threatened.") == []
+
+
+def test_the_court_is_the_court_named_before_never_the_company_named_last() -> None:
+    x = run("Presiding Judge Katrin Albers of the Frankfurt Regional Court found Feldhaus guilty. "
+            "Velatrix AG said it would appeal. The court also fined Velatrix 2.5 million euros.")
+    (fine,) = [e for e in x.events if e["event_mode"] == "fine"]
+    assert fine["actor_id"] == "frankfurt-regional-court"
+    assert fine["target_id"] == "velatrix-ag"  # the short name is the company named in full before
+    # with no court named, the court is unknown: not the company, and an undated fine by nobody is dropped
+    assert _events("Velatrix AG said it would appeal. The court also fined Velatrix 2.5 million euros.") == []
+
+
+def test_a_short_name_at_a_sentence_start_is_the_body_named_in_full_before() -> None:
+    rows = _events("Calder Microsystems said revenue rose 12%. "
+                   "Calder signed a five-year supply deal with Hanseol Semiconductor in September.")
+    # 'supply' modifies 'deal': a noun that takes neither the date nor the event
+    assert rows == [("AGREE", "agreement", "calder-microsystems", "hanseol-semiconductor", "2025-09-01")]
+    assert _events("Something struck the roof.") == []  # a capital that only opens the sentence names no one

@@ -457,10 +457,12 @@ class ActorBook:
         return Phrase(phrase_text, tokens[0].start, tokens[-1].end, "description", actor_id)
 
     def _fuller(self, short: str) -> str | None:
-        """A body named earlier in full ('General Staff of the Armed Forces of Ukraine') that a
-        short name ('the General Staff') refers back to."""
+        """A body named earlier in full ('General Staff of the Armed Forces of Ukraine', 'Calder
+        Microsystems') that a short name ('the General Staff', 'Calder') refers back to."""
         for record in reversed(list(self.records.values())):
             if record.kind != "person" and record.name.startswith(short + " of "):
+                return record.actor_id
+            if record.kind == "organization" and record.name.startswith(short + " ") and (short,) not in _alias_tokens():
                 return record.actor_id
         return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -9,7 +10,7 @@ from newsfacts.actors import ActorBook, Mention, gazetteer_mentions, is_known_na
 from newsfacts.dates import UNKNOWN, DateMention, DateValue, in_dates
 from newsfacts.lexicon import lexicon
 from newsfacts.statements import CLAIM_NOUNS
-from newsfacts.text import Token
+from newsfacts.text import Token, tokenize
 
 PREPOSITIONS = {"to", "from", "in", "on", "at", "by", "for", "since", "with", "into", "against",
                 "over", "during", "under", "after", "before", "between", "per", "across", "through", "of"}
@@ -134,9 +135,9 @@ def _part_of_speech(tokens: list[Token], i: int, n: int, parts: frozenset[str]) 
         return "noun" if nxt in PREPOSITIONS or nxt in STOPS else "verb"
     if prev.lower in DETERMINERS or prev.lower in PREPOSITIONS or prev.text[:1].isdigit() or nxt == "of":
         return "noun"
-    if before is not None and prev.text.isalpha() and prev.text.islower() and prev.lower not in AUXILIARY \
+    if before is not None and prev.text.replace("-", "").isalpha() and prev.text.islower() and prev.lower not in AUXILIARY \
             and (before.lower in DETERMINERS or before.lower in PREPOSITIONS or before.text[:1].isdigit()):
-        return "noun"  # 'of relief supplies', 'the new sanctions'
+        return "noun"  # 'of relief supplies', 'the new sanctions', 'a five-year supply deal'
     return "verb"
 
 
@@ -574,7 +575,10 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
         if sort in seen:
             continue
         group = [t for t in triggers if (t.type, t.kind == "war") == sort and t.index >= trig.index]
-        others = tuple(t for t in triggers if t.type != trig.type and t.index > trig.index)
+        starts = {t.index for t in triggers}
+        others = tuple(t for t in triggers if t.type != trig.type and t.index > trig.index
+                       and t.index + t.length not in starts)  # not 'supply' in 'a supply deal'
+
         event = _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, speaker, others)
         if event is None:
             continue
@@ -807,7 +811,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     if not actors and origin_subject is not None:
         actors = [origin_subject]
     if not actors and not nominal and not _passive(tokens, first.index) and kind != "disaster":
-        subject = _phrase_subject(tokens, first.index, book) or _described_subject(tokens, first.index, book)
+        subject = _phrase_subject(tokens, first.index, book) or _described_subject(tokens, first.index, book, speaker)
         if subject:
             actors = [subject[0]]
             lo = min(lo, subject[1])  # 'South Korean Trade Minister Park Seung-hoon arrived
@@ -849,7 +853,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         if tokens[k].lower in preps:
             m = _mention_at(mentions, tokens, k + 1) or (
                 _mention_at(mentions, tokens, k + 2) if k + 1 < len(tokens) and tokens[k + 1].lower == "the" else None)
-            if kind == "meeting":
+            if kind in {"meeting", "agreement"}:  # 'met with Peru’s president', 'a deal with Hanseol Semiconductor'
                 j = k + 1
                 while j < len(tokens) and tokens[j].text not in STOPS and tokens[j].lower not in PREPOSITIONS:
                     j += 1
@@ -977,7 +981,9 @@ def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> tuple[s
         phrase = book.phrase(words)  # ... unless the words name an unnamed group ('Protesters marched')
         group = phrase is not None and phrase.kind == "description" and phrase.actor_id is not None \
             and book.records[phrase.actor_id].kind == "group"
-        return (phrase.actor_id, words[0].start) if group else None
+        shorter = phrase is not None and phrase.kind == "name" and phrase.actor_id in book.records \
+            and book.records[phrase.actor_id].name != phrase.text  # or a short name: 'Calder' for 'Calder Microsystems'
+        return (phrase.actor_id, words[0].start) if group or shorter else None
     phrase = book.phrase(words)
     return (phrase.actor_id, words[0].start) if phrase is not None and phrase.kind != "pronoun" and phrase.actor_id else None
 
@@ -994,7 +1000,7 @@ def _named_inside_a_sentence(text: str, token: Token) -> bool:
     return False
 
 
-def _described_subject(tokens: list[Token], index: int, book: ActorBook) -> tuple[str, int] | None:
+def _described_subject(tokens: list[Token], index: int, book: ActorBook, speaker: str | None = None) -> tuple[str, int] | None:
     """'The court also fined', 'The union rejected': a definite description before the verb
     that names an actor the article has already named ('the Frankfurt Regional Court')."""
     k = index - 1
@@ -1008,9 +1014,27 @@ def _described_subject(tokens: list[Token], index: int, book: ActorBook) -> tupl
     head = tokens[k].lower
     found = next((r.actor_id for r in reversed(list(book.records.values()))
                   if r.kind != "person" and head in r.name.lower().split()), None)
-    if found is None and head in _generic_org_heads():  # 'The company agreed': the organisation named last
+    if found is None and head in {"government", "administration"}:  # 'the government had offered': the speaker's
+        found = book.government(speaker) if speaker in book.records else None
+    if found is None and head in _words("institution_heads"):  # 'The court': the court named before
+        found = _named_before(book, head, tokens[start - 1].start)
+    elif found is None and head in _generic_org_heads():  # 'The company agreed': the organisation named last
         found = next((r.actor_id for r in reversed(list(book.records.values())) if r.kind == "organization"), None)
     return (found, tokens[start - 1].start) if found else None
+
+
+def _named_before(book: ActorBook, head: str, before: int) -> str | None:
+    """The last body named in full before `before` whose name ends in the head ('the
+    Frankfurt Regional Court' for 'the court', 'the Electoral Commission of Zambia')."""
+    word = head.capitalize()
+    names = list(re.finditer(rf"(?:[A-Z][\w’'-]*\s+){{0,4}}{word}(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w’'-]*)+)?", book.text[:before]))
+    for hit in reversed(names):
+        tokens = list(tokenize(hit.group(), hit.start()))
+        phrase = book.phrase(tokens) if len(tokens) > 1 else None
+        if phrase is not None and phrase.actor_id and book.records.get(phrase.actor_id) is not None \
+                and book.records[phrase.actor_id].kind != "person":
+            return phrase.actor_id
+    return None
 
 
 
