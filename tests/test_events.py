@@ -494,3 +494,19 @@ def test_a_short_name_at_a_sentence_start_is_the_body_named_in_full_before() -> 
     # 'supply' modifies 'deal': a noun that takes neither the date nor the event
     assert rows == [("AGREE", "agreement", "calder-microsystems", "hanseol-semiconductor", "2025-09-01")]
     assert _events("Something struck the roof.") == []  # a capital that only opens the sentence names no one
+
+
+def test_a_definite_event_noun_shortly_after_its_event_is_that_event_again() -> None:
+    text = ("The fifteenth meeting of the contact group opened at Ramstein Air Base on Wednesday. "
+            "\"At today's meeting, we agreed to send more air defenses,\" Lloyd Austin said at the meeting's conclusion.")
+    consult = [r for r in _events(text) if r[0] == "CONSULT"]
+    assert len(consult) == 1  # one meeting, told three times
+    # an indefinite noun is a new occurrence; a definite one far from any same-type event stands alone
+    rows = _events("Russia launched an attack on Odesa on Monday. Russia launched another attack on Kyiv on Friday.")
+    assert [r[4] for r in rows] == ["2025-11-03", "2025-10-31"]
+    far = "Russia staged false flag attacks. " + "The council debated the crisis for hours. " * 12 + \
+        "Russia alone is responsible for the destruction this attack will bring."
+    assert sum(r[0] == "ASSAULT" for r in _events(far)) == 2
+    # another actor's event is not named again by 'the'
+    rows = _events("Iran supplied drones to Russia. North Korea confirmed the supply of shells to Russia.")
+    assert {r[2] for r in rows if r[0] == "AID"} >= {"iran"}

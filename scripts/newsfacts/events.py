@@ -48,6 +48,7 @@ class Event:
     end: int
     statement: int | None
     disputed: bool
+    anaphoric: bool = False  # named by a definite noun ('the meeting', 'these attacks'): maybe one told before
 
 
 @lru_cache(maxsize=1)
@@ -595,6 +596,7 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
                         fields["type"], fields["mode"], actor, target,
                         fields["instrument"], fields["origin"],
                         d.value if d else UNKNOWN, d, span_start, span_end, statement, disputed,
+                        fields.get("anaphoric", False),
                     )
                 )
     _remember(book, mentions, tokens)
@@ -618,6 +620,9 @@ def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token]) -> 
     for _, kind, actor_id in sorted(named):
         book.recent[kind] = actor_id
 
+
+ANAPHORA_REACH = 400
+"""Characters back (about two sentences) from a definite event noun ('the meeting') to the event it names again."""
 
 ONGOING = {"war", "sharing"}
 """Modes of a state of affairs rather than an occurrence: reported again and again, it is one
@@ -643,6 +648,12 @@ def merge_repeats(events: list[Event]) -> list[Event]:
         if have is None or (e.mode != "war" and _known(e) > _known(events[have])):  # the war: its first mention
             best[key] = i
     keep = set(best.values())
+    again = {i for i, e in enumerate(events) if e.anaphoric and any(
+        events[j].type == e.type and e.date.start in {None, events[j].date.start}
+        and (e.actor_id in {None, events[j].actor_id} or events[j].actor_id is None)
+        and e.start - events[j].start <= ANAPHORA_REACH
+        for j in range(i))}  # 'the meeting' shortly after a meeting told before is that meeting
+    keep -= again
     dated = {(events[i].type, events[i].date.start, events[i].date.end) for i in keep if events[i].date.start is not None}
     families = lexicon()["disaster_families"]
     first_disaster: dict[str | None, int] = {}
@@ -651,7 +662,8 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             first_disaster.setdefault(families.get(e.mode or "", e.mode), i)
     return [
         e for i, e in enumerate(events)
-        if (i in keep or (e.actor_id is None and (e.date.start is None or (e.type, e.date.start, e.date.end) not in dated)))
+        if (i in keep or (e.actor_id is None and i not in again
+                          and (e.date.start is None or (e.type, e.date.start, e.date.end) not in dated)))
         and not (e.type == "DISASTER" and e.date.start is None
                  and first_disaster[families.get(e.mode or "", e.mode)] != i)
     ]  # an actorless mention of a dated event already reported ('the missile launched on the 30th') is that event;
@@ -947,7 +959,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
               "targets": [target, *more_targets],
               # '23 people had been arrested', 'missiles are being used to hit ...': a finite passive tells
               # an occurrence that stands without its agent or a date
-              "standalone": told_passive}
+              "standalone": told_passive, "anaphoric": nominal and kind != "war" and _definite(tokens, first)}
     if kind == "disaster":
         return _disaster(tokens, mentions, group, lo, hi, fields)
     return lo, hi, fields, actors
@@ -1160,6 +1172,20 @@ def _passive(tokens: list[Token], index: int) -> bool:
         k -= 1
     return (k >= 0 and tokens[k].lower in {"was", "were", "been", "being", "is", "are", "be", "got"}
             and tokens[index].lower in _participles())
+
+
+def _definite(tokens: list[Token], trigger: Trigger) -> bool:
+    """The trigger noun is definite: 'the meeting', 'these brutal attacks', 'today’s
+    meeting', 'the meeting’s conclusion' (not 'a meeting', 'Russia’s attacks')."""
+    k = trigger.index - 1
+    while k > 0 and tokens[k].text.islower() and tokens[k].text.replace("-", "").isalpha() \
+            and tokens[k].lower not in DETERMINERS and trigger.index - k <= 2:
+        k -= 1  # 'these brutal attacks'
+    if k < 0:
+        return False
+    if tokens[k].lower in {"’s", "'s"}:
+        return k > 0 and tokens[k - 1].lower in {"today", "yesterday", "tonight"}
+    return tokens[k].lower in {"the", "this", "that", "these", "those"}
 
 
 def _told_in_passive(tokens: list[Token], trigger: Trigger) -> bool:
