@@ -10,6 +10,7 @@ from newsfacts.actors import ActorBook, Mention, gazetteer_mentions, is_known_na
 from newsfacts.dates import UNKNOWN, DateMention, DateValue, in_dates
 from newsfacts.lexicon import lexicon
 from newsfacts.money import iso_code
+from newsfacts.nouns import singular
 from newsfacts.statements import CLAIM_NOUNS
 from newsfacts.text import Token, tokenize
 
@@ -579,7 +580,7 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
         group = [t for t in triggers if (t.type, t.kind == "war") == sort and t.index >= trig.index]
         starts = {t.index for t in triggers}
         others = tuple(t for t in triggers if t.type != trig.type and t.index > trig.index
-                       and t.index + t.length not in starts)  # not 'supply' in 'a supply deal'
+                       and t.index + t.length not in starts and _own_event(tokens, trig, t))
 
         event = _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, speaker, others)
         if event is None:
@@ -692,6 +693,23 @@ def _war_side(tokens: list[Token], mentions: list[Mention], war: Trigger) -> Men
     if side is None or any(t.lower in RELATIVES and side.end <= t.start for t in tokens[:k]):
         return None
     return side
+
+
+def _own_event(tokens: list[Token], trig: Trigger, later: Trigger) -> bool:
+    """A later trigger of another type tells its own event and takes the dates after it:
+    a verb, or a noun of its own phrase ('including the provision of aid since February');
+    not a noun inside the first verb's object ('seized grain shipments at the port on Jan.
+    12') nor its manner ('arrested three officials in raids on Monday')."""
+    if later.pos == "verb":
+        return True
+    between = tokens[trig.index + trig.length : later.index]
+    k = later.index - 1
+    while k >= 0 and (tokens[k].lower in DETERMINERS or (tokens[k].text.islower() and tokens[k].lower not in PREPOSITIONS
+                                                         and tokens[k].text.replace("-", "").isalpha())):
+        k -= 1
+    if k >= 0 and tokens[k].lower in {"in", "during", "amid"}:
+        return False
+    return trig.pos == "noun" or any(t.text in STOPS or t.lower in PREPOSITIONS or t.lower == "including" for t in between)
 
 
 def _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, speaker=None, others=()):
@@ -845,8 +863,10 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     if not actors and default_actor and (default_kinds is None or kind in default_kinds):
         actors = [default_actor]
     told_passive = not nominal and (first.type not in {"ASSAULT", "THREATEN"} or kind == "use") \
-        and _told_in_passive(tokens, first)  # not 'two people were killed' (an attack's effect), 'is being threatened
-    if not actors and kind not in {"assault", "use", "disaster"} and not dates and not told_passive:
+        and _told_in_passive(tokens, first)  # not 'two people were killed' (an attack's effect), 'is being threatened'
+    told = told_passive or (not actors and not nominal and not passive and _past(tokens, first.index)
+                            and _subject_written(tokens, first.index))
+    if not actors and kind not in {"assault", "use", "disaster"} and not dates and not told:
         return None  # without an actor, only a dated occurrence ('a session on Wednesday') is an event
     # target: first actor after a preposition that suits the event
     target = between_target
@@ -960,7 +980,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
               "targets": [target, *more_targets],
               # '23 people had been arrested', 'missiles are being used to hit ...': a finite passive tells
               # an occurrence that stands without its agent or a date
-              "standalone": told_passive, "anaphoric": nominal and kind != "war" and _definite(tokens, first)}
+              "standalone": told, "anaphoric": nominal and kind != "war" and _definite(tokens, first)}
     if kind == "disaster":
         return _disaster(tokens, mentions, group, lo, hi, fields)
     return lo, hi, fields, actors
@@ -999,6 +1019,35 @@ def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> tuple[s
         return (phrase.actor_id, words[0].start) if group or shorter else None
     phrase = book.phrase(words)
     return (phrase.actor_id, words[0].start) if phrase is not None and phrase.kind != "pronoun" and phrase.actor_id else None
+
+
+def _subject_written(tokens: list[Token], index: int) -> bool:
+    """A noun phrase opens the clause as the verb's subject, though it names no actor we
+    know ('FIFA’s ethics committee has banned'): the occurrence is told with its agent,
+    only unresolved."""
+    k = index - 1
+    while k >= 0 and tokens[k].lower in AUXILIARY:
+        k -= 1
+    start = k
+    while start >= 0 and tokens[start].text not in STOPS and tokens[start].lower not in CLAUSE_JOINERS \
+            and tokens[start].lower not in RELATIVES and tokens[start].lower not in PREPOSITIONS:
+        start -= 1
+    words = tokens[start + 1 : k + 1]
+    if not 0 < len(words) <= 6 or not (start < 0 or tokens[start].text in STOPS):
+        return False
+    head = words[-1].lower  # not a copula ('the coalition remains committed'), nor an event ('These
+    # massive bombardments used drones': no agent)
+    return words[-1].text[:1].isalpha() and head not in SUBJECT_PRONOUNS and head not in DETERMINERS \
+        and not head.endswith("ly") and head not in _words("copulas") and head not in _words("indefinite_pronouns") \
+        and (head,) not in _trigger_table() and (singular(head),) not in _trigger_table()
+
+
+def _past(tokens: list[Token], index: int) -> bool:
+    """The verb tells a past occurrence: a past form ('banned', 'sent') or a perfect ('has
+    banned'); not a present that characterises ('This bill provides funding')."""
+    word = tokens[index].lower
+    return word.endswith("ed") or word in _words("irregular_pasts") or (
+        index > 0 and tokens[index - 1].lower in {"has", "have", "had", "’ve", "'ve"})
 
 
 def _named_inside_a_sentence(text: str, token: Token) -> bool:

@@ -243,11 +243,16 @@ def _is_label_only(sentence: Sentence, turn_list: list[Turn]) -> bool:
 
 
 def _after(date: DateValue, mention: DateMention | None, text: str, published: dt.date | None) -> bool:
-    """A date that begins after the publication date, written so or read forward in a future
-    frame ('will meet on Monday'); a year only guessed for a month and day does not count."""
+    """A date that begins after the publication date, written so, counted forward from it
+    ('next week', 'tomorrow') or read forward in a future frame ('will meet on Monday'); a
+    year only guessed for a month and day does not count."""
     if published is None or date.start is None or date.start <= published:
         return False
-    return not date.inferred or (mention is not None and future_frame(text, mention.start, mention.text))
+    return not date.inferred or (mention is not None and (
+        bool(FORWARD_WORDS & set(mention.text.lower().split())) or future_frame(text, mention.start, mention.text)))
+
+
+FORWARD_WORDS = {"next", "tomorrow", "coming"}
 
 
 def _asserting(e: Event, statements: list[Statement], st_ids: list[str]) -> str | None:
