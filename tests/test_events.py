@@ -555,3 +555,19 @@ def test_dates_belong_to_the_verb_unless_a_later_event_has_its_own_phrase() -> N
     assert [(r[0], r[4]) for r in rows] == [("COERCE", "2026-01-12"), ("COERCE", "2026-01-19"), ("COERCE", "2026-02-02")]
     rows = _events("In Lima, police arrested three federation officials in raids on Monday.")
     assert ("COERCE", "2025-11-03") in [(r[0], r[4]) for r in rows]  # the raid is how, not a second owner of Monday
+
+
+def test_acts_prohibited_facilitated_needed_habitual_or_idiomatic_are_not_occurrences() -> None:
+    assert _events("The resolutions prohibit the procurement of arms from North Korea.") == []
+    assert _events("We will sanction those working to facilitate arms transfers like this.") == []
+    assert _events("We need the supplemental bill passed now.") == []
+    assert _events("I hold a daily meeting on Russia and Ukraine in my office.") == []
+    assert _events("We had to equip a partner under attack.") == []
+    # the same nouns told as occurrences stay events
+    assert [r[0] for r in _events("North Korea completed the transfer of arms to Russia on Monday.")] == ["AID"]
+
+
+def test_an_announcement_of_a_that_clause_is_a_statement_not_a_pledge() -> None:
+    x = run("The president announced today that the United States will provide a loan of $20 billion.")
+    assert [e["event_mode"] for e in x.events] == []
+    assert [r[:2] for r in _events("Canada announced $500 million in military aid on Monday.")] == [("AGREE", "pledge")]

@@ -283,7 +283,24 @@ def _figurative(tokens: list[Token], trigger: Trigger) -> bool:
     after = trigger.index + trigger.length
     if after < len(tokens) and tokens[after].lower in _words("compound_heads"):
         return True
-    return trigger.index > 0 and tokens[trigger.index - 1].lower in _words("figurative_modifiers")
+    before = tokens[trigger.index - 1].lower if trigger.index > 0 else ""
+    return before in _words("figurative_modifiers") or before in _words("habitual_modifiers") \
+        or before in _words("idiom_openers")  # 'a charm offensive', 'a daily meeting', 'a partner under attack'
+
+
+def _not_done(tokens: list[Token], trigger: Trigger) -> bool:
+    """The trigger names a kind of act that a verb keeps from happening or only wants done
+    ('resolutions which prohibit the procurement of arms', 'to facilitate arms transfers',
+    'We need the bill passed'): a noun, or a participle with no subject of its own."""
+    if trigger.pos == "verb" and not tokens[trigger.index].lower.endswith("ed"):
+        return False
+    for k in range(trigger.index - 1, max(-1, trigger.index - 5), -1):
+        t = tokens[k]
+        if t.text in STOPS or t.lower in RELATIVES or t.lower in CLAUSE_JOINERS or t.lower in AUXILIARY:
+            return False
+        if t.lower in _words("non_factive_verbs"):
+            return True
+    return False
 
 
 def _infinitive_before(tokens: list[Token], k: int) -> bool:
@@ -563,6 +580,7 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
     out: list[Event] = []
     seen: set[tuple[str, bool]] = set()
     triggers = [t for t in find_triggers(tokens) if not _unreal(tokens, t) and not _figurative(tokens, t)
+                and not _not_done(tokens, t)
                 and not in_dates(tokens[t.index], dates)  # 'March 3'
                 and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in _month_names())
                 and not any(a <= tokens[t.index].start < b for a, b in reported)]
@@ -729,6 +747,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         elif any(not t.text[:1].isupper() for t in tokens[after_end:weapon[0]]):
             return None
     aid_mode = None
+    if kind == "pledge" and any(t.lower == "that" for t in tokens[after_end : after_end + 3]):
+        return None  # 'announced today that ... will provide a loan': a statement, its content is read apart
     if first.needs == "material":
         material = _material(tokens, first, first.index + first.length)
         if material is None:
