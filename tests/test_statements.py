@@ -624,3 +624,20 @@ def test_a_speaker_introduced_in_a_sentence_of_its_own_speaks_the_quotation_afte
 def test_hearers_named_by_a_plural_and_a_place_are_passed_over() -> None:
     got = _rows("The mayor spoke.\nSenator Tom Hale told supporters in Ohio that the plan would fail.")
     assert [g[4] for g in got] == ["the plan would fail"]
+
+
+def test_a_quotation_split_around_its_attribution_is_two_statements_of_one_speaker() -> None:
+    # DATA-CONTRACT: each quotation, from its opening to its closing mark, is one statement
+    for text in (
+        "“The fire moved faster than anyone could run,” Interior Minister Camila Reyes told reporters, "
+        "“and many of the victims were elderly.”",
+        "\"We will not cut rates again this year,\" said Governor Lesetja Kganyago, \"unless inflation falls further.\"",
+    ):
+        rows = run(text).statements
+        assert len(rows) == 2, text
+        first, second = rows
+        assert first["speaker_id"] == second["speaker_id"] and first["mode"] == second["mode"] == "direct"
+        assert first["text"].startswith(("The fire", "We will")) and second["text"].startswith(("and many", "unless"))
+    # a first half that is no clause stays with the sentence's one statement
+    rows = run("“My hope,” Governor Lesetja Kganyago said, “is that inflation keeps falling this year.”").statements
+    assert [r["text"][:7] for r in rows] == ["is that"]

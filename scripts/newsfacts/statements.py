@@ -27,6 +27,9 @@ DATELINE = re.compile(
 """'KHARKIV, Ukraine (Reuters) — ': the place and agency that open a news story."""
 MIN_CONTENT_WORDS = 3
 """Reported content shorter than this ('And', 'In addition') is a parenthetical, not a statement."""
+SPLIT_HALF_WORDS = 5
+"""A quotation split around its attribution ('“...,” Reyes said, “and ...”') is two statements
+when its first half is a clause of at least this many words ('“My hope,” he said, “is ...”' is not)."""
 AUXILIARIES = grammar("auxiliaries")
 TIME_SHIFTS = grammar("time_shifts")
 PROGRESSIVE = grammar("progressive")
@@ -401,6 +404,7 @@ def find_in_sentence(
             continue
         content_first, marked = _content_start(toks, after_start, dates, cue.act != "assert")
         marked = marked or about
+        second_half: tuple[int, int] | None = None
         before = np_start - 1  # the token before the speaker phrase
         rest_empty = not marked and (
             _no_content(toks, after_start, dates)
@@ -411,7 +415,11 @@ def find_in_sentence(
             # inverted: "..., said X." / "“...,” said X." (not '..., said in a statement')
             k = phrase_end(toks, past, dates)
             speaker = speaker_phrase(book, toks[past:k])
-            if speaker is not None and (k >= len(toks) or _only_adjuncts(toks[k:], dates)):
+            resumed_quote = quoted_after(k + 1) if k + 1 < len(toks) and toks[k].text == "," else None
+            if speaker is not None and resumed_quote is not None and resumed_quote[1] >= toks[-1].start:
+                before, rest_empty = i - 1, True  # '“...,” said X, “and ...”': the quotation goes on after X
+                second_half = resumed_quote
+            elif speaker is not None and (k >= len(toks) or _only_adjuncts(toks[k:], dates)):
                 before, rest_empty = i - 1, True
             else:
                 speaker = None
@@ -425,7 +433,11 @@ def find_in_sentence(
         if rest_empty and cue.inverted and before >= 0 and toks[before].text in BOUNDARIES | CLOSE_QUOTES_SET and not coordinated:
             boundary = toks[before]
             q = quoted_before(before) if boundary.text in CLOSE_QUOTES else None
-            if q:
+            if q and second_half is not None:
+                make(q[0], q[1], cue_text, cue, speaker, [(boundary.end, second_half[0])])
+                if _words_in(text, q[0], q[1]) >= SPLIT_HALF_WORDS:
+                    make(second_half[0], second_half[1], cue_text, cue, speaker, [(boundary.end, second_half[0])])
+            elif q:
                 make(q[0], q[1], cue_text, cue, speaker, [(boundary.end, s_end)])
             else:
                 c0 = _clause_start(toks, before, out)
@@ -469,6 +481,11 @@ def find_in_sentence(
             if trailing:
                 c_end = trailing[0].start
                 attribution.append((trailing[0].start, s_end))
+        if q and before >= 0 and toks[before].text in CLOSE_QUOTES_SET and not coordinated:
+            first_half = quoted_before(before)  # '“The fire moved faster,” Reyes told reporters, “and ...”'
+            if first_half is not None and first_half[1] <= toks[np_start].start \
+                    and _words_in(text, first_half[0], first_half[1]) >= SPLIT_HALF_WORDS:  # not '“My hope,” he said, “is ...”'
+                make(first_half[0], first_half[1], cue_text, cue, speaker, [(toks[before].end, first.start)])
         if q and (q[1] >= s_end or q[1] > sentence.end):
             make(q[0], q[1], cue_text, cue, speaker, attribution, coordinated)
         else:
