@@ -641,3 +641,15 @@ def test_a_quotation_split_around_its_attribution_is_two_statements_of_one_speak
     # a first half that is no clause stays with the sentence's one statement
     rows = run("“My hope,” Governor Lesetja Kganyago said, “is that inflation keeps falling this year.”").statements
     assert [r["text"][:7] for r in rows] == ["is that"]
+
+
+def test_a_surname_speaker_is_the_person_the_narrative_named_in_full() -> None:
+    rows = run("FIFA's ethics committee has banned Raúl Benavides from football for 10 years. "
+               "Benavides said he had never taken a bribe.").statements
+    assert [r["speaker_id"] for r in rows] == ["raul-benavides"]
+    rows = run("President Joseph Banda Sr. lost the election. Banda said he would respect the result.").statements
+    assert [r["speaker_id"] for r in rows] == ["joseph-banda-sr"]
+    # two full names for one surname: no guess
+    text = "Shares fell after reports about Maria Lopez{}. Lopez said sales rose sharply in March."
+    assert [r["speaker_id"] for r in run(text.format("")).statements] == ["maria-lopez"]
+    assert [r["speaker_id"] for r in run(text.format(" and Carlos Lopez")).statements] == ["lopez"]

@@ -307,9 +307,28 @@ class ActorBook:
                 return self._update_person(record, name, role, country)
         if known and gazetteer().entries[known].kind == "person":
             return self._update_person(self.known(known), name, role, country)
+        if alone:  # 'Benavides denied' after 'FIFA has banned Raúl Benavides': the person named in the narrative
+            core = self._full_name_written(surname, suffix) or core
         actor_id = slug(core)
         self.records[actor_id] = ActorRecord(actor_id, core, "person", country, None, {name}, role)
         return actor_id
+
+    def _full_name_written(self, surname: str, suffix: str | None) -> str | None:
+        """The one full name the article writes for a surname ('Raúl Benavides' for
+        'Benavides'), given names before it and its suffix after; None when it writes none
+        or several ('Joe Biden' and 'Jill Biden')."""
+        found = set()
+        for hit in re.finditer(rf"(?<![\w’'-])((?:[^\W\d_][\w’'-]*\.? ){{1,2}}){re.escape(surname)}(?![\w’'-])", self.text):
+            given = [t for t in tokenize(hit.group(1), hit.start(1))]
+            while given and not _name_like(given[0]):
+                given.pop(0)  # 'President', 'Minister': a role, not a given name
+            if not given or not all(_name_like(t) and t.text not in NAME_SUFFIXES for t in given):
+                continue
+            after = self.text[hit.end() : hit.end() + 5].split()
+            written = after[0].rstrip(",;:") if after and after[0].rstrip(",;:") in NAME_SUFFIXES else None
+            if suffix in (None, written):
+                found.add(_core_name(" ".join([*(t.text for t in given), surname, *([written] if written else [])])))
+        return found.pop() if len(found) == 1 else None
 
     def _update_person(self, record: ActorRecord, name: str, role: str | None, country: str | None) -> str:
         self.records[record.actor_id] = self.records.pop(record.actor_id)  # now the latest named
