@@ -29,27 +29,26 @@ _ARROW_TYPES = {"integer": "int64", "number": "float64", "string": "large_string
 
 @lru_cache(maxsize=None)
 def _arrow_types(resource_name: str) -> dict[str, object]:
-    """The Arrow type each column is parsed as: the schema's type; a category column as a
-    dictionary of strings (mapped onto the schema's categories afterwards)."""
+    """The Arrow type each column is parsed as: the schema's type (a category column as
+    text: coding it against the schema's categories afterwards costs less than Arrow's
+    dictionary parsing)."""
     import pyarrow as pa
 
     resource = RESOURCE_BY_NAME[resource_name]
-    out: dict[str, object] = {}
-    for name in resource.fields:
-        f = field_for(resource, name)
-        out[name] = pa.dictionary(pa.int32(), pa.string()) if f.categories else getattr(pa, _ARROW_TYPES[f.type])()
-    return out
+    return {name: getattr(pa, _ARROW_TYPES[field_for(resource, name).type])() for name in resource.fields}
 
 
 @lru_cache(maxsize=None)
-def _categories(resource_name: str) -> dict[str, pd.CategoricalDtype]:
-    """The pandas dtype of each category column of a resource (built once: building one
-    costs more than converting a column)."""
+def _categories(resource_name: str) -> dict[str, tuple[pd.CategoricalDtype, object]]:
+    """The pandas dtype of each category column of a resource and its categories as an
+    Arrow array (built once: building a dtype costs more than converting a column)."""
     import pandas as pd
+    import pyarrow as pa
 
     resource = RESOURCE_BY_NAME[resource_name]
     fields = (field_for(resource, name) for name in resource.fields)
-    return {f.name: pd.CategoricalDtype(list(f.categories)) for f in fields if f.categories}
+    return {f.name: (pd.CategoricalDtype(list(f.categories)), pa.array(f.categories, pa.large_string()))
+            for f in fields if f.categories}
 
 
 def _pandas_type(arrow_type: object) -> object:
@@ -59,36 +58,31 @@ def _pandas_type(arrow_type: object) -> object:
     return {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.large_string(): pd.StringDtype()}.get(arrow_type)
 
 
-def _categorical(column: object, dtype: pd.CategoricalDtype) -> pd.Categorical:
-    """An Arrow dictionary column as a Categorical of the schema's categories; a value that
-    is not one of them becomes missing, as pandas' astype does."""
-    import numpy as np
+def _categorical(column: object, dtype: pd.CategoricalDtype, categories: object) -> pd.Categorical:
+    """A text column as a Categorical of the schema's categories, coded by Arrow; a value
+    that is not one of them becomes missing, as pandas' astype does."""
     import pandas as pd
+    import pyarrow.compute as pc
 
-    chunks = column.chunks  # type: ignore[attr-defined]
-    codes = []
-    position = {c: i for i, c in enumerate(dtype.categories)}
-    for chunk in chunks:
-        remap = np.array([position.get(v, -1) for v in chunk.dictionary.to_pylist()] + [-1], dtype=np.int8)
-        codes.append(remap[chunk.indices.fill_null(len(remap) - 1).to_numpy()])
-    joined = np.concatenate(codes) if codes else np.array([], dtype=np.int8)
-    return pd.Categorical.from_codes(joined, dtype=dtype, validate=False)
+    codes = pc.fill_null(pc.index_in(column, value_set=categories), -1)
+    return pd.Categorical.from_codes(codes.to_numpy(), dtype=dtype, validate=False)
 
 
 def read_table(resource_name: str, source: Path | bytes) -> pd.DataFrame:
     """One CSV of the package as a typed DataFrame, parsed straight into the schema's types
-    by Arrow's CSV reader: integers Int64, numbers float64, dates datetime64[ms], booleans
-    boolean (only 'true' and 'false'), categories Categorical with the schema's categories,
-    the rest string. Only an empty cell is missing ('NA' stays a string). A value that is not
-    of its column's type raises ValueError (pyarrow's ArrowInvalid)."""
+    by Arrow's CSV reader (in the calling thread: load() parses the tables side by side):
+    integers Int64, numbers float64, dates datetime64[ms], booleans boolean (only 'true'
+    and 'false'), categories Categorical with the schema's categories, the rest string. Only
+    an empty cell is missing ('NA' stays a string). A value that is not of its column's
+    type raises ValueError (pyarrow's ArrowInvalid)."""
     resource = RESOURCE_BY_NAME[resource_name]
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    table = read_arrow(data, _arrow_types(resource_name))
+    table = read_arrow(data, _arrow_types(resource_name), threads=False)
     categories = _categories(resource_name)
     frame = table.drop_columns(list(categories)).to_pandas(types_mapper=_pandas_type, date_as_object=False)
     for position, name in enumerate(resource.fields):
         if name in categories:
-            frame.insert(position, name, _categorical(table.column(name), categories[name]))
+            frame.insert(position, name, _categorical(table.column(name), *categories[name]))
     return frame
 
 
