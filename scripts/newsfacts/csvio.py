@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 from typing import Any, Iterable
 
-from newsfacts.schema import Resource
+from newsfacts.schema import LIST_DELIMITER, Resource
 
 
 def _cell(value: object) -> str:
@@ -19,7 +19,7 @@ def _cell(value: object) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, (list, tuple)):
-        return "|".join(value)
+        return LIST_DELIMITER.join(value)
     return str(value)
 
 

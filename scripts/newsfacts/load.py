@@ -23,8 +23,18 @@ if TYPE_CHECKING:  # pandas is imported where it is used, so that `import newsfa
     import pandas as pd
 
 
-_ARROW_TYPES = {"integer": "int64", "number": "float64", "string": "large_string", "date": "date32", "boolean": "bool_"}
-"""Strings as large_string: what pandas' string dtype holds, so no column is converted twice."""
+def list_type() -> object:
+    """The Arrow type of a list column (of strings) in load()'s frames: what splitting a
+    large_string column gives, so no column is converted twice."""
+    import pyarrow as pa
+
+    return pa.list_(pa.large_string())
+
+
+_ARROW_TYPES = {"integer": "int64", "number": "float64", "string": "large_string", "date": "date32", "boolean": "bool_",
+                "list": "large_string"}
+"""Strings as large_string: what pandas' string dtype holds, so no column is converted twice.
+A list is read as its text and split at its delimiter afterwards."""
 
 
 @lru_cache(maxsize=None)
@@ -55,7 +65,21 @@ def _pandas_type(arrow_type: object) -> object:
     import pandas as pd
     import pyarrow as pa
 
-    return {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.large_string(): pd.StringDtype()}.get(arrow_type)
+    return {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.large_string(): pd.StringDtype(),
+            list_type(): pd.ArrowDtype(list_type())}.get(arrow_type)
+
+
+def _split_lists(resource_name: str, table: object) -> object:
+    """The table with each list column's text split at its delimiter (an empty cell stays
+    missing; 'a|b' becomes ['a', 'b'])."""
+    import pyarrow.compute as pc
+
+    resource = RESOURCE_BY_NAME[resource_name]
+    for position, name in enumerate(resource.fields):
+        f = field_for(resource, name)
+        if f.type == "list":
+            table = table.set_column(position, name, pc.split_pattern(table.column(name), f.delimiter))
+    return table  # type: ignore[return-value]
 
 
 def _categorical(column: object, dtype: pd.CategoricalDtype, categories: object) -> pd.Categorical:
@@ -72,12 +96,13 @@ def read_table(resource_name: str, source: Path | bytes) -> pd.DataFrame:
     """One CSV of the package as a typed DataFrame, parsed straight into the schema's types
     by Arrow's CSV reader (in the calling thread: load() parses the tables side by side):
     integers Int64, numbers float64, dates datetime64[ms], booleans boolean (only 'true'
-    and 'false'), categories Categorical with the schema's categories, the rest string. Only
-    an empty cell is missing ('NA' stays a string). A value that is not of its column's
-    type raises ValueError (pyarrow's ArrowInvalid)."""
+    and 'false'), categories Categorical with the schema's categories, lists (actors.aliases)
+    a list of strings per cell (pandas.ArrowDtype of list_type()), the rest string. Only an
+    empty cell is missing ('NA' stays a string). A value that is not of its column's type
+    raises ValueError (pyarrow's ArrowInvalid)."""
     resource = RESOURCE_BY_NAME[resource_name]
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    table = read_arrow(data, _arrow_types(resource_name), threads=False)
+    table = _split_lists(resource_name, read_arrow(data, _arrow_types(resource_name), threads=False))
     categories = _categories(resource_name)
     frame = table.drop_columns(list(categories)).to_pandas(types_mapper=_pandas_type, date_as_object=False)
     for position, name in enumerate(resource.fields):
