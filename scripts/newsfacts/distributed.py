@@ -120,6 +120,5 @@ def extract_to_parquet(
 def read_dataset(out: Path) -> dict[str, Any]:
     """The dataset's tables as pandas frames (each folder read as one table)."""
     from newsfacts.export import read_parquet
-    from newsfacts.schema import RESOURCE_BY_NAME
 
-    return {name: read_parquet(RESOURCE_BY_NAME[name], out / name) for name in TABLES}
+    return {name: read_parquet(name, out / name) for name in TABLES}

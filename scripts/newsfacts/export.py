@@ -15,7 +15,7 @@ from newsfacts.descriptor import PACKAGE_META
 from newsfacts.load import load, package_properties
 from newsfacts.output import OutputError, locked, occupied, replace_directory
 from newsfacts.package import replace_atomically
-from newsfacts.schema import RESOURCES, Resource, field_for
+from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES, Resource, field_for
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 EXPORT_TABLES = frozenset({"sources", "actors", "statements", "events", "figures"})
@@ -216,12 +216,13 @@ def _readable_pandas_metadata(resource: Resource, metadata: dict[bytes, bytes]) 
     return {**metadata, b"pandas": json.dumps(pandas_meta).encode()}
 
 
-def read_parquet(resource: Resource, path: Path) -> pd.DataFrame:
-    """A Parquet file (or a folder of them) of one resource, as written here or by the Dask
-    recipe, as the frame load() gives: pandas' reader, with each list column as Arrow lists
-    again (pandas alone gives arrays of strings)."""
+def read_parquet(resource_name: str, path: Path | str) -> pd.DataFrame:
+    """A Parquet file (or a folder of them) of one resource ('actors'), as written here or by
+    the Dask recipe, as the frame load() gives: pandas' reader, with each list column as
+    Arrow lists again (pandas alone gives arrays of strings)."""
     import pyarrow.parquet as pq
 
+    resource = RESOURCE_BY_NAME[resource_name]
     frame = pd.read_parquet(path, to_pandas_kwargs={"date_as_object": False})
     for name in resource.fields:
         if field_for(resource, name).type == "list":
