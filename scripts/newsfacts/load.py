@@ -104,7 +104,7 @@ def read_table(resource_name: str, source: Path | bytes) -> pd.DataFrame:
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     table = _split_lists(resource_name, read_arrow(data, _arrow_types(resource_name), threads=False))
     categories = _categories(resource_name)
-    frame = table.drop_columns(list(categories)).to_pandas(types_mapper=_pandas_type, date_as_object=False)
+    frame = table.drop_columns(list(categories)).to_pandas(types_mapper=_pandas_type, date_as_object=False, use_threads=False)
     for position, name in enumerate(resource.fields):
         if name in categories:
             frame.insert(position, name, _categorical(table.column(name), *categories[name]))
