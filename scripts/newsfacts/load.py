@@ -61,12 +61,15 @@ def _categories(resource_name: str) -> dict[str, tuple[pd.CategoricalDtype, obje
             for f in fields if f.categories}
 
 
-def _pandas_type(arrow_type: object) -> object:
+@lru_cache(maxsize=None)
+def _pandas_types() -> dict[object, object]:
+    """The pandas dtype of each Arrow type that to_pandas would not map as the schema wants
+    (built once: to_pandas asks for every column)."""
     import pandas as pd
     import pyarrow as pa
 
     return {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.large_string(): pd.StringDtype(),
-            list_type(): pd.ArrowDtype(list_type())}.get(arrow_type)
+            list_type(): pd.ArrowDtype(list_type())}
 
 
 def _split_lists(resource_name: str, table: object) -> object:
@@ -79,7 +82,7 @@ def _split_lists(resource_name: str, table: object) -> object:
         f = field_for(resource, name)
         if f.type == "list":
             table = table.set_column(position, name, pc.split_pattern(table.column(name), f.delimiter))
-    return table  # type: ignore[return-value]
+    return table
 
 
 def _categorical(column: object, dtype: pd.CategoricalDtype, categories: object) -> pd.Categorical:
@@ -104,7 +107,7 @@ def read_table(resource_name: str, source: Path | bytes) -> pd.DataFrame:
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     table = _split_lists(resource_name, read_arrow(data, _arrow_types(resource_name), threads=False))
     categories = _categories(resource_name)
-    frame = table.drop_columns(list(categories)).to_pandas(types_mapper=_pandas_type, date_as_object=False, use_threads=False)
+    frame = table.drop_columns(list(categories)).to_pandas(types_mapper=_pandas_types().get, date_as_object=False, use_threads=False)
     for position, name in enumerate(resource.fields):
         if name in categories:
             frame.insert(position, name, _categorical(table.column(name), *categories[name]))
