@@ -55,9 +55,23 @@ def test_the_string_na_is_not_missing(tmp_path: Path) -> None:
     frame = read_table("actors", path.read_bytes())
     row = frame[frame["actor_id"] == "na-body"].iloc[0]
     assert row["name"] == "NA"
-    assert row["aliases"] == "null|None|N/A"
+    assert row["aliases"] == ["null", "None", "N/A"]
     assert pd.isna(row["country"])
     assert pd.read_csv(path)["name"].isna().any()  # what we protect users from
+
+
+def test_a_list_field_is_a_list_of_strings_per_cell() -> None:
+    """actors.aliases (a Frictionless list): each cell a list of strings, an empty cell missing;
+    the column is Arrow-backed (no object column), with pandas' .list accessor."""
+    actors = newsfacts.load(ROOT)["actors"].set_index("actor_id")
+    assert isinstance(actors["aliases"].dtype, pd.ArrowDtype)
+    assert actors.at["antony-blinken", "aliases"] == ["Blinken"]
+    assert pd.isna(actors.at["andriy-kostin", "aliases"])
+    text = (ROOT / "data/actors.csv").read_text(encoding="utf-8").splitlines()[1:]
+    cells = {line.split(",")[0]: line.rsplit(",", 1)[1] for line in text}  # no quoting in the seed's actors
+    assert {a: "|".join(v) for a, v in actors["aliases"].dropna().items()} == {a: c for a, c in cells.items() if c}
+    frame = read_table("actors", b"actor_id,name,kind,country,parent_actor_id,aliases\nx,X,group,,,a|b c||d\n")
+    assert frame["aliases"].tolist() == [["a", "b c", "", "d"]] and frame["aliases"].list.len().tolist() == [4]
 
 
 def test_load_from_a_copied_package(tmp_path: Path) -> None:
@@ -70,6 +84,8 @@ def test_load_from_a_copied_package(tmp_path: Path) -> None:
 def _reference_table(resource_name: str, data: bytes) -> pd.DataFrame:
     """load()'s frames as version 1.2.0 built them: every cell read as a string by the csv
     module, then converted column by column (the typed Arrow reader must give the same)."""
+    import pyarrow as pa
+
     from newsfacts.csvio import from_csv
     from newsfacts.schema import RESOURCE_BY_NAME, field_for
 
@@ -85,6 +101,9 @@ def _reference_table(resource_name: str, data: bytes) -> pd.DataFrame:
             out[name] = column.map({"true": True, "false": False}).astype("boolean")
         elif f.categories:
             out[name] = column.astype(pd.CategoricalDtype(list(f.categories)))
+        elif f.type == "list":
+            items = [None if v is pd.NA else v.split(f.delimiter) for v in column]
+            out[name] = pd.Series(pd.arrays.ArrowExtensionArray(pa.array(items, pa.list_(pa.large_string()))))
         else:
             out[name] = column.astype({"integer": "Int64", "number": "float64", "string": "string"}[f.type])
     return pd.DataFrame(out, columns=list(resource.fields))

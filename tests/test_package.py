@@ -200,7 +200,9 @@ def test_codebook_documents_every_field() -> None:
     book = (ROOT / "docs/codebook.md").read_text(encoding="utf-8")
     for r in RESOURCES:
         for name in r.fields:
-            assert f"| `{name}` | {field_for(r, name).type} |" in book
+            f = field_for(r, name)
+            shown = f"list of {f.item_type}, `{f.delimiter}`-separated".replace("|", "\\|") if f.type == "list" else f.type
+            assert f"| `{name}` | {shown} |" in book
 
 
 def test_the_csv_format_is_read_and_written_in_one_module() -> None:

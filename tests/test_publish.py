@@ -40,7 +40,8 @@ def test_sqlite_tables_types_keys_and_indexes(exported: Path) -> None:
         assert list(info) == list(r.fields)
         for name in r.fields:
             f = field_for(r, name)
-            assert info[name][2] == {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT", "boolean": "INTEGER"}[f.type]
+            assert info[name][2] == {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT", "boolean": "INTEGER",
+                                     "list": "TEXT"}[f.type]
             assert bool(info[name][3]) == f.required
         assert info[r.primary_key][5] == 1
         fks = {(row[3], row[2], row[4]) for row in db.execute(f"PRAGMA foreign_key_list({r.name})")}
@@ -54,6 +55,26 @@ def test_sqlite_tables_types_keys_and_indexes(exported: Path) -> None:
         db.execute("INSERT INTO figures (figure_id, source_id, value, unit, comparator, quantity, text, start, "
                    "\"end\", date_precision, date_inferred) VALUES ('fg-000000000000', '000_bb5d0af167e4fb00', 1, "
                    "'x', 'about', 'x', 'x', 0, 1, 'unknown', 0)")
+
+
+def test_sqlite_lists_are_json_arrays(exported: Path) -> None:
+    """actors.aliases is a JSON array as text: json_each reads its items; anything but an
+    array (the CSV's delimited text included) is refused by a CHECK."""
+    db = sqlite3.connect(exported / "newsfacts.db")
+    frame = load(ROOT)["actors"]
+    aliases = dict(db.execute("SELECT actor_id, aliases FROM actors WHERE aliases IS NOT NULL"))
+    assert aliases == {a: json.dumps(v, ensure_ascii=False) for a, v in zip(frame["actor_id"], frame["aliases"]) if v is not pd.NA}
+    items = set(db.execute("SELECT a.actor_id, j.value FROM actors AS a, json_each(a.aliases) AS j"))
+    assert ("antony-blinken", "Blinken") in items and len(items) == int(frame["aliases"].list.len().sum())
+    from newsfacts.export import create_table_sql
+
+    empty = sqlite3.connect(":memory:")  # the exported file may be locked by another test's open transaction
+    empty.execute(create_table_sql(RESOURCE_BY_NAME["actors"]))
+    insert = "INSERT INTO actors (actor_id, name, kind, aliases) VALUES (?, 'X', 'group', ?)"
+    empty.executemany(insert, [("a", '["Blinken", "Secretary Blinken"]'), ("b", "[]"), ("c", None)])
+    for bad in ("Blinken|Secretary Blinken", '"Blinken"', "[broken"):
+        with pytest.raises((sqlite3.IntegrityError, sqlite3.OperationalError)):  # malformed JSON: an error, not false
+            empty.execute(insert, ("x", bad))
 
 
 def test_datasette_shows_tables_with_descriptions(exported: Path) -> None:
@@ -92,6 +113,7 @@ def test_datasette_reads_well(exported: Path) -> None:
         "speakers": "/newsfacts/statements_with_speakers.json?_shape=array&_size=max",
         "actors_view": "/newsfacts/events_with_actors.json?_shape=array&_size=max",
         "actors": "/newsfacts/actors.json?_shape=array&_size=max",
+        "aliases": "/newsfacts/actors.json?_size=max",
     }
 
     async def fetch() -> dict:
@@ -112,6 +134,12 @@ def test_datasette_reads_well(exported: Path) -> None:
     assert {row["actor_id"]["label"] for row in events if row["actor_id"]} >= {"Russia", "North Korea"}
     names = [row["name"] for row in got["actors"].json()]
     assert names == sorted(names)
+    # aliases, a list, are a JSON array per actor, faceted item by item
+    assert {row["actor_id"]: row["aliases"] and json.loads(row["aliases"]) for row in got["actors"].json()}["antony-blinken"] == ["Blinken"]
+    facet = got["aliases"].json()["facet_results"]
+    facet = facet.get("results", facet)["aliases"]  # Datasette 1.0 nests the facets under "results"
+    assert facet["type"] == "array" and {"value": "Blinken", "count": 1} in [
+        {k: item[k] for k in ("value", "count")} for item in facet["results"]]
     # full-text search finds the known rows
     assert {row["speaker_id"] for row in got["search"].json()} == {"john-kirby"}
     assert any("ballistic" in row["text"] for row in got["event_search"].json())
@@ -134,6 +162,8 @@ def test_parquet_types_descriptions_and_same_frames_as_load(exported: Path) -> N
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from newsfacts.export import read_parquet
+
     frames = newsfacts.load(ROOT)
     for r in RESOURCES:
         path = exported / "parquet" / f"{r.name}.parquet"
@@ -148,12 +178,21 @@ def test_parquet_types_descriptions_and_same_frames_as_load(exported: Path) -> N
                 assert pa.types.is_dictionary(arrow.type)
             elif f.type == "integer":
                 assert arrow.type == pa.int64()
+            elif f.type == "list":
+                assert pa.types.is_list(arrow.type) and pa.types.is_large_string(arrow.type.value_type)
+        if len(frames[r.name]):  # newsfacts' own reader gives the frame load() gives, lists included
+            pd.testing.assert_frame_equal(read_parquet(r.name, path), frames[r.name])
         back = pd.read_parquet(path, to_pandas_kwargs={"date_as_object": False})
+        lists = [n for n in r.fields if field_for(r, n).type == "list"]
+        for name in lists:  # pandas gives a list column back as arrays of strings
+            assert [None if v is None else list(v) for v in back.pop(name)] == [
+                None if v is pd.NA else v for v in frames[r.name][name]]
+        assert pd.read_parquet(path, dtype_backend="pyarrow")[lists].dtypes.map(lambda t: pa.types.is_list(t.pyarrow_dtype)).all()
         if len(frames[r.name]):
-            pd.testing.assert_frame_equal(back, frames[r.name])
+            pd.testing.assert_frame_equal(back, frames[r.name].drop(columns=lists))
         else:  # Parquet keeps no dictionary for an empty column, so the categories are lost
-            pd.testing.assert_frame_equal(back, frames[r.name], check_categorical=False, check_dtype=False)
-            assert list(back.columns) == list(frames[r.name].columns)
+            pd.testing.assert_frame_equal(back, frames[r.name].drop(columns=lists), check_categorical=False, check_dtype=False)
+            assert list(back.columns) == [n for n in frames[r.name].columns if n not in lists]
 
 
 def test_timeline_is_deterministic_and_marks_what_it_should() -> None:

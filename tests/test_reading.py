@@ -233,6 +233,19 @@ def test_the_schema_in_code_is_used_not_the_descriptors_copy(tmp_path: Path) -> 
         load(pkg)
 
 
+def test_a_1_x_package_is_refused_naming_the_retyped_field(tmp_path: Path) -> None:
+    """2.0.0 reads actors.aliases as a list; a package of 1.x (aliases a string) is refused
+    by load() with one line naming the field and both types."""
+    pkg = _copy(tmp_path)
+    d = _descriptor(pkg)
+    aliases = next(f for f in _resource(d, "actors")["schema"]["fields"] if f["name"] == "aliases")
+    aliases["type"] = "string"
+    del aliases["itemType"], aliases["delimiter"]
+    _write_descriptor(pkg, d)
+    with pytest.raises(PackageError, match='field aliases: type "string", expected "list"'):
+        load(pkg)
+
+
 def test_frictionless_still_checks_types_and_keys_against_the_declared_schema(tmp_path: Path) -> None:
     """validate hands Frictionless this version's declarations with the package's paths and hashes."""
     pkg = _copy(tmp_path)

@@ -157,3 +157,18 @@ def test_validate_command_runs_frictionless_too_when_asked(tampered: dict[str, P
     assert "does not match the descriptor's" in plain.stderr and "frictionless" not in plain.stderr
     assert "frictionless figures:" in both.stderr and "hash" in both.stderr
     assert CliRunner().invoke(main, ["validate", "--frictionless", str(ROOT)]).exit_code == 0
+
+
+def test_frictionless_reads_the_list_field_as_lists() -> None:
+    """actors.aliases is a Frictionless v2 list (itemType string, delimiter '|'): Frictionless
+    itself reads each cell as a list, an empty cell as missing, and finds the package valid."""
+    import frictionless
+
+    from newsfacts.schema import RESOURCE_BY_NAME, field_for
+
+    f = field_for(RESOURCE_BY_NAME["actors"], "aliases")
+    assert (f.type, f.item_type, f.delimiter) == ("list", "string", "|")
+    package = frictionless.Package(str(ROOT / "datapackage.json"))
+    aliases = {row["actor_id"]: row["aliases"] for row in package.get_resource("actors").read_rows()}
+    assert aliases["antony-blinken"] == ["Blinken"] and aliases["andriy-kostin"] is None
+    assert frictionless.validate(str(ROOT / "datapackage.json")).valid

@@ -82,6 +82,9 @@ def _schema(d: dict, name: str) -> dict:
         (lambda d: _schema(d, "figures")["fields"][6]["constraints"].update(enum=["eq", "approx", "gt", "gte", "lt", "lte", "ne"]), "minor"),
         (lambda d: _schema(d, "actors")["fields"][3]["constraints"].pop("pattern"), "minor"),
         (lambda d: d.update(title="Another title"), "patch"),
+        (lambda d: _schema(d, "actors")["fields"][5].update(delimiter=";"), "major"),
+        (lambda d: _schema(d, "actors")["fields"][5].update(itemType="integer"), "major"),
+        (lambda d: _schema(d, "actors")["fields"][5].update(type="string"), "major"),
         (lambda d: d["resources"].pop(), "major"),
         (lambda d: _schema(d, "events")["foreignKeys"].pop(), "major"),
         (lambda d: _schema(d, "events")["foreignKeys"].append(
@@ -112,6 +115,21 @@ def test_diff_cli_exit_codes_and_json(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "Error" in bad.stderr
 
 
+def test_aliases_as_a_list_is_a_major_change_since_1_3_0() -> None:
+    """Release 2.0.0 retypes actors.aliases (string -> list, same CSV bytes): diff and the
+    release check against v1.3.0 call it major, and the version is 2.0.0."""
+    if subprocess.run(["git", "rev-parse", "--verify", "-q", "v1.3.0"], cwd=ROOT, capture_output=True).returncode:
+        pytest.skip("no tag v1.3.0 in this clone")
+    d = diff_packages(read_package("v1.3.0", ROOT), read_package(str(ROOT)))
+    actors = next(r for r in d.resources if r.name == "actors")
+    assert "field aliases: type string -> list" in actors.schema and actors.bump == "major"
+    assert actors.changed == {} and actors.added == [] and actors.removed == []  # the cells are the same
+    assert d.bump == "major" and bump_between("1.3.0", newsfacts.__version__) == "major"
+    result = CliRunner().invoke(main, ["diff", "v1.3.0", str(ROOT), "--repo", str(ROOT), "--json"])
+    assert result.exit_code == 1 and json.loads(result.stdout)["bump"] == "major"
+    assert check_release(ROOT, against="v1.3.0").ok
+
+
 def test_diff_against_a_git_ref(released_repo: Path) -> None:
     result = CliRunner().invoke(main, ["diff", "HEAD", str(released_repo), "--repo", str(released_repo), "--json"])
     assert result.exit_code == 0, result.output
@@ -140,7 +158,7 @@ def released_repo(tmp_path: Path) -> Path:
     """A clone of this repository's committed files, with its HEAD tagged as a release."""
     repo = tmp_path / "repo"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(repo)], check=True, capture_output=True)
-    for rel in ["data", "datapackage.json", "docs", "scripts", "seeds", "CHANGELOG.md"]:
+    for rel in ["data", "datapackage.json", "docs", "scripts", "seeds", "CHANGELOG.md", "CITATION.cff"]:
         src = ROOT / rel
         if src.is_dir():
             shutil.rmtree(repo / rel, ignore_errors=True)

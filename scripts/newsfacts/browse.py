@@ -17,7 +17,8 @@ SEARCHABLE: dict[str, tuple[str, ...]] = {
     "statements": ("text", "speaker_text", "speaker_role", "cue"),
     "events": ("text", "event_mode", "instrument"),
 }
-FACETS: dict[str, list[str]] = {
+FACETS: dict[str, list[Any]] = {
+    "actors": ["kind", {"array": "aliases"}],  # aliases: a JSON array, faceted by item
     "statements": ["source_id", "speech_act", "mode"],
     "events": ["source_id", "event_type", "claim_status"],
     "figures": ["source_id", "unit"],

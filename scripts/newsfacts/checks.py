@@ -101,9 +101,10 @@ def typed_column(table: Table, name: str) -> tuple[Any, Any]:
     import pyarrow.compute as pc
 
     column = table.columns[name]
-    kind = field_for(RESOURCE_BY_NAME[table.name], name).type
-    if kind == "string":
-        return column, pa.nulls(len(column), pa.bool_()).fill_null(False)  # any text is a string
+    f = field_for(RESOURCE_BY_NAME[table.name], name)
+    kind = f.type
+    if kind == "string" or (kind == "list" and f.item_type == "string"):  # any text is a string, or a list of them
+        return column, pa.nulls(len(column), pa.bool_()).fill_null(False)
     if kind == "boolean":
         good = pc.is_in(column, value_set=pa.array(["true", "false"], pa.large_string()))
         return pc.if_else(good, pc.equal(column, "true"), None), pc.invert(good)

@@ -48,6 +48,9 @@ def field_descriptor(resource: Resource, name: str) -> dict[str, Any]:
     """The Table Schema entry for one field of one resource."""
     f = field_for(resource, name)
     out: dict[str, Any] = {"name": f.name, "type": f.type, "description": f.description}
+    if f.type == "list":
+        out["itemType"] = f.item_type
+        out["delimiter"] = f.delimiter
     if f.type == "boolean":
         out["trueValues"] = ["true"]
         out["falseValues"] = ["false"]

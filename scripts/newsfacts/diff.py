@@ -130,9 +130,10 @@ def _field_changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[str],
         bump = _max(bump, "major")
     for name in common_old:
         a, b = old_fields[name], new_fields[name]
-        if a.get("type") != b.get("type"):
-            notes.append(f"field {name}: type {a.get('type')} -> {b.get('type')}")
-            bump = _max(bump, "major")
+        for key in ("type", "itemType", "delimiter"):  # how a cell is read: a list's items and separator too
+            if a.get(key) != b.get(key):
+                notes.append(f"field {name}: {key} {a.get(key)} -> {b.get(key)}")
+                bump = _max(bump, "major")
         ca, cb = a.get("constraints", {}), b.get("constraints", {})
         for key in sorted(ca.keys() | cb.keys()):
             if ca.get(key) == cb.get(key):

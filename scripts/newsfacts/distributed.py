@@ -119,6 +119,6 @@ def extract_to_parquet(
 
 def read_dataset(out: Path) -> dict[str, Any]:
     """The dataset's tables as pandas frames (each folder read as one table)."""
-    import pandas as pd
+    from newsfacts.export import read_parquet
 
-    return {name: pd.read_parquet(out / name, to_pandas_kwargs={"date_as_object": False}) for name in TABLES}
+    return {name: read_parquet(name, out / name) for name in TABLES}

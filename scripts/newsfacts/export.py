@@ -15,14 +15,16 @@ from newsfacts.descriptor import PACKAGE_META
 from newsfacts.load import load, package_properties
 from newsfacts.output import OutputError, locked, occupied, replace_directory
 from newsfacts.package import replace_atomically
-from newsfacts.schema import RESOURCES, Resource, field_for
+from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES, Resource, field_for
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 EXPORT_TABLES = frozenset({"sources", "actors", "statements", "events", "figures"})
 """Tables by which an earlier SQLite export is known."""
 DATASETTE_SOURCE = "newsfacts data package (datapackage.json)"
 """The `source` of the Datasette metadata an export writes: how an earlier one is known."""
-SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT", "boolean": "INTEGER"}
+SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT", "boolean": "INTEGER", "list": "TEXT"}
+"""A list is a JSON array as text ('["Blinken", "Secretary Blinken"]'): what SQLite's json_each
+and Datasette's array facets read."""
 
 
 def _quote(name: str) -> str:
@@ -42,6 +44,9 @@ def create_table_sql(resource: Resource) -> str:
             column += f" CHECK ({_quote(name)} IN ({allowed}))"
         if f.type == "boolean":
             column += f" CHECK ({_quote(name)} IN (0, 1))"
+        if f.type == "list":
+            q = _quote(name)
+            column += f" CHECK ({q} IS NULL OR (json_valid({q}) AND json_type({q}) = 'array'))"
         lines.append(column)
     lines.append(f"  PRIMARY KEY ({_quote(resource.primary_key)})")
     for fk in resource.foreign_keys:
@@ -54,6 +59,8 @@ def _sql_value(value: Any) -> Any:
         return None
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
     if hasattr(value, "item"):
         value = value.item()  # numpy scalars
     if isinstance(value, bool):
@@ -188,11 +195,40 @@ def arrow_table(resource: Resource, frame: pd.DataFrame):
             current = current.with_type(pa.date32())
         fields.append(current.with_metadata({"description": f.description, "type": f.type}))
     schema = pa.schema(fields, metadata={
-        **(table.schema.metadata or {}),
+        **_readable_pandas_metadata(resource, table.schema.metadata or {}),
         b"newsfacts.resource": resource.name.encode(),
         b"newsfacts.description": resource.description.encode(),
     })
     return table.cast(schema)
+
+
+def _readable_pandas_metadata(resource: Resource, metadata: dict[bytes, bytes]) -> dict[bytes, bytes]:
+    """The pandas metadata with each list column recorded as pandas records a column of lists
+    (pandas cannot rebuild its Arrow list dtype from the name it writes, so pd.read_parquet
+    would fail on the whole file): read back, its cells are arrays of strings."""
+    lists = {name for name in resource.fields if field_for(resource, name).type == "list"}
+    if b"pandas" not in metadata or not lists:
+        return metadata
+    pandas_meta = json.loads(metadata[b"pandas"])
+    for column in pandas_meta["columns"]:
+        if column.get("field_name") in lists:
+            column.update({"pandas_type": "list[unicode]", "numpy_type": "object", "metadata": None})
+    return {**metadata, b"pandas": json.dumps(pandas_meta).encode()}
+
+
+def read_parquet(resource_name: str, path: Path | str) -> pd.DataFrame:
+    """A Parquet file (or a folder of them) of one resource ('actors'), as written here or by
+    the Dask recipe, as the frame load() gives: pandas' reader, with each list column as
+    Arrow lists again (pandas alone gives arrays of strings)."""
+    import pyarrow.parquet as pq
+
+    resource = RESOURCE_BY_NAME[resource_name]
+    frame = pd.read_parquet(path, to_pandas_kwargs={"date_as_object": False})
+    for name in resource.fields:
+        if field_for(resource, name).type == "list":
+            column = pq.read_table(path, columns=[name]).column(name)
+            frame[name] = pd.Series(pd.arrays.ArrowExtensionArray(column), index=frame.index)
+    return frame
 
 
 def is_parquet_export(directory: Path) -> bool:

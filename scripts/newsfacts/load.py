@@ -23,72 +23,94 @@ if TYPE_CHECKING:  # pandas is imported where it is used, so that `import newsfa
     import pandas as pd
 
 
-_ARROW_TYPES = {"integer": "int64", "number": "float64", "string": "large_string", "date": "date32", "boolean": "bool_"}
-"""Strings as large_string: what pandas' string dtype holds, so no column is converted twice."""
+def list_type() -> object:
+    """The Arrow type of a list column (of strings) in load()'s frames: what splitting a
+    large_string column gives, so no column is converted twice."""
+    import pyarrow as pa
+
+    return pa.list_(pa.large_string())
+
+
+_ARROW_TYPES = {"integer": "int64", "number": "float64", "string": "large_string", "date": "date32", "boolean": "bool_",
+                "list": "large_string"}
+"""Strings as large_string: what pandas' string dtype holds, so no column is converted twice.
+A list is read as its text and split at its delimiter afterwards."""
 
 
 @lru_cache(maxsize=None)
 def _arrow_types(resource_name: str) -> dict[str, object]:
-    """The Arrow type each column is parsed as: the schema's type; a category column as a
-    dictionary of strings (mapped onto the schema's categories afterwards)."""
+    """The Arrow type each column is parsed as: the schema's type (a category column as
+    text: coding it against the schema's categories afterwards costs less than Arrow's
+    dictionary parsing)."""
     import pyarrow as pa
 
     resource = RESOURCE_BY_NAME[resource_name]
-    out: dict[str, object] = {}
-    for name in resource.fields:
-        f = field_for(resource, name)
-        out[name] = pa.dictionary(pa.int32(), pa.string()) if f.categories else getattr(pa, _ARROW_TYPES[f.type])()
-    return out
+    return {name: getattr(pa, _ARROW_TYPES[field_for(resource, name).type])() for name in resource.fields}
 
 
 @lru_cache(maxsize=None)
-def _categories(resource_name: str) -> dict[str, pd.CategoricalDtype]:
-    """The pandas dtype of each category column of a resource (built once: building one
-    costs more than converting a column)."""
-    import pandas as pd
-
-    resource = RESOURCE_BY_NAME[resource_name]
-    fields = (field_for(resource, name) for name in resource.fields)
-    return {f.name: pd.CategoricalDtype(list(f.categories)) for f in fields if f.categories}
-
-
-def _pandas_type(arrow_type: object) -> object:
+def _categories(resource_name: str) -> dict[str, tuple[pd.CategoricalDtype, object]]:
+    """The pandas dtype of each category column of a resource and its categories as an
+    Arrow array (built once: building a dtype costs more than converting a column)."""
     import pandas as pd
     import pyarrow as pa
 
-    return {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.large_string(): pd.StringDtype()}.get(arrow_type)
+    resource = RESOURCE_BY_NAME[resource_name]
+    fields = (field_for(resource, name) for name in resource.fields)
+    return {f.name: (pd.CategoricalDtype(list(f.categories)), pa.array(f.categories, pa.large_string()))
+            for f in fields if f.categories}
 
 
-def _categorical(column: object, dtype: pd.CategoricalDtype) -> pd.Categorical:
-    """An Arrow dictionary column as a Categorical of the schema's categories; a value that
-    is not one of them becomes missing, as pandas' astype does."""
-    import numpy as np
+@lru_cache(maxsize=None)
+def _pandas_types() -> dict[object, object]:
+    """The pandas dtype of each Arrow type that to_pandas would not map as the schema wants
+    (built once: to_pandas asks for every column)."""
     import pandas as pd
+    import pyarrow as pa
 
-    chunks = column.chunks  # type: ignore[attr-defined]
-    codes = []
-    position = {c: i for i, c in enumerate(dtype.categories)}
-    for chunk in chunks:
-        remap = np.array([position.get(v, -1) for v in chunk.dictionary.to_pylist()] + [-1], dtype=np.int8)
-        codes.append(remap[chunk.indices.fill_null(len(remap) - 1).to_numpy()])
-    joined = np.concatenate(codes) if codes else np.array([], dtype=np.int8)
-    return pd.Categorical.from_codes(joined, dtype=dtype, validate=False)
+    return {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.large_string(): pd.StringDtype(),
+            list_type(): pd.ArrowDtype(list_type())}
+
+
+def _split_lists(resource_name: str, table: object) -> object:
+    """The table with each list column's text split at its delimiter (an empty cell stays
+    missing; 'a|b' becomes ['a', 'b'])."""
+    import pyarrow.compute as pc
+
+    resource = RESOURCE_BY_NAME[resource_name]
+    for position, name in enumerate(resource.fields):
+        f = field_for(resource, name)
+        if f.type == "list":
+            table = table.set_column(position, name, pc.split_pattern(table.column(name), f.delimiter))
+    return table
+
+
+def _categorical(column: object, dtype: pd.CategoricalDtype, categories: object) -> pd.Categorical:
+    """A text column as a Categorical of the schema's categories, coded by Arrow; a value
+    that is not one of them becomes missing, as pandas' astype does."""
+    import pandas as pd
+    import pyarrow.compute as pc
+
+    codes = pc.fill_null(pc.index_in(column, value_set=categories), -1)
+    return pd.Categorical.from_codes(codes.to_numpy(), dtype=dtype, validate=False)
 
 
 def read_table(resource_name: str, source: Path | bytes) -> pd.DataFrame:
     """One CSV of the package as a typed DataFrame, parsed straight into the schema's types
-    by Arrow's CSV reader: integers Int64, numbers float64, dates datetime64[ms], booleans
-    boolean (only 'true' and 'false'), categories Categorical with the schema's categories,
-    the rest string. Only an empty cell is missing ('NA' stays a string). A value that is not
-    of its column's type raises ValueError (pyarrow's ArrowInvalid)."""
+    by Arrow's CSV reader (in the calling thread: load() parses the tables side by side):
+    integers Int64, numbers float64, dates datetime64[ms], booleans boolean (only 'true'
+    and 'false'), categories Categorical with the schema's categories, lists (actors.aliases)
+    a list of strings per cell (pandas.ArrowDtype of list_type()), the rest string. Only an
+    empty cell is missing ('NA' stays a string). A value that is not of its column's type
+    raises ValueError (pyarrow's ArrowInvalid)."""
     resource = RESOURCE_BY_NAME[resource_name]
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    table = read_arrow(data, _arrow_types(resource_name))
+    table = _split_lists(resource_name, read_arrow(data, _arrow_types(resource_name), threads=False))
     categories = _categories(resource_name)
-    frame = table.drop_columns(list(categories)).to_pandas(types_mapper=_pandas_type, date_as_object=False)
+    frame = table.drop_columns(list(categories)).to_pandas(types_mapper=_pandas_types().get, date_as_object=False, use_threads=False)
     for position, name in enumerate(resource.fields):
         if name in categories:
-            frame.insert(position, name, _categorical(table.column(name), categories[name]))
+            frame.insert(position, name, _categorical(table.column(name), *categories[name]))
     return frame
 
 

@@ -43,12 +43,15 @@ CLAIM_STATUSES = ("reported", "disputed")
 COMPARATORS = ("eq", "approx", "gt", "gte", "lt", "lte")
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LIST_DELIMITER = "|"
+"""What separates the items of a list cell in the CSV ('Blinken|Secretary Blinken')."""
 ISO_DATE_HELP = "ISO 8601 date (YYYY-MM-DD)."
 
 
 @dataclass(frozen=True)
 class Field:
-    """One column: its name, Frictionless type, meaning and constraints."""
+    """One column: its name, Frictionless type, meaning and constraints; a `list` field
+    (Frictionless v2) also has its items' type and the delimiter between them."""
 
     name: str
     type: str
@@ -57,6 +60,8 @@ class Field:
     pattern: str | None = None
     minimum: int | None = None
     categories: tuple[str, ...] | None = None
+    item_type: str | None = None
+    delimiter: str | None = None
 
 
 @dataclass(frozen=True)
@@ -204,8 +209,11 @@ FIELDS: dict[str, Field] = {
         ),
         Field(
             "aliases",
-            "string",
-            "Other surface forms of the actor seen in the articles, '|'-separated, sorted.",
+            "list",
+            f"Other surface forms of the actor seen in the articles, sorted: a list of strings, "
+            f"'{LIST_DELIMITER}'-separated in the CSV; empty when there are none.",
+            item_type="string",
+            delimiter=LIST_DELIMITER,
         ),
         Field(
             "statement_id",
@@ -584,4 +592,6 @@ def field_for(resource: Resource, name: str) -> Field:
         pattern=base.pattern,
         minimum=base.minimum,
         categories=base.categories,
+        item_type=base.item_type,
+        delimiter=base.delimiter,
     )
