@@ -571,3 +571,12 @@ def test_an_announcement_of_a_that_clause_is_a_statement_not_a_pledge() -> None:
     x = run("The president announced today that the United States will provide a loan of $20 billion.")
     assert [e["event_mode"] for e in x.events] == []
     assert [r[:2] for r in _events("Canada announced $500 million in military aid on Monday.")] == [("AGREE", "pledge")]
+
+
+def test_the_subject_of_a_subordinate_clause_or_of_a_light_verb_acts() -> None:
+    rows = _events("The law passed after opposition lawmakers walked out of the chamber in protest.")
+    assert ("PROTEST", "protest", "opposition-lawmakers", None, None) in rows
+    assert _events("Calder Microsystems held talks with Nexa Robotics on Monday.") == [
+        ("CONSULT", "held talks", "calder-microsystems", "nexa-robotics", "2025-11-03")]
+    rows = _events("Olivier Garnier met reporters. The ministry said Garnier had held unauthorised meetings with opposition figures.")
+    assert ("CONSULT", "meetings", "olivier-garnier") in [r[:3] for r in rows]

@@ -861,8 +861,10 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
                 lo = min(lo, tokens[k].start) if tokens[k].text not in STOPS and near else lo
     if not actors and origin_subject is not None:
         actors = [origin_subject]
-    if not actors and not nominal and not _passive(tokens, first.index) and kind != "disaster":
-        subject = _phrase_subject(tokens, first.index, book) or _described_subject(tokens, first.index, book, speaker)
+    light = _light_verb_before(tokens, first.index) if nominal else None  # 'Garnier had held unauthorised meetings'
+    verb_at = light if light is not None else (None if nominal else first.index)
+    if not actors and verb_at is not None and not _passive(tokens, verb_at) and kind != "disaster":
+        subject = _phrase_subject(tokens, verb_at, book) or _described_subject(tokens, verb_at, book, speaker)
         if subject:
             actors = [subject[0]]
             lo = min(lo, subject[1])  # 'South Korean Trade Minister Park Seung-hoon arrived
@@ -884,8 +886,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         actors = [default_actor]
     told_passive = not nominal and (first.type not in {"ASSAULT", "THREATEN"} or kind == "use") \
         and _told_in_passive(tokens, first)  # not 'two people were killed' (an attack's effect), 'is being threatened'
-    told = told_passive or (not actors and not nominal and not passive and _past(tokens, first.index)
-                            and _subject_written(tokens, first.index))
+    told = told_passive or (not actors and verb_at is not None and not _passive(tokens, verb_at)
+                            and _past(tokens, verb_at) and _subject_written(tokens, verb_at))
     if not actors and kind not in {"assault", "use", "disaster"} and not dates and not told:
         return None  # without an actor, only a dated occurrence ('a session on Wednesday') is an event
     # target: first actor after a preposition that suits the event
@@ -1019,13 +1021,19 @@ def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> tuple[s
     while k >= 0 and tokens[k].lower in AUXILIARY:
         k -= 1
     start = k
-    while start >= 0 and tokens[start].text not in STOPS and tokens[start].lower not in CLAUSE_JOINERS:
+    while start >= 0 and tokens[start].text not in STOPS and tokens[start].lower not in CLAUSE_JOINERS \
+            and tokens[start].lower not in _words("subordinators"):  # '... after opposition lawmakers walked out'
         start -= 1
     words = list(tokens[start + 1 : k + 1])
     cut = next((j for j, t in enumerate(words) if j > 0 and t.lower in PREPOSITIONS), len(words))
     words = words[:cut]
-    if not words or len(words) > 6 or not any(t.text[:1].isupper() for t in words):
+    if not words or len(words) > 6:
         return None
+    if not any(t.text[:1].isupper() for t in words):  # only an unnamed group: '... after opposition lawmakers walked out'
+        phrase = book.phrase(words)
+        group = phrase is not None and phrase.kind == "description" and phrase.actor_id is not None \
+            and book.records[phrase.actor_id].kind == "group"
+        return (phrase.actor_id, words[0].start) if group else None
     after_stop = {id(tokens[j + 1]) for j in range(len(tokens) - 1) if tokens[j].text in STOPS}
     names = [t for t in words if t.text[:1].isupper() and t is not tokens[0] and id(t) not in after_stop]
     named_before = any(t.text[:1].isupper() and t.lower not in DETERMINERS and _named_inside_a_sentence(book.text, t)
@@ -1041,6 +1049,17 @@ def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> tuple[s
     return (phrase.actor_id, words[0].start) if phrase is not None and phrase.kind != "pronoun" and phrase.actor_id else None
 
 
+def _light_verb_before(tokens: list[Token], index: int) -> int | None:
+    """The light verb whose object the event noun is ('held unauthorised meetings', 'ordered
+    the confiscation'), with only determiners and modifiers between."""
+    k = index - 1
+    while k >= 0 and index - k <= 3 and (tokens[k].lower in DETERMINERS or (
+            tokens[k].text.islower() and tokens[k].text.replace("-", "").isalpha() and tokens[k].lower not in PREPOSITIONS
+            and tokens[k].lower not in _words("light_verbs"))):
+        k -= 1
+    return k if k >= 0 and tokens[k].lower in _words("light_verbs") else None
+
+
 def _subject_written(tokens: list[Token], index: int) -> bool:
     """A noun phrase opens the clause as the verb's subject, though it names no actor we
     know ('FIFA’s ethics committee has banned'): the occurrence is told with its agent,
@@ -1053,7 +1072,7 @@ def _subject_written(tokens: list[Token], index: int) -> bool:
             and tokens[start].lower not in RELATIVES and tokens[start].lower not in PREPOSITIONS:
         start -= 1
     words = tokens[start + 1 : k + 1]
-    if not 0 < len(words) <= 6 or not (start < 0 or tokens[start].text in STOPS):
+    if not 0 < len(words) <= 6 or not (start < 0 or tokens[start].text in STOPS or tokens[start].lower in _words("subordinators")):
         return False
     head = words[-1].lower  # not a copula ('the coalition remains committed'), nor an event ('These
     # massive bombardments used drones': no agent)
