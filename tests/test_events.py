@@ -580,3 +580,13 @@ def test_the_subject_of_a_subordinate_clause_or_of_a_light_verb_acts() -> None:
         ("CONSULT", "held talks", "calder-microsystems", "nexa-robotics", "2025-11-03")]
     rows = _events("Olivier Garnier met reporters. The ministry said Garnier had held unauthorised meetings with opposition figures.")
     assert ("CONSULT", "meetings", "olivier-garnier") in [r[:3] for r in rows]
+
+
+def test_verdicts_joined_protests_and_a_name_in_apposition() -> None:
+    rows = _events("Presiding Judge Katrin Albers found Markus Feldhaus, 58, guilty on 14 of the 17 counts.")
+    assert [r[:3] for r in rows] == [("ACCUSE", "conviction", "katrin-albers")]
+    assert _events("Investigators found debris near the site.") == []
+    assert [r[:2] for r in _events("Several thousand people joined the rally on Saturday.")] == [("PROTEST", "protest")]
+    assert _events("Finland joined NATO in 2023.") == []  # joining no protest
+    rows = _events("France responded within hours. Its foreign minister, Helene Marchand, summoned Algeria's envoy.")
+    assert [r[:4] for r in rows] == [("CONSULT", "summoned", "helene-marchand", "algeria")]

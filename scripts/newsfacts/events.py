@@ -946,7 +946,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         words = " ".join(x.lower for x in tokens[t.index : t.index + t.length])
         mode = lex["assault_modes"].get(words, mode)
     modes = next((g.get("modes", {}) for g in lex["events"]
-                  if (g["type"], g["kind"], g["mode"]) == (first.type, first.kind, first.mode)), {})
+                  if (g["type"], g["kind"], g["mode"]) == (first.type, first.kind, first.mode)
+                  and first.words in g["verbs"] + g["nouns"]), {})
     mode = modes.get(first.words, mode)  # 'fined' -> fine, 'sentenced' -> sentence
     if kind == "use":
         mode = lex["instrument_modes"].get(tokens[weapon[1] - 1].lower, "attack")
@@ -1024,6 +1025,15 @@ def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> tuple[s
     while start >= 0 and tokens[start].text not in STOPS and tokens[start].lower not in CLAUSE_JOINERS \
             and tokens[start].lower not in _words("subordinators"):  # '... after opposition lawmakers walked out'
         start -= 1
+    if k > 0 and tokens[k].text == "," and start == k:  # 'Its foreign minister, Hélène Marchand, summoned'
+        j = k - 1
+        while j >= 0 and tokens[j].text[:1].isupper() and k - j <= 4:
+            j -= 1
+        if j >= 0 and j < k - 1 and tokens[j].text == ",":
+            named = book.phrase(list(tokens[j + 1 : k]))
+            if named is not None and named.kind == "name" and named.actor_id \
+                    and book.records[named.actor_id].kind == "person":
+                return named.actor_id, tokens[j + 1].start
     words = list(tokens[start + 1 : k + 1])
     cut = next((j for j, t in enumerate(words) if j > 0 and t.lower in PREPOSITIONS), len(words))
     words = words[:cut]
