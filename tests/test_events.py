@@ -590,3 +590,20 @@ def test_verdicts_joined_protests_and_a_name_in_apposition() -> None:
     assert _events("Finland joined NATO in 2023.") == []  # joining no protest
     rows = _events("France responded within hours. Its foreign minister, Helene Marchand, summoned Algeria's envoy.")
     assert [r[:4] for r in rows] == [("CONSULT", "summoned", "helene-marchand", "algeria")]
+
+
+def test_words_used_as_another_part_of_speech_and_states_are_not_events() -> None:
+    rows = _events("As Ukrainian forces combat Russia’s renewed invasion, the allies stand with Ukraine.")
+    assert [r[0] for r in rows] == ["ASSAULT"]  # 'renewed' qualifies the invasion: no agreement renewed
+    assert _events("I’m making sure that we deal with these kinds of acts.") == []
+    assert _events("We are also committed to mitigating Yemen’s dire humanitarian crisis.") == []
+    assert [r[:3] for r in _events("The United States has committed to making $11 million available.")] == [
+        ("AGREE", "pledge", "united-states")]
+    assert _events("The United States will strengthen Ukraine’s position in this war.") == []
+    assert [r[0] for r in _events("The two presidents agreed to ban strikes against energy facilities.")] == ["AGREE"]
+
+
+def test_a_date_in_the_possessive_dates_the_noun_after_it() -> None:
+    rows = _events("Russia struck Odesa, which casts doubt on Russia’s commitment to yesterday’s deal.")
+    assert ("ASSAULT", None) in [(r[0], r[4]) for r in rows]
+    assert ("AGREE", "2025-11-04") in [(r[0], r[4]) for r in rows]

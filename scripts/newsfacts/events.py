@@ -125,13 +125,20 @@ DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "you
 
 def _part_of_speech(tokens: list[Token], i: int, n: int, parts: frozenset[str]) -> str:
     """'verb' or 'noun' for a trigger listed as both: a noun after a determiner, a possessive,
-    a preposition, a number or an adjective, or before 'of'; a verb otherwise."""
-    if len(parts) == 1:
-        return next(iter(parts))
+    a preposition, a number or an adjective, or before 'of'; a verb otherwise. A form listed
+    as one only can be used as another here ('the renewed invasion', 'we deal with')."""
     context = [t for t in tokens[:i] if t.text not in QUOTES]  # 'a “massive strike”'
     prev = context[-1] if context else None
     before = context[-2] if len(context) > 1 else None
     nxt = tokens[i + n].lower if i + n < len(tokens) else ""
+    if len(parts) == 1:
+        part = next(iter(parts))
+        if part == "verb" and n == 1 and prev is not None and prev.lower in DETERMINERS and tokens[i].lower.endswith("ed") \
+                and i + 1 < len(tokens) and tokens[i + 1].text.isalpha() and tokens[i + 1].text.islower():
+            return "adjective"  # 'Russia’s renewed invasion', 'the signed agreement'
+        if part == "noun" and prev is not None and prev.lower in {"we", "they", "i", "you"}:
+            return "verb"  # 'how we deal with these acts'
+        return part
     if prev is None:
         return "noun" if nxt in PREPOSITIONS or nxt in STOPS or not nxt else "verb"
     if prev.lower == "to":  # 'to attack Kyiv' (infinitive), 'responded to attacks on Kyiv'
@@ -159,6 +166,8 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
             if len(key) == n and key in table:
                 for g, parts in table[key]:
                     pos = _part_of_speech(tokens, i, n, parts)
+                    if pos not in parts:
+                        continue  # a verb used as an adjective, a noun used as a verb
                     out.append(Trigger(i, n, " ".join(key), g["type"], g["mode"], g["kind"], pos, g.get("needs")))
                 i += n - 1
                 break
@@ -701,7 +710,7 @@ def _war_side(tokens: list[Token], mentions: list[Mention], war: Trigger) -> Men
     appears intent on continuing this war')."""
     k = war.index - 1
     while k > 0 and tokens[k].text.islower() and tokens[k].text.replace("-", "").isalpha() and war.index - k <= 3 \
-            and tokens[k].lower not in _words("war_verbs"):
+            and tokens[k].lower not in _words("war_verbs") and tokens[k].lower not in PREPOSITIONS:  # not 'Ukraine’s position in this war'
         k -= 1  # 'Russia’s brutal war', 'started this unprovoked war'
     if k > 0 and tokens[k].lower in {"’s", "'s"}:
         return next((x for x in mentions if x.end == tokens[k - 1].end), None)
@@ -749,6 +758,12 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     aid_mode = None
     if kind == "pledge" and any(t.lower == "that" for t in tokens[after_end : after_end + 3]):
         return None  # 'announced today that ... will provide a loan': a statement, its content is read apart
+    if kind == "pledge" and after_end < len(tokens) and tokens[after_end].lower == "to":
+        k = first.index - 1
+        while k > 0 and (tokens[k].lower.endswith("ly") or tokens[k].lower in {"also", "still", "now", "very"}):
+            k -= 1
+        if k >= 0 and tokens[k].lower in _words("copulas"):
+            return None  # 'We are also committed to mitigating ...': a state, not a pledge made
     if first.needs == "material":
         material = _material(tokens, first, first.index + first.length)
         if material is None:
@@ -984,7 +999,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     after = [d for d in dates if d.start >= tokens[first.index].start
              and not any(t.text in FINITE_MODALS and first.index < k and t.end <= d.start
                          for k, t in enumerate(tokens))  # '... storm and would leave next week'
-             and not any(tokens[o.index].end <= d.start for o in others)]  # '... including the provision of aid since February'
+             and not any(tokens[o.index].end <= d.start for o in others)  # '... including the provision of aid since February'
+             and text[d.end : d.end + 2] not in {"’s", "'s"}]  # 'This attack casts doubt on yesterday’s deal': the deal's
 
     for d in after:
         hi = max(hi, d.end)
