@@ -607,3 +607,21 @@ def test_a_date_in_the_possessive_dates_the_noun_after_it() -> None:
     rows = _events("Russia struck Odesa, which casts doubt on Russia’s commitment to yesterday’s deal.")
     assert ("ASSAULT", None) in [(r[0], r[4]) for r in rows]
     assert ("AGREE", "2025-11-04") in [(r[0], r[4]) for r in rows]
+
+
+def test_more_plover_vocabulary_and_forces_named_by_nationality() -> None:
+    assert _events("Israeli forces killed three people in Jenin on Tuesday.") == [
+        ("ASSAULT", "strike", "israel", None, "2025-11-04")]
+    assert _events("The U.N. Security Council adopted a resolution on Friday.") == [
+        ("AGREE", "agreement", "un-security-council", None, "2025-10-31")]
+    # adopting sanctions is the sanctions, not an agreement
+    assert [r[0] for r in _events("EU ministers adopted a new package of sanctions against Russia on Monday.")] == ["SANCTION"]
+    assert {r[2] for r in _events("Ukraine and Russia exchanged 200 prisoners on Friday.")} == {"ukraine", "russia"}
+    assert [r[:3] for r in _events("Gunmen kidnapped 20 students in Kaduna.")] == [("ASSAULT", "abduction", "gunmen")]
+    assert [r[:2] for r in _events("Police dispersed the crowd with water cannon on Saturday.")] == [("COERCE", "crackdown")]
+    assert _events("The wind dispersed the smoke.") == []
+
+
+def test_a_word_capitalised_inside_any_sentence_is_a_name_at_a_sentence_start() -> None:
+    rows = _events("Hamas released 13 hostages on Friday. Israel said prisoners held by Hamas would follow.")
+    assert [r[:3] for r in rows] == [("CONCEDE", "release", "hamas")]

@@ -879,7 +879,8 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     light = _light_verb_before(tokens, first.index) if nominal else None  # 'Garnier had held unauthorised meetings'
     verb_at = light if light is not None else (None if nominal else first.index)
     if not actors and verb_at is not None and not _passive(tokens, verb_at) and kind != "disaster":
-        subject = _phrase_subject(tokens, verb_at, book) or _described_subject(tokens, verb_at, book, speaker)
+        subject = _forces_of(tokens, mentions, verb_at) or _phrase_subject(tokens, verb_at, book) \
+            or _described_subject(tokens, verb_at, book, speaker)
         if subject:
             actors = [subject[0]]
             lo = min(lo, subject[1])  # 'South Korean Trade Minister Park Seung-hoon arrived
@@ -1075,6 +1076,18 @@ def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> tuple[s
     return (phrase.actor_id, words[0].start) if phrase is not None and phrase.kind != "pronoun" and phrase.actor_id else None
 
 
+def _forces_of(tokens: list[Token], mentions: list[Mention], index: int) -> tuple[str, int] | None:
+    """'Israeli forces killed', 'Turkish troops entered': the state whose forces a
+    nationality adjective names, where the gazetteer has no alias for them."""
+    k = index - 1
+    while k >= 0 and tokens[k].lower in AUXILIARY:
+        k -= 1
+    if k < 1 or tokens[k].lower not in _words("force_nouns") | {"army", "military", "navy", "police", "warplanes", "jets"}:
+        return None
+    m = next((x for x in mentions if x.demonym and x.end == tokens[k - 1].end), None)
+    return (m.actor_id, m.start) if m is not None else None
+
+
 def _light_verb_before(tokens: list[Token], index: int) -> int | None:
     """The light verb whose object the event noun is ('held unauthorised meetings', 'ordered
     the confiscation'), with only determiners and modifiers between."""
@@ -1116,14 +1129,15 @@ def _past(tokens: list[Token], index: int) -> bool:
 
 
 def _named_inside_a_sentence(text: str, token: Token) -> bool:
-    """The capitalised word occurs earlier in the article where no sentence opens ('Calder
+    """The capitalised word occurs elsewhere in the article where no sentence opens ('Calder
     Microsystems' inside a sentence), so its capital is a name's, not the sentence's."""
-    at = text.find(token.text, 0, token.start)
+    at = text.find(token.text)
     while at >= 0:
         before = text[:at].rstrip()
-        if before and before[-1] not in ".!?:\"“”—\n" and not text[at + len(token.text) : at + len(token.text) + 1].isalpha():
+        if at != token.start and before and before[-1] not in ".!?:\"“”—\n" \
+                and not text[at + len(token.text) : at + len(token.text) + 1].isalpha() and not text[at - 1 : at].isalpha():
             return True
-        at = text.find(token.text, at + 1, token.start)
+        at = text.find(token.text, at + 1)
     return False
 
 
