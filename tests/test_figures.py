@@ -276,3 +276,14 @@ def test_adjectives_in_s_and_verbs_after_and_do_not_head_a_count() -> None:
     ]
     assert _figs("The memorial honours four brave Americans.") == [(4.0, "person", "eq", "four brave Americans")]
     assert run("He was skeptical about one's own vigilance.").figures == []
+
+
+def test_currencies_beyond_the_lexicon_come_from_pycountry_names() -> None:
+    def money(text: str) -> list[tuple]:
+        return [(f["value"], f["unit"]) for f in run(text).figures]
+    assert money("The company will pay each family 10 million tenge.") == [(10_000_000.0, "KZT")]
+    assert money("Officers seized 340,000 soles in cash.") == [(340_000.0, "PEN")]
+    assert money("Kenya raised 2 billion shillings.") == [(2_000_000_000.0, "shilling")]  # several shillings: no code
+    # a common English word that also names a currency stays a word ('the 100 mark')
+    assert money("Shares passed the 100 mark on Friday.") == []
+    assert run("Shares passed the 100 mark on Friday.").events == []  # passing a mark is no law passed

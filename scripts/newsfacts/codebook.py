@@ -431,7 +431,7 @@ def _figure_words() -> str:
         ("percent words -> unit", listing(f"{k}` -> `{v}" for k, v in lex["percent_words"].items())),
         ("currency signs -> code or word", listing(f"{k}` -> `{v}" for k, v in lex["currencies"].items())),
         ("prefixes of `$` -> code", listing(f"{k}$` -> `{v}" for k, v in lex["currency_prefixes"].items())),
-        ("currency words (a code from pycountry when one currency has the name)",
+        ("currency words (with the last word of every pycountry currency name; a code from pycountry when one currency has the name)",
          listing(sorted(set(lex["currency_words"].values())))),
         ("currency subunits", listing(f"{k}` -> 0.01 `{v[0]}" for k, v in lex["currency_subunits"].items())),
         ("rate nouns after `a` (`a year`, `a share`)", listing(lex["rate_nouns"])),

@@ -9,7 +9,7 @@ from functools import lru_cache
 from newsfacts.actors import ActorBook, Mention, gazetteer_mentions, is_known_name
 from newsfacts.dates import UNKNOWN, DateMention, DateValue, in_dates
 from newsfacts.lexicon import lexicon
-from newsfacts.money import iso_code
+from newsfacts.money import currency_words, iso_code
 from newsfacts.nouns import singular
 from newsfacts.statements import CLAIM_NOUNS
 from newsfacts.text import Token, tokenize
@@ -1264,7 +1264,7 @@ def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, i
         ("military aid", lambda t: t.lower in _weapons() and t.lower not in weak),
         ("humanitarian aid", lambda t: t.lower in _material_words("humanitarian aid")),
         ("financial aid", lambda t: t.lower in _material_words("financial aid") or t.text[:1] in _material_words("financial aid")
-         or t.lower in lexicon()["currency_words"] or iso_code(t.text) is not None),  # 'reais', 'tenge', 'CHF'
+         or t.lower in currency_words() or iso_code(t.text) is not None),  # 'reais', 'tenge', 'CHF'
 
         ("aid", lambda t: t.lower in weak),
     )

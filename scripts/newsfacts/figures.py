@@ -73,13 +73,13 @@ def _after_number(tokens: list[Token], k: int, value: float, text: str) -> tuple
     for words in (two, one):
         if words in lex["percent_words"]:
             return value, len(words.split()), "percent", lex["percent_words"][words]
-    if one in lex["currency_words"]:
-        return value, 1, "money", money.resolve(lex["currency_words"][one], text)
+    if one in money.currency_words():
+        return value, 1, "money", money.resolve(money.currency_words()[one], text)
     for n in (1, 2):  # '5 million Australian dollars', 'U.S. dollars', 'Hong Kong dollars'
         word = tokens[k + n].lower if k + n < len(tokens) else ""
         qualifier = " ".join(x.text for x in tokens[k : k + n])
-        if word in lex["currency_words"] and qualifier[:1].isupper():
-            code = money.named_code(qualifier, lex["currency_words"][word])
+        if word in money.currency_words() and qualifier[:1].isupper():
+            code = money.named_code(qualifier, money.currency_words()[word])
             if code:
                 return value, n + 1, "money", code
     sub = money.subunit(one, text)
@@ -304,7 +304,7 @@ def _in_identifier(tokens: list[Token], i: int) -> bool:
         return False  # '2.5 million', '12,000': an amount, not a number in a name
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     lex = lexicon()
-    if nxt in lex["scales"] or nxt in lex["currency_words"] or nxt in lex["percent_words"]:
+    if nxt in lex["scales"] or nxt in money.currency_words() or nxt in lex["percent_words"]:
         return False  # 'fined Velatrix 2 million euros'
     prev = tokens[i - 1]
     if prev.text in {"No.", "no.", "#", "Nos."}:
@@ -583,8 +583,8 @@ def _figure_at(
         if of is None:
             return None
         k, part, whole_number = of
-        if n.vague and k < len(tokens) and tokens[k].lower in lex["currency_words"]:  # 'billions of dollars'
-            unit = money.resolve(lex["currency_words"][tokens[k].lower], text)
+        if n.vague and k < len(tokens) and tokens[k].lower in money.currency_words():  # 'billions of dollars'
+            unit = money.resolve(money.currency_words()[tokens[k].lower], text)
             return Figure(tokens[n.start].start, tokens[k].end, n.value, unit, n.comparator,
                           text[t.start : tokens[k].end], t.start, tokens[k].end), k + 1
     rate = _rate(tokens, k) if n.kind in {"money", "percent"} and k == n.end else None

@@ -9,6 +9,7 @@ from functools import lru_cache
 import pycountry
 
 from newsfacts.lexicon import lexicon
+from newsfacts.nouns import plural
 
 _CODE = re.compile(r"^[A-Z]{3}$")
 
@@ -23,6 +24,24 @@ def codes_named(word: str) -> frozenset[str]:
         c.alpha_3 for c in pycountry.currencies
         if c.alpha_3 not in funds and "(" not in c.name and word in c.name.lower().split()
     )
+
+
+@lru_cache(maxsize=1)
+def currency_words() -> dict[str, str]:
+    """Currency word (lower case, singular or plural) -> its lemma: the lexicon's words
+    ('reais' -> 'real') and the last word of every pycountry currency name ('tenge',
+    'shilling', 'kwacha'), with its plural; words that are also common English ('mark',
+    'won': the lexicon's `currency_word_exclusions`) only through the lexicon."""
+    lex = lexicon()
+    excluded = set(lex["currency_word_exclusions"])
+    words: dict[str, str] = {}
+    for c in pycountry.currencies:
+        last = c.name.lower().split()[-1]
+        if "(" not in c.name and last.isalpha() and last not in excluded:
+            words.setdefault(last, last)
+            words.setdefault(plural(last), last)
+    words.update(lex["currency_words"])
+    return words
 
 
 def iso_code(token: str) -> str | None:
@@ -47,7 +66,7 @@ def named_code(qualifier: str, word: str) -> str | None:
 
 
 def _word_pattern() -> str:
-    return "|".join(re.escape(w) for w in sorted(lexicon()["currency_words"], key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(currency_words(), key=len, reverse=True))
 
 
 @lru_cache(maxsize=64)
@@ -60,7 +79,7 @@ def settled(text: str) -> dict[str, str]:
     prefixes = "|".join(re.escape(p) for p in sorted(lex["currency_prefixes"], key=len, reverse=True))
     for m in re.finditer(rf"(?<![A-Za-z])({prefixes})\$", text):
         found.setdefault("dollar", set()).add(lex["currency_prefixes"][m.group(1)])
-    words = lex["currency_words"]
+    words = currency_words()
     for m in re.finditer(rf"((?:[A-Z][\w.]*\s+){{1,2}})({_word_pattern()})\b", text):
         lemma = words[m.group(2).lower()] if m.group(2).lower() in words else None
         qualifier = m.group(1).split()

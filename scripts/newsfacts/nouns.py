@@ -38,3 +38,9 @@ def singular(word: str) -> str:
     any other word in lower case, unchanged."""
     w = word.lower()
     return (_inflect_singular(w) or w) if is_plural(w) else w
+
+
+@lru_cache(maxsize=4096)
+def plural(word: str) -> str:
+    """The plural of a noun, from inflect ('shilling' -> 'shillings', 'kwacha' -> 'kwachas')."""
+    return _ENGINE.plural_noun(word)
