@@ -445,3 +445,15 @@ def test_oversized_and_binary_articles_are_refused() -> None:
 def test_a_vague_number_at_the_end_of_a_text_does_not_crash(text: str) -> None:
     """A vague quantity as the last word ('... dozens') was read as three words (IndexError)."""
     check(text + "\n")
+
+
+def test_names_met_in_a_question_or_resolved_to_a_full_name_stay_in_the_actor_book() -> None:
+    # PolNeAR train held both: a pronoun naming a body met only in a question, and 'The Sanders
+    # ... campaigns' dropping the record a surname had been resolved to; both crashed extract
+    x = run("Did the Senate vote on the bill? They passed it overwhelmingly on Monday.")
+    assert {e["actor_id"] for e in x.events} <= {a["actor_id"] for a in x.actors} | {None}
+    x = run("Democratic senators want to satisfy Bernie Sanders and his supporters.\n"
+            "At points during the campaign, Sanders argued that Hillary Clinton might not have won without them.\n"
+            "The Sanders and Clinton campaigns declined to comment.\n")
+    assert "bernie-sanders" in {a["actor_id"] for a in x.actors}
+    assert {s["speaker_id"] for s in x.statements} <= {a["actor_id"] for a in x.actors}

@@ -310,6 +310,8 @@ class ActorBook:
         if alone:  # 'Benavides denied' after 'FIFA has banned Raúl Benavides': the person named in the narrative
             core = self._full_name_written(surname, suffix) or core
         actor_id = slug(core)
+        if actor_id in self.records:  # that full name has its record already: never a second one
+            return self._update_person(self.records[actor_id], name, role, country)
         self.records[actor_id] = ActorRecord(actor_id, core, "person", country, None, {name}, role)
         return actor_id
 
@@ -420,7 +422,7 @@ class ActorBook:
         found = self._named(body)
         if found is not None and lower[0] == "the" and not found.role and found.actor_id \
                 and self.records[found.actor_id].kind == "person" and len(self.records[found.actor_id].forms) <= 1 \
-                and found.actor_id not in gazetteer().entries:
+                and self.records[found.actor_id].name == found.text and found.actor_id not in gazetteer().entries:
             # 'The Hill', 'The Atlantic': a name after 'the' is a title, not a person
             del self.records[found.actor_id]
             return Phrase(found.text, found.start, found.end, "name", self._organisation(found.text, "organization", None, False))

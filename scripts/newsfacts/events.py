@@ -572,7 +572,10 @@ def find_events(
     out: list[Event] = []
     for clause in clauses(tokens):
         if asks:  # a question reports nothing ('Are they willing to stand aside while Iran deepens ...?')
-            _remember(book, gazetteer_mentions(clause, text), clause)
+            named = gazetteer_mentions(clause, text)
+            for m in named:  # ... but its names serve later pronouns, so the book knows them
+                book.known(m.actor_id, m.text)
+            _remember(book, named, clause)
             continue
         lo, hi = clause[0].start, clause[-1].end
         inside = [d for d in dates if lo <= d.start and d.end <= hi]
