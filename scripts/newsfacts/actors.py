@@ -96,12 +96,14 @@ def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> li
     """Longest gazetteer matches (names and nationality adjectives), left to right."""
     table = _alias_tokens()
     starts = _lengths_by_first()
-    words = [t.text.replace("’", "'") for t in tokens]
     out: list[Mention] = []
+    size = len(tokens)
     i = 0
-    while i < len(tokens):
-        for n in starts.get(words[i], ()) if words[i][:1].isupper() else ():
-            hit = table.get(tuple(words[i : i + n])) if i + n <= len(tokens) else None
+    while i < size:
+        first = tokens[i].text
+        lengths = starts.get(first.replace("’", "'"), ()) if first[:1].isupper() else ()  # most tokens: no name starts here
+        for n in lengths:
+            hit = table.get(_key(tokens[i : i + n])) if i + n <= size else None
             if hit is None:
                 continue
             actor_id, demonym = hit
