@@ -99,8 +99,12 @@ def _participles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _longest_trigger() -> int:
-    return max(len(key) for key in _trigger_table())
+def _trigger_lengths() -> dict[str, tuple[int, ...]]:
+    """First word of a trigger -> the word counts of the triggers it starts, longest first."""
+    out: dict[str, set[int]] = {}
+    for key in _trigger_table():
+        out.setdefault(key[0], set()).add(len(key))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +117,7 @@ def _weapons() -> frozenset[str]:
     return frozenset(lexicon()["weapons"])
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def _words(key: str) -> frozenset[str]:
     return frozenset(lexicon()[key])
 
@@ -154,14 +158,15 @@ def _part_of_speech(tokens: list[Token], i: int, n: int, parts: frozenset[str]) 
 def find_triggers(tokens: list[Token]) -> list[Trigger]:
     """Event words in a run of tokens, longest match first."""
     table = _trigger_table()
-    firsts = _trigger_firsts()
+    starts = _trigger_lengths()
     out: list[Trigger] = []
     i = 0
     while i < len(tokens):
-        if tokens[i].lower not in firsts:
+        lengths = starts.get(tokens[i].lower)
+        if lengths is None:
             i += 1
             continue
-        for n in range(_longest_trigger(), 0, -1):
+        for n in lengths:
             key = tuple(t.lower for t in tokens[i : i + n])
             if len(key) == n and key in table:
                 for g, parts in table[key]:
@@ -346,11 +351,12 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
         if k >= 0 and tokens[k].lower in {"and", "or"} and _infinitive_before(tokens, k):
             return True  # 'urged allies to dig deep and donate
     clause = []
+    intending = _words("intention_verbs")
     for j in range(trigger.index - 1, -1, -1):
         if tokens[j].text in STOPS:
             break
         clause.append(tokens[j].lower)
-        if (tokens[j].lower in _words("intention_verbs") and j + 2 <= trigger.index <= j + 6
+        if (tokens[j].lower in intending and j + 2 <= trigger.index <= j + 6
                 and tokens[j + 1].lower == "to" and tokens[j + 2].lower not in _words("presupposing_verbs")
                 and not any(t.lower in PREPOSITIONS for t in tokens[j + 3 : trigger.index])):
             return True  # 'threatened to call a strike', 'plans to visit' (not 'wants to halt the delivery',
@@ -594,7 +600,7 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
                 and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in _month_names())
                 and not any(a <= tokens[t.index].start < b for a, b in reported)]
 
-    if any(t.lower in _words("labour_words") for t in tokens):  # 'a 48-hour strike over pay': a walkout
+    if not _words("labour_words").isdisjoint(t.lower for t in tokens):  # 'a 48-hour strike over pay': a walkout
         triggers = [_as_labour_strike(t) if t.words in {"strike", "strikes"} else t for t in triggers]
     triggers = [t for t in triggers if not (t.kind == "disaster" and _inside_a_name(tokens, t))]
     disaster = next((t for t in triggers if t.kind == "disaster"), None)
