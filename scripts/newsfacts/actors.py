@@ -102,8 +102,9 @@ def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> li
     while i < size:
         first = tokens[i].text
         lengths = starts.get(first.replace("’", "'"), ()) if first[:1].isupper() else ()  # most tokens: no name starts here
+        words = _key(tokens[i : i + lengths[0]]) if lengths else ()
         for n in lengths:
-            hit = table.get(_key(tokens[i : i + n])) if i + n <= size else None
+            hit = table.get(words[:n]) if n <= len(words) else None
             if hit is None:
                 continue
             actor_id, demonym = hit
