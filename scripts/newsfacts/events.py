@@ -530,6 +530,11 @@ def _subject(mentions: list[Mention], tokens: list[Token], trigger: Trigger) -> 
 def clauses(tokens: list[Token]) -> list[list[Token]]:
     """Split a region into clauses at ';' and at ', and' / ', but' / ', while' that open a
     new clause ('Russia attacked Kyiv on Monday, and Ukraine struck Belgorod on Tuesday')."""
+    words = {t.lower for t in tokens}
+    if ";" not in words and "that" not in words and "which" not in words and (
+        "," not in words or not any(tokens[i - 1].text == "," and t.lower in CLAUSE_JOINERS for i, t in enumerate(tokens) if i)
+    ):
+        return [list(tokens)] if tokens else []  # most regions: nothing to split at
     out: list[list[Token]] = [[]]
     firsts = _trigger_firsts()
     for i, t in enumerate(tokens):
