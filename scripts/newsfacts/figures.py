@@ -688,12 +688,25 @@ def _range(tokens: list[Token], i: int, text: str, dates: list[DateMention]) -> 
     return [lower_fig, upper_fig], after
 
 
+def _may_start(token: Token) -> bool:
+    """Whether a range or a figure can begin at this token: what `_range`, `_figure_at` and
+    `_read_number` require of their first token, tested once (a digit or currency sign, a
+    number word, 'between' or 'from', a multiplicative, a currency); most words fail it."""
+    w = token.lower
+    lex = lexicon()
+    return (token.text[:1] in "$€£₹0123456789" or w in _number_starts() or w in {"between", "from"}
+            or w in lex["multiplicatives"] or token.text in lex["currencies"] or money.iso_code(token.text) is not None)
+
+
 def find_figures(tokens: list[Token], text: str, dates: list[DateMention]) -> list[Figure]:
     """Numbers with what they count, in one sentence; dates, times, ordinals, identifiers,
     ages, durations and counts of things said are not figures."""
     out: list[Figure] = []
     i = 0
     while i < len(tokens):
+        if not _may_start(tokens[i]):
+            i += 1
+            continue
         pair = _range(tokens, i, text, dates)
         if pair is not None:
             out += pair[0]
