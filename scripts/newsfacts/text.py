@@ -85,27 +85,24 @@ _INITIALISM = re.compile(r"[A-Z](?:\.[A-Z])+\.")
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Tokens of `text`; offsets are shifted by `offset`. Abbreviations keep their dot."""
     out: list[Token] = []
+    append = out.append
     abbreviations = _abbreviations()
     for m in _TOKEN.finditer(text):
         word = m.group()
-        start = m.start()
-        if word.endswith(".") and len(word) > 1 and word not in abbreviations:
-            if not _INITIALISM.fullmatch(word):
-                out.append(Token(offset + start, offset + start + len(word) - 1, word[:-1]))
-                out.append(Token(offset + m.end() - 1, offset + m.end(), "."))
+        start, end = m.span()
+        if word == ".":
+            if out and (
+                text[out[-1].start - offset : end] in abbreviations
+                or (len(out[-1].text) == 1 and out[-1].text.isupper() and out[-1].end - offset == start)
+            ):  # an abbreviation, or an initial ('Lloyd J. Austin')
+                prev = out.pop()
+                append(Token(prev.start, offset + end, prev.text + "."))
                 continue
-        if (
-            out
-            and word == "."
-            and (
-                text[out[-1].start - offset : m.end()] in abbreviations
-                or (len(out[-1].text) == 1 and out[-1].text.isupper() and out[-1].end - offset == m.start())
-            )
-        ):  # an abbreviation, or an initial ('Lloyd J. Austin')
-            prev = out.pop()
-            out.append(Token(prev.start, offset + m.end(), prev.text + "."))
+        elif word[-1] == "." and word not in abbreviations and not _INITIALISM.fullmatch(word):
+            append(Token(offset + start, offset + end - 1, word[:-1]))
+            append(Token(offset + end - 1, offset + end, "."))
             continue
-        out.append(Token(offset + start, offset + m.end(), word))
+        append(Token(offset + start, offset + end, word))
     return tuple(out)
 
 
