@@ -97,12 +97,12 @@ def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> li
     table = _alias_tokens()
     starts = _lengths_by_first()
     out: list[Mention] = []
-    size = len(tokens)
-    i = 0
-    while i < size:
-        first = tokens[i].text
-        lengths = starts.get(first.replace("’", "'"), ()) if first[:1].isupper() else ()  # most tokens: no name starts here
-        words = _key(tokens[i : i + lengths[0]]) if lengths else ()
+    after = 0  # mentions do not overlap: the next one starts after the latest
+    for i in [k for k, t in enumerate(tokens) if t.text[:1].isupper()]:  # a name starts with a capital
+        lengths = starts.get(tokens[i].text.replace("’", "'")) if i >= after else None
+        if lengths is None:
+            continue
+        words = _key(tokens[i : i + lengths[0]])
         for n in lengths:
             hit = table.get(words[:n]) if n <= len(words) else None
             if hit is None:
@@ -113,9 +113,8 @@ def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> li
             start, end = tokens[i].start, tokens[i + n - 1].end
             kind = gazetteer().entries[actor_id].kind
             out.append(Mention(start, end, text[start:end], actor_id, kind, demonym))
-            i += n - 1
+            after = i + n
             break
-        i += 1
     return out
 
 
