@@ -160,13 +160,11 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     table = _trigger_table()
     starts = _trigger_lengths()
     out: list[Trigger] = []
-    i = 0
-    while i < len(tokens):
-        lengths = starts.get(tokens[i].lower)
-        if lengths is None:
-            i += 1
+    after = 0  # triggers do not overlap: the next one starts after the latest
+    for i in [k for k, t in enumerate(tokens) if t.lower in starts]:
+        if i < after:
             continue
-        for n in lengths:
+        for n in starts[tokens[i].lower]:
             key = tuple(t.lower for t in tokens[i : i + n])
             if len(key) == n and key in table:
                 for g, parts in table[key]:
@@ -174,9 +172,8 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
                     if pos not in parts:
                         continue  # a verb used as an adjective, a noun used as a verb
                     out.append(Trigger(i, n, " ".join(key), g["type"], g["mode"], g["kind"], pos, g.get("needs")))
-                i += n - 1
+                after = i + n
                 break
-        i += 1
     return out
 
 
