@@ -124,7 +124,7 @@ def extract_all(
             if progress:
                 progress(1)
         return out
-    chunk = max(1, min(64, len(pairs) // (jobs * 4)))
+    chunk = max(1, min(16, len(pairs) // (jobs * 8)))  # small chunks: no worker idles long at the end
     with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent) as pool:
         for x in pool.map(_extract_pair, pairs, chunksize=chunk):
             out.append(x)
