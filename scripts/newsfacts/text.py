@@ -35,6 +35,8 @@ def reading_text(text: str) -> str:
     space on their outer side (a third apostrophe before the closing pair, an inner
     single quote, stays). Same length, so every offset holds; rows take their text
     from the original."""
+    if "''" not in text:  # both patterns need two apostrophes in a row: most articles have none
+        return text
     return _CLOSING_APOSTROPHES.sub(lambda m: m.group()[:-2] + " ”", _OPENING_APOSTROPHES.sub("“ ", text))
 
 
