@@ -108,8 +108,11 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     return tuple(out)
 
 
-def paragraphs(text: str) -> list[Span]:
-    """Non-blank lines of the article, without their line endings or outer spaces."""
+@lru_cache(maxsize=4)
+def paragraphs(text: str) -> tuple[Span, ...]:
+    """Non-blank lines of the article, without their line endings or outer spaces (kept
+    for the last few texts: the sentences, the transcript turns and the quotations of one
+    article all start from them)."""
     out: list[Span] = []
     for m in re.finditer(r"[^\r\n]+", text):
         line = m.group()
@@ -118,7 +121,7 @@ def paragraphs(text: str) -> list[Span]:
             continue
         start = m.start() + (len(line) - len(line.lstrip(BLANK)))
         out.append(Span(start, start + len(stripped), stripped))
-    return out
+    return tuple(out)
 
 
 def _ends_with_abbreviation(text: str, end: int) -> bool:
