@@ -643,15 +643,16 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
 def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token]) -> None:
     """Keep the latest person and group named, not after a preposition nor as a nationality
     ('launched missiles at Kyiv', 'killed Ukrainians'), for the pronouns of later clauses."""
-    after_preposition = {tokens[k + 1].start for k in range(len(tokens) - 1) if tokens[k].lower in PREPOSITIONS}
+    after_preposition = {b.start for a, b in zip(tokens, tokens[1:]) if a.lower in PREPOSITIONS}
     named: list[tuple[int, str, str]] = [
         (m.start, "person" if m.kind == "person" else "group", m.actor_id)
         for m in mentions if not m.demonym and m.start not in after_preposition]
     if tokens:  # people the statements named ('Park Seung-hoon'), written in this clause
         lo, hi = tokens[0].start, tokens[-1].end
+        rfind = book.text.rfind
         for record in book.records.values():
             if record.kind == "person":
-                at = max((book.text.rfind(f, lo, hi) for f in record.forms if f), default=-1)
+                at = max([rfind(f, lo, hi) for f in record.forms if f], default=-1)
                 if at >= 0 and at not in after_preposition:
                     named.append((at, "person", record.actor_id))
     for _, kind, actor_id in sorted(named):
