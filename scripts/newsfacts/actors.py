@@ -18,7 +18,7 @@ NAME_APOSTROPHES = {"’", "'", "’s", "'s"}
 DETERMINERS = grammar("determiners")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Mention:
     """A span of tokens that refers to an actor."""
 
@@ -28,6 +28,20 @@ class Mention:
     actor_id: str
     kind: str
     demonym: bool = False
+
+    def __init__(self, start: int, end: int, text: str, actor_id: str, kind: str, demonym: bool = False) -> None:
+        # dozens per sentence: the slots are set through their descriptors, as text.Token's
+        _M_START(self, start)
+        _M_END(self, end)
+        _M_TEXT(self, text)
+        _M_ACTOR(self, actor_id)
+        _M_KIND(self, kind)
+        _M_DEMONYM(self, demonym)
+
+
+_M_START, _M_END, _M_TEXT, _M_ACTOR, _M_KIND, _M_DEMONYM = (
+    Mention.__dict__[name].__set__ for name in ("start", "end", "text", "actor_id", "kind", "demonym")
+)
 
 
 @dataclass
