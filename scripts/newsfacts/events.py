@@ -358,8 +358,8 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
                 and not any(t.lower in PREPOSITIONS for t in tokens[j + 3 : trigger.index])):
             return True  # 'threatened to call a strike', 'plans to visit' (not 'wants to halt the delivery',
             # nor 'wants to express condolences for the attack')
-    negated = any(w in NEGATIONS or w.endswith(("n’t", "n't")) for w in clause)
-    return "if" in clause or "unless" in clause or negated
+    return ("if" in clause or "unless" in clause or not NEGATIONS.isdisjoint(clause)
+            or any(w.endswith(("n’t", "n't")) for w in clause))  # a condition or a negation
 
 
 def _origin_subject(
