@@ -692,10 +692,16 @@ def _may_start(token: Token) -> bool:
     """Whether a range or a figure can begin at this token: what `_range`, `_figure_at` and
     `_read_number` require of their first token, tested once (a digit or currency sign, a
     number word, 'between' or 'from', a multiplicative, a currency); most words fail it."""
-    w = token.lower
-    lex = lexicon()
-    return (token.text[:1] in "$€£₹0123456789" or w in _number_starts() or w in {"between", "from"}
-            or w in lex["multiplicatives"] or token.text in lex["currencies"] or money.iso_code(token.text) is not None)
+    text = token.text
+    return (text[:1] in "$€£₹0123456789" or token.lower in _start_words() or text in lexicon()["currencies"]
+            or (len(text) == 3 and money.iso_code(text) is not None))  # an ISO code has three letters
+
+
+@lru_cache(maxsize=1)
+def _start_words() -> frozenset[str]:
+    """Lower-case words a range or a figure can begin with: number words, 'between' and
+    'from', multiplicatives ('twice')."""
+    return _number_starts() | {"between", "from"} | frozenset(lexicon()["multiplicatives"])
 
 
 def find_figures(tokens: list[Token], text: str, dates: list[DateMention]) -> list[Figure]:
