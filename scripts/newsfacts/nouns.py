@@ -71,4 +71,4 @@ def singular(word: str) -> str:
 @lru_cache(maxsize=4096)
 def plural(word: str) -> str:
     """The plural of a noun, from inflect ('shilling' -> 'shillings', 'kwacha' -> 'kwachas')."""
-    return _ENGINE.plural_noun(word)
+    return _engine().plural_noun(word)
