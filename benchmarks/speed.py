@@ -5,7 +5,7 @@ extracting many copies of the seed article.
 
 Prints figures; asserts nothing about time.
 
-    .venv/bin/python benchmarks/speed.py [--copies 1500] [--repeat 5] [--scale 24]
+    .venv/bin/python benchmarks/speed.py [--copies 1500] [--repeat 5] [--scale 24] [--extract-repeat 3]
 
 With --scale K, the validators are also timed on a package K times larger, made from the
 extracted one by renaming its sources and ids (K = 24 on 1,500 copies: about a million rows).
@@ -14,6 +14,7 @@ extracted one by renaming its sources and ids (K = 24 on 1,500 copies: about a m
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -118,6 +119,8 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=1500, help="copies of the seed article to extract")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each in-process timing (median)")
     parser.add_argument("--scale", type=int, default=0, help="also validate a package this many times larger")
+    parser.add_argument("--extract-repeat", type=int, default=1,
+                        help="runs of each extraction (1 and 2 workers, alternating): median, with the range")
     args = parser.parse_args()
 
     import pandas as pd
@@ -132,8 +135,16 @@ def main() -> None:
         for i in range(args.copies):
             shutil.copyfile(SEED, copies / f"c{i:06d}.txt")
         pkg, pkg2 = work / "pkg", work / "pkg2"
-        one = _run(newsfacts_cli, "extract", str(copies), "-o", str(pkg), "--published", "2024-06-21")
-        two = _run(newsfacts_cli, "extract", str(copies), "-o", str(pkg2), "--published", "2024-06-21", "--jobs", "2")
+        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (on a shared machine, "
+              f"other work slows both runs and above all the two-worker one)")
+        ones, twos = [], []
+        for _ in range(args.extract_repeat):  # each run writes a new package (the previous one removed untimed)
+            shutil.rmtree(pkg, ignore_errors=True)
+            ones.append(_run(newsfacts_cli, "extract", str(copies), "-o", str(pkg), "--published", "2024-06-21"))
+            shutil.rmtree(pkg2, ignore_errors=True)
+            twos.append(_run(newsfacts_cli, "extract", str(copies), "-o", str(pkg2), "--published", "2024-06-21",
+                             "--jobs", "2"))
+        one, two = statistics.median(ones), statistics.median(twos)
         rows = sum(len(newsfacts.load(pkg)[n]) for n in TABLES)
         size = sum((pkg / "data" / f"{n}.csv").stat().st_size for n in TABLES)
         print(f"{args.copies:,} copies of the seed article -> {rows:,} rows, {size / 1e6:.1f} MB of CSV")
@@ -143,6 +154,12 @@ def main() -> None:
               f"{'':<28}{one:>9.2f} s")
         print(f"{'extract, 2 workers (--jobs 2)':<44}{args.copies / two:>7,.0f} a/s   "
               f"{'':<28}{two:>9.2f} s   {one / two:.2f}x the 1-worker rate")
+        if args.extract_repeat > 1:
+            pairs = sorted(a / b for a, b in zip(ones, twos))
+            print(f"  {len(ones)} runs each: 1 worker {args.copies / max(ones):,.0f}-{args.copies / min(ones):,.0f} a/s, "
+                  f"2 workers {args.copies / max(twos):,.0f}-{args.copies / min(twos):,.0f} a/s, "
+                  f"ratio of each pair {pairs[0]:.2f}x-{pairs[-1]:.2f}x")
+        print(f"load average after extraction: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
         newsfacts.load(pkg)  # warm the page cache for both readers
         load, plain, walls, cpus = _pairs(lambda: newsfacts.load(pkg),

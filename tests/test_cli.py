@@ -304,3 +304,17 @@ def test_more_jobs_than_articles_keep_the_rows_in_order(tmp_path: Path) -> None:
     articles = [read_article(p) for p in OWN_ARTICLES[:2]]
     rows = extract_all(articles, [f"seeds/{a.source_id}.txt" for a in articles], jobs=1000)
     assert [x.source["source_id"] for x in rows] == [a.source_id for a in articles]
+
+
+def test_extraction_collects_garbage_less_often_and_restores_the_thresholds() -> None:
+    import gc
+
+    from newsfacts.article import read_article
+    from newsfacts.package import extract_all
+
+    articles = [read_article(p) for p in OWN_ARTICLES[:2]]
+    before = gc.get_threshold()
+    during: list[tuple[int, int, int]] = []
+    extract_all(articles, [f"seeds/{a.source_id}.txt" for a in articles], progress=lambda n: during.append(gc.get_threshold()))
+    assert during and all(t[0] >= 10_000 and t[1:] == before[1:] for t in during)
+    assert gc.get_threshold() == before

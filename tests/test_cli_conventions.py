@@ -121,9 +121,12 @@ def test_exit_codes_are_in_the_help_and_the_readme(runner: CliRunner) -> None:
         assert f"| {code} | {meaning} |" in readme
 
 
-def test_importing_the_cli_imports_no_heavy_library() -> None:
+@pytest.mark.parametrize("modules", ["newsfacts.cli", "newsfacts.cli, newsfacts.build, newsfacts.pipeline"])
+def test_importing_the_cli_imports_no_heavy_library(modules: str) -> None:
+    """Neither the CLI nor what `extract` uses (the build module, the pipeline) imports
+    pandas, numpy, matplotlib, frictionless or pyarrow: only the repository's build does."""
     code = (
-        "import sys, newsfacts.cli; "
+        f"import sys, {modules}; "
         "print(sorted(m for m in ('pandas', 'numpy', 'matplotlib', 'frictionless', 'pyarrow') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -256,6 +256,22 @@ def test_words_that_are_not_plurals_stay_as_they_are(word: str) -> None:
     assert not is_plural(word) and singular(word) == word.lower()
 
 
+def test_inflect_without_typeguard_answers_as_inflect_with_it() -> None:
+    """nouns imports inflect without typeguard's instrumentation (for speed): the singulars
+    must be the ones inflect gives when imported the ordinary way, and the real typeguard
+    (or none) must be left in sys.modules."""
+    import subprocess
+    import sys
+
+    from newsfacts.nouns import _inflect_singular
+
+    words = ["crises", "people", "women", "feet", "men", "Chinese", "aircraft", "children", "data", "bus", "geese"]
+    script = "import inflect, json, sys; e = inflect.engine(); print(json.dumps([e.singular_noun(w) for w in sys.argv[1:]]))"
+    plain = json.loads(subprocess.run([sys.executable, "-c", script, *words], check=True, capture_output=True, text=True).stdout)
+    assert [_inflect_singular(w) for w in words] == [p or None for p in plain]
+    assert "typeguard" not in sys.modules or hasattr(sys.modules["typeguard"], "check_type")
+
+
 def test_the_people_of_a_state_speak_as_the_state() -> None:
     out = _rows("The Iranians said the talks were over and would not resume this year.")
     assert [s["speaker_id"] for s in out.statements] == ["iran"]

@@ -150,3 +150,64 @@ def test_a_month_without_a_day_looks_back_unless_in_a_future_frame() -> None:
     text = "Russia's invasion in February shocked Europe. The ministers will meet in March."
     found = [(m.text, m.value.start) for m in find_dates(text, article_anchor(text, said))]
     assert found == [("in February", dt.date(2022, 2, 1)), ("in March", dt.date(2023, 3, 1))]
+
+
+def _first_chars(items, flags: int) -> tuple[set[str] | None, bool]:
+    """The characters a parsed regular expression can start with (None: any) and whether it
+    can match the empty string; enough of the regex grammar for the date pattern."""
+    from re import _constants as c  # the parser's own opcodes: this test reads the pattern as re does
+
+    out: set[str] = set()
+    for op, av in items:
+        chars, nullable = set(), False
+        if op is c.LITERAL:
+            chars = {chr(av)}
+        elif op is c.IN:
+            for o, a in av:
+                if o is c.LITERAL:
+                    chars.add(chr(a))
+                elif o is c.RANGE:
+                    chars |= {chr(x) for x in range(a[0], a[1] + 1)}
+                elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+                    chars |= set("0123456789")
+                else:
+                    return None, False
+        elif op is c.SUBPATTERN:
+            chars, nullable = _first_chars(av[3].data, (flags | av[1]) & ~av[2])
+        elif op is c.BRANCH:
+            for alt in av[1]:
+                more, empty = _first_chars(alt.data, flags)
+                if more is None:
+                    return None, False
+                chars, nullable = chars | more, nullable or empty
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            chars, empty = _first_chars(av[2].data, flags)
+            nullable = av[0] == 0 or empty
+        elif op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            nullable = True
+        else:
+            return None, False
+        if chars is None:
+            return None, False
+        if flags & c.SRE_FLAG_IGNORECASE:
+            chars = {y for x in chars for y in (x, x.lower(), x.upper())}
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def test_every_date_starts_with_one_of_the_characters_the_pattern_looks_for() -> None:
+    """DATE_STARTS lets the date pattern skip places where no date can start: it must hold
+    every character the pattern's alternatives can start with (derived here from the
+    pattern without that look-ahead), and no more."""
+    import re
+    from re import _parser
+
+    from newsfacts.dates import DATE_STARTS, _patterns
+
+    pattern = _patterns().pattern.replace("(?=[%s])" % DATE_STARTS, "", 1)
+    assert pattern != _patterns().pattern
+    chars, empty = _first_chars(_parser.parse(pattern, re.UNICODE).data, re.UNICODE)
+    assert chars is not None and not empty
+    assert chars == set(DATE_STARTS)

@@ -18,7 +18,7 @@ NAME_APOSTROPHES = {"’", "'", "’s", "'s"}
 DETERMINERS = grammar("determiners")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Mention:
     """A span of tokens that refers to an actor."""
 
@@ -28,6 +28,20 @@ class Mention:
     actor_id: str
     kind: str
     demonym: bool = False
+
+    def __init__(self, start: int, end: int, text: str, actor_id: str, kind: str, demonym: bool = False) -> None:
+        # dozens per sentence: the slots are set through their descriptors, as text.Token's
+        _M_START(self, start)
+        _M_END(self, end)
+        _M_TEXT(self, text)
+        _M_ACTOR(self, actor_id)
+        _M_KIND(self, kind)
+        _M_DEMONYM(self, demonym)
+
+
+_M_START, _M_END, _M_TEXT, _M_ACTOR, _M_KIND, _M_DEMONYM = (
+    Mention.__dict__[name].__set__ for name in ("start", "end", "text", "actor_id", "kind", "demonym")
+)
 
 
 @dataclass
@@ -96,12 +110,15 @@ def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> li
     """Longest gazetteer matches (names and nationality adjectives), left to right."""
     table = _alias_tokens()
     starts = _lengths_by_first()
-    words = [t.text.replace("’", "'") for t in tokens]
     out: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        for n in starts.get(words[i], ()) if words[i][:1].isupper() else ():
-            hit = table.get(tuple(words[i : i + n])) if i + n <= len(tokens) else None
+    after = 0  # mentions do not overlap: the next one starts after the latest
+    for i in [k for k, t in enumerate(tokens) if t.text[:1].isupper()]:  # a name starts with a capital
+        lengths = starts.get(tokens[i].text.replace("’", "'")) if i >= after else None
+        if lengths is None:
+            continue
+        words = _key(tokens[i : i + lengths[0]])
+        for n in lengths:
+            hit = table.get(words[:n]) if n <= len(words) else None
             if hit is None:
                 continue
             actor_id, demonym = hit
@@ -110,9 +127,8 @@ def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> li
             start, end = tokens[i].start, tokens[i + n - 1].end
             kind = gazetteer().entries[actor_id].kind
             out.append(Mention(start, end, text[start:end], actor_id, kind, demonym))
-            i += n - 1
+            after = i + n
             break
-        i += 1
     return out
 
 

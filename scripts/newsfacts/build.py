@@ -11,11 +11,8 @@ from typing import Callable
 from newsfacts import __version__
 from newsfacts.article import Article, ArticleError, read_article
 from newsfacts.citation import citation
-from newsfacts.codebook import codebook
 from newsfacts.csvio import from_csv
 from newsfacts.descriptor import NEUTRAL_META, PACKAGE_META
-from newsfacts.load import read_table
-from newsfacts.plot import render
 from newsfacts.schema import RESOURCES
 from newsfacts.package import check_row_counts, package_files, write_files
 
@@ -48,6 +45,10 @@ def release_date(root: Path) -> str | None:
 def build_files(root: Path) -> dict[str, bytes]:
     """Every generated file of the repository (data, descriptor, codebook, timeline,
     citation), as bytes."""
+    from newsfacts.codebook import codebook  # pandas and the plot: the repository's build needs them, `extract` not
+    from newsfacts.load import read_table
+    from newsfacts.plot import render
+
     paths = seed_paths(root)
     articles = [read_article(p) for p in paths]
     released = release_date(root)

@@ -36,6 +36,13 @@ class DateMention(Span):
 UNKNOWN = DateValue.unknown()
 
 
+DATE_STARTS = "0123456789ABDEFJLMNOPQSTUWYabdefilmnopstuy"
+"""Every character a date expression can start with (a digit, or the first letter of 'on',
+'the', 'by', a month, a weekday, a number word...): the pattern skips the other places
+without trying its alternatives. A test derives the set from the pattern itself; a word
+that starts a date with another letter must be added here."""
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> re.Pattern[str]:
     months = sorted(lexicon()["months"], key=len, reverse=True)
@@ -71,7 +78,7 @@ def _patterns() -> re.Pattern[str]:
         rf"(?P<my>(?:early|mid-|mid|late)\s?{month}(?:\s{year})?|{month}\s{year})",
         rf"(?P<dom>on\sthe\s(?P<dd>[0-3]?\d)(?:st|nd|rd|th))(?!\s+(?:{ordinal_nouns})\b)",
     ]
-    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts))
+    return re.compile(r"(?<![\w-])(?=[%s])(?:%s)(?![\w-])" % (DATE_STARTS, "|".join(parts)))
 
 
 def _month_number(word: str) -> int:

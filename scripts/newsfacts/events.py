@@ -99,8 +99,12 @@ def _participles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _longest_trigger() -> int:
-    return max(len(key) for key in _trigger_table())
+def _trigger_lengths() -> dict[str, tuple[int, ...]]:
+    """First word of a trigger -> the word counts of the triggers it starts, longest first."""
+    out: dict[str, set[int]] = {}
+    for key in _trigger_table():
+        out.setdefault(key[0], set()).add(len(key))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +117,7 @@ def _weapons() -> frozenset[str]:
     return frozenset(lexicon()["weapons"])
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def _words(key: str) -> frozenset[str]:
     return frozenset(lexicon()[key])
 
@@ -154,14 +158,13 @@ def _part_of_speech(tokens: list[Token], i: int, n: int, parts: frozenset[str]) 
 def find_triggers(tokens: list[Token]) -> list[Trigger]:
     """Event words in a run of tokens, longest match first."""
     table = _trigger_table()
-    firsts = _trigger_firsts()
+    starts = _trigger_lengths()
     out: list[Trigger] = []
-    i = 0
-    while i < len(tokens):
-        if tokens[i].lower not in firsts:
-            i += 1
+    after = 0  # triggers do not overlap: the next one starts after the latest
+    for i in [k for k, t in enumerate(tokens) if t.lower in starts]:
+        if i < after:
             continue
-        for n in range(_longest_trigger(), 0, -1):
+        for n in starts[tokens[i].lower]:
             key = tuple(t.lower for t in tokens[i : i + n])
             if len(key) == n and key in table:
                 for g, parts in table[key]:
@@ -169,9 +172,8 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
                     if pos not in parts:
                         continue  # a verb used as an adjective, a noun used as a verb
                     out.append(Trigger(i, n, " ".join(key), g["type"], g["mode"], g["kind"], pos, g.get("needs")))
-                i += n - 1
+                after = i + n
                 break
-        i += 1
     return out
 
 
@@ -346,17 +348,18 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
         if k >= 0 and tokens[k].lower in {"and", "or"} and _infinitive_before(tokens, k):
             return True  # 'urged allies to dig deep and donate
     clause = []
+    intending = _words("intention_verbs")
     for j in range(trigger.index - 1, -1, -1):
         if tokens[j].text in STOPS:
             break
         clause.append(tokens[j].lower)
-        if (tokens[j].lower in _words("intention_verbs") and j + 2 <= trigger.index <= j + 6
+        if (tokens[j].lower in intending and j + 2 <= trigger.index <= j + 6
                 and tokens[j + 1].lower == "to" and tokens[j + 2].lower not in _words("presupposing_verbs")
                 and not any(t.lower in PREPOSITIONS for t in tokens[j + 3 : trigger.index])):
             return True  # 'threatened to call a strike', 'plans to visit' (not 'wants to halt the delivery',
             # nor 'wants to express condolences for the attack')
-    negated = any(w in NEGATIONS or w.endswith(("n’t", "n't")) for w in clause)
-    return "if" in clause or "unless" in clause or negated
+    return ("if" in clause or "unless" in clause or not NEGATIONS.isdisjoint(clause)
+            or any(w.endswith(("n’t", "n't")) for w in clause))  # a condition or a negation
 
 
 def _origin_subject(
@@ -524,6 +527,11 @@ def _subject(mentions: list[Mention], tokens: list[Token], trigger: Trigger) -> 
 def clauses(tokens: list[Token]) -> list[list[Token]]:
     """Split a region into clauses at ';' and at ', and' / ', but' / ', while' that open a
     new clause ('Russia attacked Kyiv on Monday, and Ukraine struck Belgorod on Tuesday')."""
+    words = {t.lower for t in tokens}
+    if ";" not in words and "that" not in words and "which" not in words and (
+        "," not in words or not any(tokens[i - 1].text == "," and t.lower in CLAUSE_JOINERS for i, t in enumerate(tokens) if i)
+    ):
+        return [list(tokens)] if tokens else []  # most regions: nothing to split at
     out: list[list[Token]] = [[]]
     firsts = _trigger_firsts()
     for i, t in enumerate(tokens):
@@ -597,7 +605,7 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
                 and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in _month_names())
                 and not any(a <= tokens[t.index].start < b for a, b in reported)]
 
-    if any(t.lower in _words("labour_words") for t in tokens):  # 'a 48-hour strike over pay': a walkout
+    if not _words("labour_words").isdisjoint(t.lower for t in tokens):  # 'a 48-hour strike over pay': a walkout
         triggers = [_as_labour_strike(t) if t.words in {"strike", "strikes"} else t for t in triggers]
     triggers = [t for t in triggers if not (t.kind == "disaster" and _inside_a_name(tokens, t))]
     disaster = next((t for t in triggers if t.kind == "disaster"), None)
@@ -638,15 +646,16 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
 def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token]) -> None:
     """Keep the latest person and group named, not after a preposition nor as a nationality
     ('launched missiles at Kyiv', 'killed Ukrainians'), for the pronouns of later clauses."""
-    after_preposition = {tokens[k + 1].start for k in range(len(tokens) - 1) if tokens[k].lower in PREPOSITIONS}
+    after_preposition = {b.start for a, b in zip(tokens, tokens[1:]) if a.lower in PREPOSITIONS}
     named: list[tuple[int, str, str]] = [
         (m.start, "person" if m.kind == "person" else "group", m.actor_id)
         for m in mentions if not m.demonym and m.start not in after_preposition]
     if tokens:  # people the statements named ('Park Seung-hoon'), written in this clause
         lo, hi = tokens[0].start, tokens[-1].end
+        rfind = book.text.rfind
         for record in book.records.values():
             if record.kind == "person":
-                at = max((book.text.rfind(f, lo, hi) for f in record.forms if f), default=-1)
+                at = max([rfind(f, lo, hi) for f in record.forms if f], default=-1)
                 if at >= 0 and at not in after_preposition:
                     named.append((at, "person", record.actor_id))
     for _, kind, actor_id in sorted(named):

@@ -688,12 +688,31 @@ def _range(tokens: list[Token], i: int, text: str, dates: list[DateMention]) -> 
     return [lower_fig, upper_fig], after
 
 
+def _may_start(token: Token) -> bool:
+    """Whether a range or a figure can begin at this token: what `_range`, `_figure_at` and
+    `_read_number` require of their first token, tested once (a digit or currency sign, a
+    number word, 'between' or 'from', a multiplicative, a currency); most words fail it."""
+    text = token.text
+    return (text[:1] in "$€£₹0123456789" or token.lower in _start_words() or text in lexicon()["currencies"]
+            or (len(text) == 3 and money.iso_code(text) is not None))  # an ISO code has three letters
+
+
+@lru_cache(maxsize=1)
+def _start_words() -> frozenset[str]:
+    """Lower-case words a range or a figure can begin with: number words, 'between' and
+    'from', multiplicatives ('twice')."""
+    return _number_starts() | {"between", "from"} | frozenset(lexicon()["multiplicatives"])
+
+
 def find_figures(tokens: list[Token], text: str, dates: list[DateMention]) -> list[Figure]:
     """Numbers with what they count, in one sentence; dates, times, ordinals, identifiers,
     ages, durations and counts of things said are not figures."""
     out: list[Figure] = []
     i = 0
     while i < len(tokens):
+        if not _may_start(tokens[i]):
+            i += 1
+            continue
         pair = _range(tokens, i, text, dates)
         if pair is not None:
             out += pair[0]

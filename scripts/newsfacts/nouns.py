@@ -3,18 +3,46 @@ of our own ('crises' -> 'crisis', not 'crise')."""
 
 from __future__ import annotations
 
+import sys
+import types
 from functools import lru_cache
-
-import inflect
 
 from newsfacts.lexicon import lexicon
 
-_ENGINE = inflect.engine()
+
+def _typechecked(target=None, **_options):
+    """Stand-in for typeguard's decorator: the function unchanged."""
+    return target if target is not None else (lambda f: f)
+
+
+@lru_cache(maxsize=1)
+def _engine():
+    """inflect's engine, imported without typeguard's run-time checks of its methods: typeguard
+    instruments each decorated method at import by parsing and compiling inflect's whole module
+    again, which makes the import take 1.5 s (jaraco/inflect#212, agronholm/typeguard#468); the
+    checks only guard argument types, and ours are always one word (str). Should inflect need
+    more of typeguard than the decorator, it is imported the ordinary way."""
+    saved = sys.modules.get("typeguard")
+    stub = types.ModuleType("typeguard")
+    stub.typechecked = _typechecked  # type: ignore[attr-defined]
+    sys.modules["typeguard"] = stub
+    try:
+        import inflect
+    except ImportError:
+        inflect = None
+    finally:
+        if saved is None:
+            del sys.modules["typeguard"]
+        else:
+            sys.modules["typeguard"] = saved
+    if inflect is None:
+        import inflect
+    return inflect.engine()
 
 
 @lru_cache(maxsize=4096)
 def _inflect_singular(word: str) -> str | None:
-    found = _ENGINE.singular_noun(word)
+    found = _engine().singular_noun(word)
     return found if isinstance(found, str) and found else None
 
 
@@ -43,4 +71,4 @@ def singular(word: str) -> str:
 @lru_cache(maxsize=4096)
 def plural(word: str) -> str:
     """The plural of a noun, from inflect ('shilling' -> 'shillings', 'kwacha' -> 'kwachas')."""
-    return _ENGINE.plural_noun(word)
+    return _engine().plural_noun(word)

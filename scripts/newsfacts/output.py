@@ -170,9 +170,12 @@ def swap_in(staging: Path, out: Path) -> None:
 
 def write_tree(root: Path, files: dict[str, bytes]) -> None:
     """Write `files` (bytes keyed by relative path) under `root`."""
+    made: set[Path] = set()
     for rel, data in files.items():
         target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:  # one mkdir per folder, not one per file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(data)
 
 

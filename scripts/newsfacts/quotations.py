@@ -23,7 +23,7 @@ class Quotation:
     """Offset just past the closing mark (== end when the quotation is left open)."""
 
 
-def quotations(text: str, paras: list[Span]) -> list[Quotation]:
+def quotations(text: str, paras: tuple[Span, ...]) -> list[Quotation]:
     """Every quotation of the article. A quotation left open at the end of a paragraph
     continues when the next paragraph opens with a quotation mark (the news convention)."""
     out: list[Quotation] = []

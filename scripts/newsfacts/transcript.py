@@ -115,7 +115,7 @@ def _label_speaker(book: ActorBook, label: str, start: int) -> Phrase | None:
     return Phrase(label, start, start + len(label), "label", actor, book.records[actor].role if actor else None)
 
 
-def turns(text: str, paragraphs: list[Span], book: ActorBook, title: str | None, byline: str | None = None) -> list[Turn]:
+def turns(text: str, paragraphs: tuple[Span, ...], book: ActorBook, title: str | None, byline: str | None = None) -> list[Turn]:
     """The labelled paragraphs of a transcript, or the body of an authored text (its author
     named by the title or by the sidecar's byline); empty for ordinary articles."""
     _register_people(book, title)
