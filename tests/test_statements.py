@@ -653,3 +653,21 @@ def test_a_surname_speaker_is_the_person_the_narrative_named_in_full() -> None:
     text = "Shares fell after reports about Maria Lopez{}. Lopez said sales rose sharply in March."
     assert [r["speaker_id"] for r in run(text.format("")).statements] == ["maria-lopez"]
     assert [r["speaker_id"] for r in run(text.format(" and Carlos Lopez")).statements] == ["lopez"]
+
+
+def test_one_ministry_one_id_however_it_is_written() -> None:
+    rows = run("Japan's Foreign Ministry said it would send aid. "
+               "The Japanese Foreign Ministry said more aid would follow in December.").statements
+    assert {r["speaker_id"] for r in rows} == {"japanese-ministry-of-foreign-affairs"}
+    (row,) = run("The Algerian Foreign Ministry said the ambassador had 48 hours to leave.").statements
+    assert row["speaker_id"] == "algerian-ministry-of-foreign-affairs"
+
+
+def test_he_is_a_person_named_before_never_a_capitalised_word_opening_the_sentence() -> None:
+    rows = run("President Ferdinand Marcos Jr. visited Borongan. "
+               "Rice and drinking water would reach every affected family by Friday, he added.").statements
+    assert [r["speaker_id"] for r in rows] == ["ferdinand-marcos-jr"]
+    # 'the company' is a company named before, never the ministry named last
+    rows = run("Calder Microsystems said revenue rose 12%. The Emergencies Ministry said rescuers were working. "
+               "The company said the plant had passed a safety inspection in June.").statements
+    assert rows[-1]["speaker_id"] == "calder-microsystems"

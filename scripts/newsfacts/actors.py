@@ -243,6 +243,34 @@ def _surname_known(records: dict[str, ActorRecord], word: str) -> bool:
     return any(r.kind == "person" and _surname(r.name)[0] == word for r in records.values())
 
 
+def _ministry_name(body: list[Token]) -> str | None:
+    """A ministry's name in the form of the gazetteer's ('Algerian Foreign Ministry' ->
+    'Algerian Ministry of Foreign Affairs', 'Finance Ministry' -> 'Ministry of Finance'), so
+    that one ministry has one id however it is written; None for any other name."""
+    if len(body) < 2 or body[-1].lower != "ministry":
+        return None
+    domains = lexicon()["ministry_domains"]
+    words = [t.text for t in body[:-1] if t.text not in {"’s", "'s"}]
+    for k in range(len(words)):
+        key = " ".join(words[k:]).lower()
+        if key in domains and all(w[:1].isupper() for w in words[:k]):
+            state = " ".join(words[:k]).replace("’", "'").removesuffix("'s")
+            g = gazetteer()
+            country = g.aliases.get(state) or g.demonyms.get(state)  # 'Japan’s', 'Japanese': one ministry
+            prefix = _demonym_of().get(country, state) if country else state
+            return " ".join(w for w in (prefix, "Ministry of", domains[key]) if w)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _demonym_of() -> dict[str, str]:
+    """Country actor id -> its first nationality adjective ('japan' -> 'Japanese')."""
+    out: dict[str, str] = {}
+    for form, actor_id in gazetteer().demonyms.items():
+        out.setdefault(actor_id, form)
+    return out
+
+
 def _org_kind(head: str) -> str | None:
     lex = lexicon()
     if head in lex["armed_heads"]:
@@ -549,10 +577,13 @@ class ActorBook:
             # 'the Biden administration' on a White House page: the publisher's state
             return Phrase(text, tokens[0].start, tokens[-1].end, "description", self.known(gazetteer().country_actor[self.home]).actor_id)
         if head in lex["group_nouns"]:
+            business = head in lex["generic_org_heads"]["words"]  # 'the company': a company, never the ministry named last
+            fallback = next((r.actor_id for r in reversed(list(self.records.values())) if r.kind == "organization"),
+                            None) if business else self.last_group
             actor_id = next(
                 (r.actor_id for r in reversed(list(self.records.values()))
                  if r.kind != "person" and head in r.name.lower().split()),
-                self.last_group,
+                fallback,
             )
             return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor_id)
         return None
@@ -627,7 +658,8 @@ class ActorBook:
                 core = " ".join(t.text for t in body[:-1] if t.text[:1].isupper())
                 country = self.role_country.get(core)
                 from_context = country is not None
-            return Phrase(text, start, end, "name", self._organisation(text, head_kind, country, from_context))
+            return Phrase(text, start, end, "name", self._organisation(_ministry_name(body) or text, head_kind, country,
+                                                                       from_context))
         if any(t.lower == "and" for t in body[1:-1]) and all(
             t.text[:1].isupper() or t.lower in CONNECTORS or t.lower in role_words() for t in body
         ):

@@ -384,8 +384,9 @@ def find_in_sentence(
             i = past  # 'a track record of accusing ...': a habit named, not a statement made
             continue
         if speaker is not None and speaker.kind == "pronoun" and speaker.text.lower() in {"he", "she"} and np_start > 1:
+            known = set(book.records)  # a person named before ('Rice and drinking water would reach ..., he added': no one)
             subject = main_subject(book, toks, np_start)
-            if subject is not None and subject.actor_id and book.records[subject.actor_id].kind == "person":
+            if subject is not None and subject.actor_id in known and book.records[subject.actor_id].kind == "person":
                 # 'Trump has blasted the system, which he said ...': the person this sentence is about
                 speaker = Phrase(speaker.text, speaker.start, speaker.end, "pronoun", subject.actor_id, subject.role)
         progressive = i > 0 and (lowers[i - 1] in PROGRESSIVE or lowers[i - 1].endswith(("’m", "'m", "’re", "'re")))
