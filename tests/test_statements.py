@@ -671,3 +671,10 @@ def test_he_is_a_person_named_before_never_a_capitalised_word_opening_the_senten
     rows = run("Calder Microsystems said revenue rose 12%. The Emergencies Ministry said rescuers were working. "
                "The company said the plant had passed a safety inspection in June.").statements
     assert rows[-1]["speaker_id"] == "calder-microsystems"
+
+
+def test_an_unknown_acronym_that_speaks_is_an_organisation() -> None:
+    (row,) = run("FIFA said in a statement that its decision takes effect immediately.").statements
+    assert row["speaker_id"] == "fifa"
+    x = run("FIFA said in a statement that its decision takes effect immediately.")
+    assert {a["actor_id"]: a["kind"] for a in x.actors}["fifa"] == "organization"

@@ -660,6 +660,8 @@ class ActorBook:
                 from_context = country is not None
             return Phrase(text, start, end, "name", self._organisation(_ministry_name(body) or text, head_kind, country,
                                                                        from_context))
+        if len(body) == 1 and _is_acronym(text) and text.isalpha() and len(text) <= 6:
+            return Phrase(text, start, end, "name", self._organisation(text, "organization", None, False))  # 'FIFA said'
         if any(t.lower == "and" for t in body[1:-1]) and all(
             t.text[:1].isupper() or t.lower in CONNECTORS or t.lower in role_words() for t in body
         ):
