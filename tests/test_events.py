@@ -625,3 +625,12 @@ def test_more_plover_vocabulary_and_forces_named_by_nationality() -> None:
 def test_a_word_capitalised_inside_any_sentence_is_a_name_at_a_sentence_start() -> None:
     rows = _events("Hamas released 13 hostages on Friday. Israel said prisoners held by Hamas would follow.")
     assert [r[:3] for r in rows] == [("CONCEDE", "release", "hamas")]
+
+
+def test_a_threat_is_not_dated_by_the_act_it_threatens() -> None:
+    rows = _events("The Portuguese Nurses Union said talks had stalled. "
+                   "The union has threatened to call a week-long strike in March if talks fail.")
+    assert [(r[0], r[4]) for r in rows if r[0] == "THREATEN"] == [("THREATEN", None)]
+    # a commitment's date after its infinitive is its own
+    rows = _events("The G7 committed to loan Ukraine $50 billion in June.", dt.date(2024, 10, 23))
+    assert [(r[0], r[4]) for r in rows] == [("AGREE", "2024-06-01")]

@@ -1007,13 +1007,18 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
                 if m is not None and m.actor_id not in actors and not (origin == m.actor_id):
                     target = m.actor_id
                     break
+    infinitive = first_end if first.type == "THREATEN" and first_end + 1 < len(tokens) and tokens[first_end].lower == "to" \
+        and not first.pos == "noun" and tokens[first_end + 1].text.isalpha() and tokens[first_end + 1].text.islower() \
+        and tokens[first_end + 1].lower not in DETERMINERS else None  # a threat's dates after 'to' are the threatened act's
+    # (a commitment's are its own: 'the G7 committed to loan Ukraine back in June')
     # dates after the trigger, in the same clause; else a date that opens the clause
     # ("Ten years ago, Putin occupied Crimea", "On Jan. 6, Russian forces launched ...")
     after = [d for d in dates if d.start >= tokens[first.index].start
              and not any(t.text in FINITE_MODALS and first.index < k and t.end <= d.start
                          for k, t in enumerate(tokens))  # '... storm and would leave next week'
              and not any(tokens[o.index].end <= d.start for o in others)  # '... including the provision of aid since February'
-             and text[d.end : d.end + 2] not in {"’s", "'s"}]  # 'This attack casts doubt on yesterday’s deal': the deal's
+             and text[d.end : d.end + 2] not in {"’s", "'s"}  # 'This attack casts doubt on yesterday’s deal': the deal's
+             and not (infinitive is not None and d.start >= tokens[infinitive].end)]  # 'threatened to strike in March'
 
     for d in after:
         hi = max(hi, d.end)
