@@ -112,7 +112,7 @@ def test_the_lexicon_gives_each_cue_form_a_known_act_and_frame() -> None:
     entries = lexicon()["reporting_cues"]
     seen = set()
     for e in entries:
-        assert e["act"] in SPEECH_ACTS and e["pos"] in {"verb", "preposition"} and e["complement"] in {"any", "marked", "that"}
+        assert e["act"] in SPEECH_ACTS and e["pos"] in {"verb", "preposition"} and e["complement"] in {"any", "marked", "that", "speech"}
         for form in e["forms"]:
             key = (form, e.get("particle"))
             assert key not in seen, key  # each word set once
@@ -678,3 +678,14 @@ def test_an_unknown_acronym_that_speaks_is_an_organisation() -> None:
     assert row["speaker_id"] == "fifa"
     x = run("FIFA said in a statement that its decision takes effect immediately.")
     assert {a["actor_id"]: a["kind"] for a in x.actors}["fifa"] == "organization"
+
+
+def test_reject_and_dismiss_report_speech_only_with_speech_as_their_object() -> None:
+    x = run("The union rejected the offer last week, saying it covered only half of the inflation since 2022.")
+    assert [s["cue"] for s in x.statements] == ["saying"]  # rejecting an offer is an act ...
+    (event,) = x.events
+    assert event["event_type"] == "REJECT" and event["date_text"] == "last week"  # ... dated by its clause
+    assert x.statements[0]["date_start"] == event["date_start"] is not None  # the participle is said then
+    for text in ("Peskov rejected the allegations as absurd.",
+                 "The ministry dismissed the sanctions as “illegal” on Monday."):
+        assert [s["cue"] for s in run(text).statements] in (["rejected"], ["dismissed"]), text

@@ -66,7 +66,12 @@ repository in the project's shared folder); where both speak, they agree.
 - Statement dates: a date written in the attribution (`said on May 7`, `said in early
   January`) is the statement's date. When there is none, a statement by the same speaker
   as the statement just before it inherits that date, with `date_text` empty and
-  `date_inferred` true, unless the attribution moves in time (`Earlier, ...`).
+  `date_inferred` true, unless the attribution moves in time (`Earlier, ...`). A
+  participle attribution (`The union rejected the offer last week, saying ...`) is said
+  when its main clause happened and takes that clause's date.
+- `reject` and `dismiss` report speech only with speech as their object (`rejected the
+  allegations`, `dismissed the sanctions as “illegal”`) or a marked clause; rejecting an
+  offer is an act, a `REJECT` event.
 - A denial (`dismissed`, `denied`, `rejected`) of `the X accusations/claims` points
   (`responds_to_statement_id`) to the latest earlier statement by X or by a speaker of X's
   country; none when the article has no such statement.

@@ -29,6 +29,9 @@ class Cue:
     that_only: bool
     """Only 'that' or a quotation marks its content (the verb 'state', not the noun in
     'the early states: Iowa, ...')."""
+    speech_object: bool
+    """Unmarked content must be speech named by a noun ('rejected the allegations', not
+    'rejected the offer': rejecting an offer is an act, a REJECT event)."""
     inverted: bool
     """It can follow its content ('..., the minister said')."""
     passive: bool
@@ -45,6 +48,7 @@ def _by_form() -> dict[str, tuple[Cue, ...]]:
             entry["act"],
             entry["complement"] in {"marked", "that"},
             entry["complement"] == "that",
+            entry["complement"] == "speech",
             entry["inverted"],
             entry["passive"],
             entry.get("particle"),

@@ -49,6 +49,7 @@ GERUND_PREPOSITIONS = grammar("gerund_prepositions")
 COORDINATORS = grammar("coordinators")
 CLOSE_QUOTES_SET = set(CLOSE_QUOTES)
 CLAIM_NOUNS = grammar("claim_nouns")
+SPEECH_OBJECTS = grammar("speech_objects")
 
 
 @dataclass(frozen=True)
@@ -465,7 +466,8 @@ def find_in_sentence(
                 i = past  # not 'As Russia continues to ...'; 'As we've said, I've called this ...' is the inner report
                 continue
             content_first, marked, rest_empty = comma + 1, True, False
-        if content_first >= len(toks) or (cue.marked and not marked) or rest_empty:
+        if content_first >= len(toks) or (cue.marked and not marked) or rest_empty or (
+                cue.speech_object and not marked and not _names_speech(toks, content_first)):
             i = past
             continue
         first = toks[content_first]
@@ -493,6 +495,19 @@ def find_in_sentence(
             make(first.start, c_end, cue_text, cue, speaker, attribution, coordinated)
         i = past
     return _cut_coordinated(out, text)
+
+
+def _names_speech(toks: tuple[Token, ...], first: int) -> bool:
+    """The object noun phrase starting at `first` names speech ('the allegations', 'Kyiv's
+    claims', 'the report'): its head, before a preposition or a stop, is a speech noun; or
+    the object is called something ('dismissed the sanctions as “illegal”')."""
+    for k in range(first, min(len(toks), first + 8)):
+        if toks[k].lower in SPEECH_NOUNS or toks[k].lower in CLAIM_NOUNS or toks[k].lower in SPEECH_OBJECTS \
+                or (toks[k].lower == "as" and k > first):
+            return True
+        if toks[k].text in BOUNDARIES or toks[k].lower in PREPOSITIONS:
+            return False
+    return False
 
 
 def _owned_speech(book: ActorBook, toks: tuple[Token, ...], i: int, past: int, text: str) -> tuple[Phrase, int] | None:
