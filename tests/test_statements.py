@@ -689,3 +689,20 @@ def test_reject_and_dismiss_report_speech_only_with_speech_as_their_object() -> 
     for text in ("Peskov rejected the allegations as absurd.",
                  "The ministry dismissed the sanctions as “illegal” on Monday."):
         assert [s["cue"] for s in run(text).statements] in (["rejected"], ["dismissed"]), text
+
+
+def test_appositions_that_title_a_speaker_and_attributions_in_a_written_statement() -> None:
+    for text in ("Vikram Amar, dean of the University of Illinois College of Law, said the court had changed its tone.",
+                 "Jill Martin, vice president and assistant general counsel for the Trump Organization, "
+                 "said in a written statement in March that the allegations had no substance."):
+        (row,) = run(text).statements
+        assert row["speaker_id"] in {"vikram-amar", "jill-martin"}, text
+    # a list between commas is no apposition of the name before it
+    rows = run("Russia, Iran and China, all members of the council, said the vote was illegal.").statements
+    assert all(r["speaker_id"] != "china" for r in rows)
+
+
+def test_plural_nouns_of_trade_and_science_are_groups_of_people() -> None:
+    (row,) = run("But hacking specialists say the most harmful information might not be genuine.").statements
+    assert row["speaker_id"] == "hacking-specialists"
+    assert [r["speaker_id"] for r in run("The lists say nothing new about the vote.").statements] in ([], [None])

@@ -46,6 +46,7 @@ POSTMODIFIERS = grammar("postmodifiers")
 """Words that start what follows a speaker's head ('a source close to him', 'a source familiar with')."""
 HEAD_CUTS = grammar("head_cuts")
 APPOSITION_STARTS = grammar("apposition_starts")
+COORDINATORS_SET = grammar("coordinators")
 IRREGULAR_PAST = grammar("irregular_past")
 QUANTITY_HEADS = grammar("quantity_heads")
 PEOPLE_SUFFIXES = tuple(grammar("people_suffixes"))
@@ -167,8 +168,10 @@ def apposition_host(toks: tuple[Token, ...], left: int) -> tuple[int, int] | Non
     if c0 is None or c0 + 1 >= left:
         return None
     first = toks[c0 + 1]
+    titled = first.text.isalpha() and first.text.islower() and first.lower not in COORDINATORS_SET \
+        and any(t.lower in {"of", "for", "at"} for t in toks[c0 + 2 : left])  # 'dean of the law school'
     if not (first.lower in APPOSITION_STARTS or first.lower in role_words() or first.lower in _speaker_nouns() or first.text[:1].isupper()
-            or first.lower.endswith("ing") or first.text[:1].isdigit()):
+            or first.lower.endswith("ing") or first.text[:1].isdigit() or titled):
         return None
     found: tuple[int, int] | None = None
     for _ in range(3):

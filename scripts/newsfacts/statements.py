@@ -157,8 +157,8 @@ def _content_start(toks: tuple[Token, ...], h: int, dates: list[DateMention], to
     for k in range(h, min(len(toks), h + 14)):
         t = toks[k]
         if (t.lower in CONTENT_MARKERS and (to_marks or t.lower != "to")) or t.text == ":" or t.text in OPEN_QUOTES:
-            if any(x.lower in cue_forms() for x in toks[h:k]):
-                break  # 'said as the heckler yelled: ...': the marker is the other cue's
+            if any(toks[j].lower in cue_forms() and toks[j - 1].lower not in DETERMINERS for j in range(h, k)):
+                break  # 'said as the heckler yelled: ...': the marker is the other cue's (not 'in a written statement')
             if k == h or _only_adjuncts(toks[h:k], dates) or toks[k - 1].text == ",":
                 first = k if t.text in OPEN_QUOTES or t.lower in KEPT_MARKERS else k + 1
                 return first, True
