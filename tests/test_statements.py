@@ -706,3 +706,20 @@ def test_plural_nouns_of_trade_and_science_are_groups_of_people() -> None:
     (row,) = run("But hacking specialists say the most harmful information might not be genuine.").statements
     assert row["speaker_id"] == "hacking-specialists"
     assert [r["speaker_id"] for r in run("The lists say nothing new about the vote.").statements] in ([], [None])
+
+
+def test_a_parenthesis_between_dashes_or_a_participle_between_commas_leaves_the_speaker_before_it() -> None:
+    for text, speaker in (
+        ("Donald Trump - who previously said he would bomb the oil fields - said at a rally that the borders should close.",
+         "donald-trump"),
+        ("Donald Trump — the front-runner — said at a rally that the borders should close.", "donald-trump"),
+        ("Minnesota delegate Mary Susan, clad in a red cape with blinking lights, said the convention could fail.",
+         "mary-susan"),
+    ):
+        rows = run(text).statements
+        assert [r["speaker_id"] for r in rows][-1:] == [speaker], text
+    (row,) = run("The justice -- who has been involved in a scuffle with the nominee -- said she regretted her remarks.").statements
+    assert row["text"] == "she regretted her remarks"
+    # a hyphen inside a name's parenthesis is no dash
+    (row,) = run("Sen. Rand Paul (R-Ky.) said the bill was flawed.").statements
+    assert row["speaker_id"] == "rand-paul"

@@ -47,6 +47,8 @@ POSTMODIFIERS = grammar("postmodifiers")
 HEAD_CUTS = grammar("head_cuts")
 APPOSITION_STARTS = grammar("apposition_starts")
 COORDINATORS_SET = grammar("coordinators")
+DASHES = frozenset({"—", "–", "-", "--"})
+"""Dashes written around a parenthesis ('The justice -- who has been ... -- said')."""
 IRREGULAR_PAST = grammar("irregular_past")
 QUANTITY_HEADS = grammar("quantity_heads")
 PEOPLE_SUFFIXES = tuple(grammar("people_suffixes"))
@@ -147,8 +149,10 @@ def subject_start(toks: tuple[Token, ...], end: int, floor: int) -> int:
         if k - 1 >= floor and toks[k - 1].lower in {"close", "familiar", "knowledgeable"} and t.lower in {"to", "with", "about"}:
             k -= 2  # 'a source close to the campaign', 'a source familiar with the inquiry'
             continue
-        if t.lower in SUBJECT_STOPS or (not t.text[:1].isalnum() and t.text not in NP_MARKS):
-            break
+        spaced_dash = t.text == "-" and (((k == 0 or toks[k - 1].end < t.start) and (k + 1 >= len(toks) or t.end < toks[k + 1].start))
+                                         or (k > 0 and toks[k - 1].text == "-") or (k + 1 < len(toks) and toks[k + 1].text == "-"))
+        if t.lower in SUBJECT_STOPS or (not t.text[:1].isalnum() and t.text not in NP_MARKS) or spaced_dash:
+            break  # ('Donald Trump - who ... - said': a dash between spaces ends the phrase)
         k -= 1
     if end - k > MAX_SPEAKER_TOKENS:
         return end
@@ -164,14 +168,20 @@ def apposition_host(toks: tuple[Token, ...], left: int) -> tuple[int, int] | Non
     'Oleh Marchuk, spokesperson for the ..., said', 'Ramos, 58, told', 'Dean Ames, a salesman
     from Sumter, South Carolina, says' (a place, an age or an indefinite description between
     commas is passed over to the name before it)."""
-    c0 = next((x for x in range(left - 1, max(-1, left - MAX_APPOSITION_TOKENS - 1), -1) if toks[x].text == ","), None)
+    mark = toks[left].text  # a comma, or a dash around a parenthesis ('Donald Trump - who previously said ... - said')
+    if mark in DASHES and left > 0 and toks[left - 1].text in DASHES:
+        left -= 1  # '--' written as two dashes
+    c0 = next((x for x in range(left - 1, max(-1, left - MAX_APPOSITION_TOKENS - 1), -1)
+               if toks[x].text == mark or (mark in DASHES and toks[x].text in DASHES)), None)
     if c0 is None or c0 + 1 >= left:
         return None
+    if mark in DASHES and c0 > 0 and toks[c0 - 1].text in DASHES:
+        c0 -= 1
     first = toks[c0 + 1]
     titled = first.text.isalpha() and first.text.islower() and first.lower not in COORDINATORS_SET \
-        and any(t.lower in {"of", "for", "at"} for t in toks[c0 + 2 : left])  # 'dean of the law school'
+        and any(t.lower in PREPOSITIONS for t in toks[c0 + 2 : left])  # 'dean of the law school', 'clad in a red cape'
     if not (first.lower in APPOSITION_STARTS or first.lower in role_words() or first.lower in _speaker_nouns() or first.text[:1].isupper()
-            or first.lower.endswith("ing") or first.text[:1].isdigit() or titled):
+            or first.lower.endswith("ing") or first.text[:1].isdigit() or titled or mark in DASHES):
         return None
     found: tuple[int, int] | None = None
     for _ in range(3):

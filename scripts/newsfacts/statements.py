@@ -12,7 +12,7 @@ from newsfacts.lexicon import grammar
 from newsfacts.quotations import Quotation, quotation_at, quotations
 from newsfacts.spans import SpanIndex
 from newsfacts.speakers import (
-    ADJUNCT_STARTS, AUXILIARY_WORDS, BOUNDARIES, DETERMINERS, IRREGULAR_PAST, LEADING_ADVERBS, MAX_SPEAKER_TOKENS,
+    ADJUNCT_STARTS, AUXILIARY_WORDS, BOUNDARIES, DASHES, DETERMINERS, IRREGULAR_PAST, LEADING_ADVERBS, MAX_SPEAKER_TOKENS,
     MODALS, NOUN_DETERMINERS, NP_MARKS, OPENING_ADJUNCTS, PREPOSITIONS, PURPOSE_PREPOSITIONS,
     apposition_host, first_person, is_adverb, main_subject, note_subject, object_before, phrase_end,
     skip_back, skip_lead, skip_recipient, source_as_written, speaker_phrase, subject_of_participle, subject_start,
@@ -350,8 +350,8 @@ def find_in_sentence(
             np_start = left
         elif np_start <= left:
             speaker = speaker_phrase(book, toks[np_start : left + 1])
-        elif left >= 0 and toks[left].text == ",":
-            # "Oleh Marchuk, spokesperson for the ..., said" / "X, who ..., said"
+        elif left >= 0 and (toks[left].text == "," or toks[left].text in DASHES):
+            # "Oleh Marchuk, spokesperson for the ..., said" / "X, who ..., said" / "X — who ... — said"
             host = apposition_host(toks, left)
             if host is not None:
                 s0, c0 = host
