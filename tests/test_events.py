@@ -634,3 +634,12 @@ def test_a_threat_is_not_dated_by_the_act_it_threatens() -> None:
     # a commitment's date after its infinitive is its own
     rows = _events("The G7 committed to loan Ukraine $50 billion in June.", dt.date(2024, 10, 23))
     assert [(r[0], r[4]) for r in rows] == [("AGREE", "2024-06-01")]
+
+
+def test_the_subject_of_defending_is_not_the_attacker_and_adverbs_keep_a_passive() -> None:
+    rows = _events("The United States and Israel prepared to defend against the brazen attack on Tuesday.")
+    assert all(r[2] not in {"united-states", "israel"} for r in rows if r[0] == "ASSAULT")
+    assert [r[:3] for r in _events("Ukraine defended itself against Russian attacks on Monday.")] == [
+        ("ASSAULT", "attack", "russia")]
+    rows = _events("We offer our condolences to the families of those who were senselessly killed today.")
+    assert all(r[2] is None for r in rows)  # 'we' did not kill them

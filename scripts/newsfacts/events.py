@@ -868,7 +868,9 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         if m is not None and m.actor_id not in actors:
             passive_subject = m  # 'Ukraine was attacked (by Russia)': the subject undergoes it
             lo = min(lo, m.start)
-    if not actors and not passive:
+    guarded = nominal and _after_preposition(tokens, first.index, {"against", "from"})  # 'defend against the brazen
+    # attack': the subject of the verb defends; the attack is someone else's
+    if not actors and not passive and not guarded:
         m = _subject(mentions, tokens, first)
         if m is not None:
             listed = _list_before(mentions, tokens, m)
@@ -1105,6 +1107,16 @@ def _forces_of(tokens: list[Token], mentions: list[Mention], index: int) -> tupl
     return (m.actor_id, m.start) if m is not None else None
 
 
+def _after_preposition(tokens: list[Token], index: int, prepositions: set[str]) -> bool:
+    """The noun at `index` is the object of one of these prepositions, with only determiners
+    and modifiers between ('against the brazen attack')."""
+    k = index - 1
+    while k >= 0 and index - k <= 3 and (tokens[k].lower in DETERMINERS or (
+            tokens[k].text.islower() and tokens[k].text.replace("-", "").isalpha() and tokens[k].lower not in PREPOSITIONS)):
+        k -= 1
+    return k >= 0 and tokens[k].lower in prepositions
+
+
 def _light_verb_before(tokens: list[Token], index: int) -> int | None:
     """The light verb whose object the event noun is ('held unauthorised meetings', 'ordered
     the confiscation'), with only determiners and modifiers between."""
@@ -1316,7 +1328,8 @@ def _changing(tokens: list[Token], trigger: Trigger) -> bool:
 def _passive(tokens: list[Token], index: int) -> bool:
     """'was arrested', 'were delivered', 'has been sanctioned': a form of 'be' before the verb."""
     k = index - 1
-    while k >= 0 and tokens[k].lower in {"also", "already", "reportedly", "allegedly", "not", "just", "later"}:
+    while k >= 0 and (tokens[k].lower in {"also", "already", "reportedly", "allegedly", "not", "just", "later"}
+                      or (tokens[k].lower.endswith("ly") and tokens[k].text.isalpha())):  # 'were senselessly killed'
         k -= 1
     return (k >= 0 and tokens[k].lower in {"was", "were", "been", "being", "is", "are", "be", "got"}
             and tokens[index].lower in _participles())
