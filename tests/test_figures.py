@@ -287,3 +287,12 @@ def test_currencies_beyond_the_lexicon_come_from_pycountry_names() -> None:
     # a common English word that also names a currency stays a word ('the 100 mark')
     assert money("Shares passed the 100 mark on Friday.") == []
     assert run("Shares passed the 100 mark on Friday.").events == []  # passing a mark is no law passed
+
+
+def test_a_count_whose_noun_is_left_out_after_to_or_and_takes_the_noun_before() -> None:
+    def counts(text: str) -> list[tuple]:
+        return [(f["value"], f["unit"]) for f in run(text).figures]
+    assert counts("The bill was approved by 78 votes to 41.") == [(78.0, "vote"), (41.0, "vote")]
+    assert counts("He won 52 votes and three were spoiled.") == [(52.0, "vote"), (3.0, "vote")]
+    # a number with nothing counted and no figure before it is still no figure
+    assert counts("The talks went on to 3 and then stopped.") == []

@@ -427,6 +427,11 @@ def _elided(tokens: list[Token], k: int, start: int, previous: Figure | None) ->
         return previous.unit, previous.quantity, k  # 'including 1,040'; '2,871,340 votes to Banda's 2,412,905'
     if previous is not None and start > 0 and tokens[start - 1].lower in {"and", "or"} and w in PHRASE_PREPOSITIONS:
         return previous.unit, previous.quantity, k  # '14 attacks near Pokrovsk and nine near Kostiantynivka'
+    if previous is not None and start > 1 and tokens[start - 1].lower == "to" and tokens[start - 2].end == previous.end:
+        return previous.unit, previous.quantity, k  # '78 votes to 41'
+    if previous is not None and start > 0 and tokens[start - 1].lower == "and" and tokens[k - 1].text[:1].isalpha() \
+            and (w.endswith("ed") or w in lex["elided_verbs"]):
+        return previous.unit, previous.quantity, k  # 'nine of 14 economists expected a cut and five expected none'
     rate = _rate(tokens, k) if w == "per" else None
     if rate is not None:  # '23.5 per 100,000 residents': the noun counted is the one before it
         noun = previous.unit if previous is not None else _noun_before(tokens, start)
