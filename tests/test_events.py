@@ -643,3 +643,16 @@ def test_the_subject_of_defending_is_not_the_attacker_and_adverbs_keep_a_passive
         ("ASSAULT", "attack", "russia")]
     rows = _events("We offer our condolences to the families of those who were senselessly killed today.")
     assert all(r[2] is None for r in rows)  # 'we' did not kill them
+
+
+def test_a_projectile_that_hit_landed_or_exploded_is_an_attack() -> None:
+    assert _events("A Russian missile hit an apartment building in Dnipro on Friday.") == [
+        ("ASSAULT", "missile strike", "russia", None, "2025-10-31")]
+    assert [r[:3] for r in _events("Ukrainian drones hit a refinery in Ryazan on Monday.")] == [
+        ("ASSAULT", "drone strike", "ukraine")]
+    assert _events("Prices hit a record high on Monday.") == []
+    assert [r[0] for r in _events("The storm hit the coast on Monday.")] == ["DISASTER"]
+    # an anniversary dates the day: 'Two years ago tomorrow'
+    rows = _events("Two years ago tomorrow, shortly before dawn, Russian missiles began exploding near Kyiv.",
+                   dt.date(2024, 2, 23))
+    assert [(r[0], r[4]) for r in rows] == [("ASSAULT", "2022-02-24")]

@@ -211,3 +211,11 @@ def test_every_date_starts_with_one_of_the_characters_the_pattern_looks_for() ->
     chars, empty = _first_chars(_parser.parse(pattern, re.UNICODE).data, re.UNICODE)
     assert chars is not None and not empty
     assert chars == set(DATE_STARTS)
+
+
+def test_an_anniversary_and_a_year_ago_are_dates() -> None:
+    from newsfacts.dates import article_anchor, find_dates
+    text = "Two years ago tomorrow, missiles hit. A year ago today it began. He left a day ago."
+    found = {d.text: (d.value.start.isoformat(), d.value.precision) for d in find_dates(text, article_anchor(text, dt.date(2024, 2, 23)))}
+    assert found == {"Two years ago tomorrow": ("2022-02-24", "day"), "A year ago today": ("2023-02-23", "day"),
+                     "a day ago": ("2024-02-22", "day")}

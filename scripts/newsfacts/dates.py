@@ -69,7 +69,8 @@ def _patterns() -> re.Pattern[str]:
         rf"(?P<since>since\s(?P<s1>last\syear|last\smonth|{point}))",
         r"(?P<rel>(?i:(?:earlier|later)\s)?(?i:last|this|next)\s(?:year|quarter|month|week|weekend))",
         r"(?P<past>(?i:the\s)?(?i:past)\s(?P<punit>week|month|year))",
-        r"(?P<ago>(?P<n>\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s(?P<unit>year|month|week|day)s?\sago)",
+        r"(?P<ago>(?P<n>\d+|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s(?P<unit>year|month|week|day)s?\sago"
+        r"(?:\s(?P<agoday>today|tomorrow|yesterday))?)",
         r"(?P<dayword>(?i:yesterday|today|tonight|last\snight|this\s(?:morning|afternoon|evening)))",
         rf"(?P<wd>(?i:(?:on|last|next|this|{deadline})\s)?{weekday})",
         rf"(?P<on>(?:on|by|until|as\sof)\s(?P<o1>{md}|{dm}))",
@@ -352,7 +353,14 @@ def _value(m: re.Match[str], ctx: _Context) -> DateValue:
         return _relative(unit, _SHIFT[word], anchor)
     if m["ago"]:
         words = lexicon()["number_words"]
-        n = int(m["n"]) if m["n"].isdigit() else words[m["n"].lower()]
+        n = int(m["n"]) if m["n"].isdigit() else 1 if m["n"].lower() in {"a", "an"} else words[m["n"].lower()]
+        if m["agoday"] and anchor is not None and m["unit"] in {"year", "month"}:
+            # 'Two years ago tomorrow' (an anniversary): that day, N years or months back
+            day = anchor + dt.timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[m["agoday"]])
+            months = day.year * 12 + day.month - 1 - n * (12 if m["unit"] == "year" else 1)
+            year, month = divmod(months, 12)
+            d = dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+            return DateValue(d, d, "day", True)
         if m["unit"] == "day":
             if anchor is None:
                 return UNKNOWN

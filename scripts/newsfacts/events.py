@@ -615,7 +615,8 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
         sort = (trig.type, trig.kind == "war")  # the war itself is never one of the clause's strikes
         if sort in seen:
             continue
-        group = [t for t in triggers if (t.type, t.kind == "war") == sort and t.index >= trig.index]
+        group = [t for t in triggers if (t.type, t.kind == "war") == sort and t.index >= trig.index
+                 and (t is trig or t.needs != "projectile")]  # 'missiles launched ... exploded in mid-air': the launch
         starts = {t.index for t in triggers}
         others = tuple(t for t in triggers if t.type != trig.type and t.index > trig.index
                        and t.index + t.length not in starts and _own_event(tokens, trig, t))
