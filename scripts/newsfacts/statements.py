@@ -240,8 +240,12 @@ def find_in_sentence(
         q = quotation_at(quotes, toks[k].start)
         return (q.mark, q.close) if q and q.mark == toks[k].start else None
 
+    forms = cue_forms()
     i = 0
     while i < len(toks):
+        if lowers[i] not in forms:  # most tokens: no cue starts here (cue_at would say None)
+            i += 1
+            continue
         tok = toks[i]
         hit = cue_at(toks, i)
         if hit is not None and tok.text[:1].isupper() and i > 0 and toks[i - 1].text[:1].isupper() and not title_case:
