@@ -131,9 +131,13 @@ def _part_of_speech(tokens: list[Token], i: int, n: int, parts: frozenset[str]) 
     """'verb' or 'noun' for a trigger listed as both: a noun after a determiner, a possessive,
     a preposition, a number or an adjective, or before 'of'; a verb otherwise. A form listed
     as one only can be used as another here ('the renewed invasion', 'we deal with')."""
-    context = [t for t in tokens[:i] if t.text not in QUOTES]  # 'a “massive strike”'
-    prev = context[-1] if context else None
-    before = context[-2] if len(context) > 1 else None
+    prev = before = None  # the two nearest tokens before it that are no quotation mark ('a “massive strike”')
+    for k in range(i - 1, -1, -1):
+        if tokens[k].text not in QUOTES:
+            if prev is not None:
+                before = tokens[k]
+                break
+            prev = tokens[k]
     nxt = tokens[i + n].lower if i + n < len(tokens) else ""
     if len(parts) == 1:
         part = next(iter(parts))
