@@ -108,6 +108,13 @@ def _lengths_by_first() -> dict[str, tuple[int, ...]]:
     return {written: tuple(sorted(v, reverse=True)) for k, v in out.items() for written in _apostrophe_forms(k)}
 
 
+@lru_cache(maxsize=1)
+def _alias_prefixes() -> frozenset[tuple[str, ...]]:
+    """The first two or more words of every alias (lookup keys): a longer key is built only
+    while it begins one."""
+    return frozenset(key[:n] for key in _alias_tokens() for n in range(2, len(key) + 1))
+
+
 def _apostrophe_forms(word: str) -> set[str]:
     """Every way of writing `word` with a typographic apostrophe for any of its plain ones."""
     forms = {""}
@@ -120,13 +127,19 @@ def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> li
     """Longest gazetteer matches (names and nationality adjectives), left to right."""
     table = _alias_tokens()
     starts = _lengths_by_first()
+    prefixes = _alias_prefixes()
     out: list[Mention] = []
     after = 0  # mentions do not overlap: the next one starts after the latest
     for i in [k for k, t in enumerate(tokens) if t.text in starts]:  # where a name can start
         lengths = starts[tokens[i].text] if i >= after else None
         if lengths is None:
             continue
-        words = _key(tokens[i : i + lengths[0]])
+        words = (tokens[i].text.replace("’", "'"),)  # grown while it begins some alias, up to the longest
+        for k in range(i + 1, min(len(tokens), i + lengths[0])):
+            longer = words + (tokens[k].text.replace("’", "'"),)
+            if longer not in prefixes:
+                break
+            words = longer
         for n in lengths:
             hit = table.get(words[:n]) if n <= len(words) else None
             if hit is None:
