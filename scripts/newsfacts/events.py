@@ -665,7 +665,12 @@ def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token]) -> 
         rfind = book.text.rfind
         for record in book.records.values():
             if record.kind == "person":
-                at = max([rfind(f, lo, hi) for f in record.forms if f], default=-1)
+                at = -1  # where its latest form is written in the clause
+                for form in record.forms:
+                    if form:
+                        found = rfind(form, lo, hi)
+                        if found > at:
+                            at = found
                 if at >= 0 and at not in after_preposition:
                     named.append((at, "person", record.actor_id))
     for _, kind, actor_id in sorted(named):
