@@ -468,7 +468,11 @@ def _month_first(matches: list[re.Match[str]]) -> bool | None:
 
 def in_dates(token: Token, dates: list[DateMention] | tuple[DateMention, ...]) -> bool:
     """The token is part of one of the date expressions."""
-    return any(d.start <= token.start < d.end for d in dates)
+    start = token.start
+    for d in dates:  # a plain loop: called for most tokens of a sentence, with few dates
+        if d.start <= start < d.end:
+            return True
+    return False
 
 
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
