@@ -201,7 +201,7 @@ def find_in_sentence(
     ]
     out: list[Found] = []
     words = [t for t in toks if t.text[:1].isalpha()]
-    title_case = sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)  # a headline: 'Trump Says He Will Win'
+    title_case = len([t for t in words if t.text[:1].isupper()]) > 0.6 * len(words)  # a headline: 'Trump Says He Will Win'
 
     def make(c_start: int, c_end: int, cue: str, act_cue, speaker: Phrase, attribution, coordinated=False, short_ok=False) -> None:
         if c_start < s_start or c_end > s_end:
@@ -564,7 +564,7 @@ def _no_content(toks: tuple[Token, ...], k: int, dates: list[DateMention]) -> bo
 
 
 def _words_in(text: str, start: int, end: int) -> int:
-    return sum(1 for w in text[start:end].split() if w[:1].isalnum() or w[1:2].isalnum())
+    return len([w for w in text[start:end].split() if w[:1].isalnum() or w[1:2].isalnum()])
 
 
 def _clause_start(toks: tuple[Token, ...], boundary: int, earlier: list[Found]) -> int:
