@@ -219,3 +219,24 @@ def test_an_anniversary_and_a_year_ago_are_dates() -> None:
     found = {d.text: (d.value.start.isoformat(), d.value.precision) for d in find_dates(text, article_anchor(text, dt.date(2024, 2, 23)))}
     assert found == {"Two years ago tomorrow": ("2022-02-24", "day"), "A year ago today": ("2023-02-23", "day"),
                      "a day ago": ("2024-02-22", "day")}
+
+
+def test_each_date_alternative_looks_for_the_characters_it_can_start_with() -> None:
+    """ALTERNATIVE_STARTS lets each alternative of the date pattern be skipped where it
+    cannot start: each set must be exactly what its alternative can start with (derived
+    here from the alternative itself), one set per alternative, and together DATE_STARTS."""
+    import re
+    from re import _parser
+
+    from newsfacts.dates import ALTERNATIVE_STARTS, DATE_STARTS, _alternatives, _patterns
+
+    names = []
+    for part in _alternatives():
+        name = re.match(r"\(\?P<(\w+)>", part)[1]
+        names.append(name)
+        chars, empty = _first_chars(_parser.parse(part, re.UNICODE).data, re.UNICODE)
+        assert chars is not None and not empty
+        assert chars == set(ALTERNATIVE_STARTS[name]), name
+        assert "(?=[%s])%s" % (ALTERNATIVE_STARTS[name], part) in _patterns().pattern
+    assert sorted(names) == sorted(ALTERNATIVE_STARTS)
+    assert set("".join(ALTERNATIVE_STARTS.values())) == set(DATE_STARTS)

@@ -99,24 +99,47 @@ def _alias_tokens() -> dict[tuple[str, ...], tuple[str, bool]]:
 
 @lru_cache(maxsize=1)
 def _lengths_by_first() -> dict[str, tuple[int, ...]]:
-    """First word of an alias -> the token lengths of the aliases it starts, longest first."""
+    """First word of an alias, as a token may write it (capitalised, with either apostrophe)
+    -> the token lengths of the aliases it starts, longest first."""
     out: dict[str, set[int]] = {}
     for key in _alias_tokens():
-        out.setdefault(key[0], set()).add(len(key))
-    return {k: tuple(sorted(v, reverse=True)) for k, v in out.items()}
+        if key[0][:1].isupper():  # a name starts with a capital
+            out.setdefault(key[0], set()).add(len(key))
+    return {written: tuple(sorted(v, reverse=True)) for k, v in out.items() for written in _apostrophe_forms(k)}
+
+
+@lru_cache(maxsize=1)
+def _alias_prefixes() -> frozenset[tuple[str, ...]]:
+    """The first two or more words of every alias (lookup keys): a longer key is built only
+    while it begins one."""
+    return frozenset(key[:n] for key in _alias_tokens() for n in range(2, len(key) + 1))
+
+
+def _apostrophe_forms(word: str) -> set[str]:
+    """Every way of writing `word` with a typographic apostrophe for any of its plain ones."""
+    forms = {""}
+    for ch in word:
+        forms = {f + c for f in forms for c in ((ch, "’") if ch == "'" else (ch,))}
+    return forms
 
 
 def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> list[Mention]:
     """Longest gazetteer matches (names and nationality adjectives), left to right."""
     table = _alias_tokens()
     starts = _lengths_by_first()
+    prefixes = _alias_prefixes()
     out: list[Mention] = []
     after = 0  # mentions do not overlap: the next one starts after the latest
-    for i in [k for k, t in enumerate(tokens) if t.text[:1].isupper()]:  # a name starts with a capital
-        lengths = starts.get(tokens[i].text.replace("’", "'")) if i >= after else None
+    for i in [k for k, t in enumerate(tokens) if t.text in starts]:  # where a name can start
+        lengths = starts[tokens[i].text] if i >= after else None
         if lengths is None:
             continue
-        words = _key(tokens[i : i + lengths[0]])
+        words = (tokens[i].text.replace("’", "'"),)  # grown while it begins some alias, up to the longest
+        for k in range(i + 1, min(len(tokens), i + lengths[0])):
+            longer = words + (tokens[k].text.replace("’", "'"),)
+            if longer not in prefixes:
+                break
+            words = longer
         for n in lengths:
             hit = table.get(words[:n]) if n <= len(words) else None
             if hit is None:

@@ -42,9 +42,36 @@ DATE_STARTS = "0123456789ABDEFJLMNOPQSTUWYabdefilmnopstuy"
 without trying its alternatives. A test derives the set from the pattern itself; a word
 that starts a date with another letter must be added here."""
 
+ALTERNATIVE_STARTS = {
+    "iso": "0123456789o",
+    "num": "0123456789o",
+    "qtr": "FQSTfst",
+    "range": "bf",
+    "since": "s",
+    "rel": "ELNTelnt",
+    "past": "PTpt",
+    "ago": "0123456789AEFNOSTaefnost",
+    "dayword": "LTYlty",
+    "wd": "BFLMNOSTUWblnotu",
+    "on": "abou",
+    "md": "0123456789ADFJMNOSt",
+    "in": "bdiu",
+    "my": "ADFJMNOSelm",
+    "dom": "o",
+}
+"""The characters each alternative of the date pattern can start with (by its group's
+name): each alternative looks ahead for one of them before it is tried, so at most places
+only two or three of the fifteen are. A test derives each set from the pattern itself."""
+
 
 @lru_cache(maxsize=1)
 def _patterns() -> re.Pattern[str]:
+    guarded = ["(?=[%s])%s" % (ALTERNATIVE_STARTS[re.match(r"\(\?P<(\w+)>", part)[1]], part) for part in _alternatives()]
+    return re.compile(r"(?<![\w-])(?=[%s])(?:%s)(?![\w-])" % (DATE_STARTS, "|".join(guarded)))
+
+
+def _alternatives() -> list[str]:
+    """The alternatives of the date pattern, each a named group, in the order they are tried."""
     months = sorted(lexicon()["months"], key=len, reverse=True)
     month = r"(?:%s)" % "|".join(
         m.capitalize() + (r"\.?" if len(m) <= 4 and m != "may" and m != "june" and m != "july" else "")
@@ -79,7 +106,7 @@ def _patterns() -> re.Pattern[str]:
         rf"(?P<my>(?:early|mid-|mid|late)\s?{month}(?:\s{year})?|{month}\s{year})",
         rf"(?P<dom>on\sthe\s(?P<dd>[0-3]?\d)(?:st|nd|rd|th))(?!\s+(?:{ordinal_nouns})\b)",
     ]
-    return re.compile(r"(?<![\w-])(?=[%s])(?:%s)(?![\w-])" % (DATE_STARTS, "|".join(parts)))
+    return parts
 
 
 def _month_number(word: str) -> int:
@@ -449,7 +476,11 @@ def _month_first(matches: list[re.Match[str]]) -> bool | None:
 
 def in_dates(token: Token, dates: list[DateMention] | tuple[DateMention, ...]) -> bool:
     """The token is part of one of the date expressions."""
-    return any(d.start <= token.start < d.end for d in dates)
+    start = token.start
+    for d in dates:  # a plain loop: called for most tokens of a sentence, with few dates
+        if d.start <= start < d.end:
+            return True
+    return False
 
 
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:

@@ -131,9 +131,13 @@ def _part_of_speech(tokens: list[Token], i: int, n: int, parts: frozenset[str]) 
     """'verb' or 'noun' for a trigger listed as both: a noun after a determiner, a possessive,
     a preposition, a number or an adjective, or before 'of'; a verb otherwise. A form listed
     as one only can be used as another here ('the renewed invasion', 'we deal with')."""
-    context = [t for t in tokens[:i] if t.text not in QUOTES]  # 'a “massive strike”'
-    prev = context[-1] if context else None
-    before = context[-2] if len(context) > 1 else None
+    prev = before = None  # the two nearest tokens before it that are no quotation mark ('a “massive strike”')
+    for k in range(i - 1, -1, -1):
+        if tokens[k].text not in QUOTES:
+            if prev is not None:
+                before = tokens[k]
+                break
+            prev = tokens[k]
     nxt = tokens[i + n].lower if i + n < len(tokens) else ""
     if len(parts) == 1:
         part = next(iter(parts))
@@ -195,8 +199,9 @@ def _weapon_phrase(
 
     Leading adjectives are included ('ballistic missiles'); nationality adjectives are not.
     """
+    weapons = _weapons()
     for k in range(start, min(limit, len(tokens))):
-        if tokens[k].lower in _weapons():
+        if tokens[k].lower in weapons:
             a = k
             while a > start and _modifier(tokens[a - 1], mentions):
                 a -= 1
@@ -205,7 +210,7 @@ def _weapon_phrase(
                 c = b + 1
                 while c < len(tokens) and tokens[c].text.islower() and tokens[c].lower not in PREPOSITIONS:
                     c += 1
-                if c > b + 1 and any(tokens[x].lower in _weapons() for x in range(b + 1, c)):
+                if c > b + 1 and any(tokens[x].lower in weapons for x in range(b + 1, c)):
                     b = c
                 else:
                     break
@@ -305,11 +310,12 @@ def _not_done(tokens: list[Token], trigger: Trigger) -> bool:
     'We need the bill passed'): a noun, or a participle with no subject of its own."""
     if trigger.pos == "verb" and not tokens[trigger.index].lower.endswith("ed"):
         return False
+    non_factive = _words("non_factive_verbs")
     for k in range(trigger.index - 1, max(-1, trigger.index - 5), -1):
         t = tokens[k]
         if t.text in STOPS or t.lower in RELATIVES or t.lower in CLAUSE_JOINERS or t.lower in AUXILIARY:
             return False
-        if t.lower in _words("non_factive_verbs"):
+        if t.lower in non_factive:
             return True
     return False
 
@@ -330,7 +336,8 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
     'would strike', 'if Putin attacks'), or a noun that is the object of a modal verb ('will
     provide a loan'): not an occurrence."""
     if trigger.pos == "noun":
-        if any(t.lower in _words("unreal_modifiers") for t in tokens[max(0, trigger.index - 2) : trigger.index]):
+        unreal = _words("unreal_modifiers")
+        if any(t.lower in unreal for t in tokens[max(0, trigger.index - 2) : trigger.index]):
             return True  # 'the potential transfer of Iranian missiles'
         for k in range(trigger.index - 1, max(-1, trigger.index - 6), -1):
             w = tokens[k].lower
@@ -340,26 +347,29 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
                 return True  # ('to halt the delivery' presupposes a delivery: 'to' does not count)
     else:
         k = trigger.index - 1
-        while k >= 0 and (tokens[k].lower in AUXILIARY or tokens[k].lower in _words("aspect_verbs")):
+        aspects = _words("aspect_verbs")
+        while k >= 0 and (tokens[k].lower in AUXILIARY or tokens[k].lower in aspects):
             k -= 1  # 'going to begin sending': past 'begin' to 'to'
-        aspect = tokens[k].lower == "to" and k > 0 and tokens[k - 1].lower in _words("aspect_verbs")
+        aspect = tokens[k].lower == "to" and k > 0 and tokens[k - 1].lower in aspects
         if k >= 0 and tokens[k].lower in MODALS and not aspect:
             return True  # ('he decided to invade', 'continues to kill': acts that happen)
         if k >= 0 and tokens[k].lower in {"and", "or"} and _infinitive_before(tokens, k):
             return True  # 'urged allies to dig deep and donate
     clause = []
-    intending = _words("intention_verbs")
+    intending, presupposing = _words("intention_verbs"), _words("presupposing_verbs")
     for j in range(trigger.index - 1, -1, -1):
         if tokens[j].text in STOPS:
             break
         clause.append(tokens[j].lower)
         if (tokens[j].lower in intending and j + 2 <= trigger.index <= j + 6
-                and tokens[j + 1].lower == "to" and tokens[j + 2].lower not in _words("presupposing_verbs")
+                and tokens[j + 1].lower == "to" and tokens[j + 2].lower not in presupposing
                 and not any(t.lower in PREPOSITIONS for t in tokens[j + 3 : trigger.index])):
             return True  # 'threatened to call a strike', 'plans to visit' (not 'wants to halt the delivery',
             # nor 'wants to express condolences for the attack')
-    return ("if" in clause or "unless" in clause or not NEGATIONS.isdisjoint(clause)
-            or any(w.endswith(("n’t", "n't")) for w in clause))  # a condition or a negation
+    if "if" in clause or "unless" in clause or not NEGATIONS.isdisjoint(clause):
+        return True  # a condition or a negation
+    joined = "".join(clause)  # a word ending in "n't" only where the words hold one at all (most clauses: none)
+    return ("n’t" in joined or "n't" in joined) and any(w.endswith(("n’t", "n't")) for w in clause)
 
 
 def _origin_subject(
@@ -656,7 +666,12 @@ def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token]) -> 
         rfind = book.text.rfind
         for record in book.records.values():
             if record.kind == "person":
-                at = max([rfind(f, lo, hi) for f in record.forms if f], default=-1)
+                at = -1  # where its latest form is written in the clause
+                for form in record.forms:
+                    if form:
+                        found = rfind(form, lo, hi)
+                        if found > at:
+                            at = found
                 if at >= 0 and at not in after_preposition:
                     named.append((at, "person", record.actor_id))
     for _, kind, actor_id in sorted(named):

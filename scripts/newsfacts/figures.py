@@ -693,13 +693,15 @@ def _range(tokens: list[Token], i: int, text: str, dates: list[DateMention]) -> 
     return [lower_fig, upper_fig], after
 
 
-def _may_start(token: Token) -> bool:
-    """Whether a range or a figure can begin at this token: what `_range`, `_figure_at` and
-    `_read_number` require of their first token, tested once (a digit or currency sign, a
-    number word, 'between' or 'from', a multiplicative, a currency); most words fail it."""
-    text = token.text
-    return (text[:1] in "$€£₹0123456789" or token.lower in _start_words() or text in lexicon()["currencies"]
-            or (len(text) == 3 and money.iso_code(text) is not None))  # an ISO code has three letters
+def _may_start(tokens: list[Token]) -> list[bool]:
+    """For each token, whether a range or a figure can begin there: what `_range`,
+    `_figure_at` and `_read_number` require of their first token, tested once (a digit or
+    currency sign, a number word, 'between' or 'from', a multiplicative, a currency); most
+    words fail it."""
+    words, currencies, iso_code = _start_words(), lexicon()["currencies"], money.iso_code
+    return [t.text[:1] in "$€£₹0123456789" or t.lower in words or t.text in currencies
+            or (len(t.text) == 3 and iso_code(t.text) is not None)  # an ISO code has three letters
+            for t in tokens]
 
 
 @lru_cache(maxsize=1)
@@ -713,9 +715,10 @@ def find_figures(tokens: list[Token], text: str, dates: list[DateMention]) -> li
     """Numbers with what they count, in one sentence; dates, times, ordinals, identifiers,
     ages, durations and counts of things said are not figures."""
     out: list[Figure] = []
+    may_start = _may_start(tokens)
     i = 0
     while i < len(tokens):
-        if not _may_start(tokens[i]):
+        if not may_start[i]:
             i += 1
             continue
         pair = _range(tokens, i, text, dates)

@@ -201,7 +201,7 @@ def find_in_sentence(
     ]
     out: list[Found] = []
     words = [t for t in toks if t.text[:1].isalpha()]
-    title_case = sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)  # a headline: 'Trump Says He Will Win'
+    title_case = len([t for t in words if t.text[:1].isupper()]) > 0.6 * len(words)  # a headline: 'Trump Says He Will Win'
 
     def make(c_start: int, c_end: int, cue: str, act_cue, speaker: Phrase, attribution, coordinated=False, short_ok=False) -> None:
         if c_start < s_start or c_end > s_end:
@@ -240,8 +240,12 @@ def find_in_sentence(
         q = quotation_at(quotes, toks[k].start)
         return (q.mark, q.close) if q and q.mark == toks[k].start else None
 
+    forms = cue_forms()
     i = 0
     while i < len(toks):
+        if lowers[i] not in forms:  # most tokens: no cue starts here (cue_at would say None)
+            i += 1
+            continue
         tok = toks[i]
         hit = cue_at(toks, i)
         if hit is not None and tok.text[:1].isupper() and i > 0 and toks[i - 1].text[:1].isupper() and not title_case:
@@ -560,7 +564,7 @@ def _no_content(toks: tuple[Token, ...], k: int, dates: list[DateMention]) -> bo
 
 
 def _words_in(text: str, start: int, end: int) -> int:
-    return sum(1 for w in text[start:end].split() if w[:1].isalnum() or w[1:2].isalnum())
+    return len([w for w in text[start:end].split() if w[:1].isalnum() or w[1:2].isalnum()])
 
 
 def _clause_start(toks: tuple[Token, ...], boundary: int, earlier: list[Found]) -> int:
