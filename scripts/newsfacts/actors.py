@@ -266,6 +266,10 @@ def _surname_known(records: dict[str, ActorRecord], word: str) -> bool:
     return any(r.kind == "person" and _surname(r.name)[0] == word for r in records.values())
 
 
+_GIVEN_NAMES = re.compile(r"(?<![\w’'-])((?:[^\W\d_][\w’'-]*\.? ){1,2})$")
+"""The one or two words right before a surname ('Raúl ' before 'Benavides')."""
+
+
 def _ministry_name(body: list[Token]) -> str | None:
     """A ministry's name in the form of the gazetteer's ('Algerian Foreign Ministry' ->
     'Algerian Ministry of Foreign Affairs', 'Finance Ministry' -> 'Ministry of Finance'), so
@@ -323,6 +327,7 @@ class ActorBook:
         """The latest person and group named in the article's order ('person', 'group'), for
         the pronouns of events ('they struck', 'he decided to invade')."""
         self._title_hits: dict[str, list[tuple[int, int]]] = {}
+        self._full_names: dict[tuple[str, str | None], str | None] = {}
 
     # -- records -----------------------------------------------------------------
     def known(self, actor_id: str, form: str | None = None) -> ActorRecord:
@@ -386,14 +391,29 @@ class ActorBook:
         """The one full name the article writes for a surname ('Raúl Benavides' for
         'Benavides'), given names before it and its suffix after; None when it writes none
         or several ('Joe Biden' and 'Jill Biden')."""
+        key = (surname, suffix)
+        if key not in self._full_names:
+            self._full_names[key] = self._full_name_search(surname, suffix)
+        return self._full_names[key]
+
+    def _full_name_search(self, surname: str, suffix: str | None) -> str | None:
         found = set()
-        for hit in re.finditer(rf"(?<![\w’'-])((?:[^\W\d_][\w’'-]*\.? ){{1,2}}){re.escape(surname)}(?![\w’'-])", self.text):
+        text, n = self.text, len(surname)
+        start = text.find(surname)
+        while start >= 0:
+            at, start = start, text.find(surname, start + n)
+            if (at and (text[at - 1].isalnum() or text[at - 1] in "_’'-")) or (
+                    at + n < len(text) and (text[at + n].isalnum() or text[at + n] in "_’'-")):
+                continue  # inside a longer word
+            hit = _GIVEN_NAMES.search(text, max(0, at - 80), at)
+            if hit is None:
+                continue
             given = [t for t in tokenize(hit.group(1), hit.start(1))]
             while given and not _name_like(given[0]):
                 given.pop(0)  # 'President', 'Minister': a role, not a given name
             if not given or not all(_name_like(t) and t.text not in NAME_SUFFIXES for t in given):
                 continue
-            after = self.text[hit.end() : hit.end() + 5].split()
+            after = text[at + n : at + n + 5].split()
             written = after[0].rstrip(",;:") if after and after[0].rstrip(",;:") in NAME_SUFFIXES else None
             if suffix in (None, written):
                 found.add(_core_name(" ".join([*(t.text for t in given), surname, *([written] if written else [])])))

@@ -64,6 +64,15 @@ def _approximators() -> list[tuple[tuple[str, ...], str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+@lru_cache(maxsize=1)
+def _approximators_by_last() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The approximators by their last word, longest first (as `_approximators`)."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, comp in _approximators():
+        out.setdefault(words[-1], []).append((words, comp))
+    return out
+
+
 def _after_number(tokens: list[Token], k: int, value: float, text: str) -> tuple[float, int, str, str] | None:
     """A percent word, a currency word, a currency's subunit or an ISO code right after a
     number ending before token k: (value, tokens used after it, kind, unit)."""
@@ -477,7 +486,7 @@ def _read_number(tokens: list[Token], i: int, text: str, dates: list[DateMention
     comparator, start = "eq", i
     if money_before is None and i > 0 and tokens[i - 1].end == t.start and tokens[i - 1].text in lex["currency_prefixes"]:
         start = i - 1  # 'US$5'
-    for words, comp in _approximators():
+    for words, comp in _approximators_by_last().get(tokens[start - 1].lower, ()) if start > 0 else ():
         n = len(words)
         if start - n >= 0 and tuple(x.lower for x in tokens[start - n : start]) == words:
             comparator, start = comp, start - n
