@@ -296,3 +296,10 @@ def test_a_count_whose_noun_is_left_out_after_to_or_and_takes_the_noun_before() 
     assert counts("He won 52 votes and three were spoiled.") == [(52.0, "vote"), (3.0, "vote")]
     # a number with nothing counted and no figure before it is still no figure
     assert counts("The talks went on to 3 and then stopped.") == []
+
+
+def test_a_year_earlier_dates_an_amount_and_is_no_rate() -> None:
+    (f,) = run("The company reported a profit of $340 million a year earlier.").figures
+    assert (f["value"], f["unit"], f["quantity"]) == (340_000_000.0, "dollar", "$340 million")
+    (f,) = run("He earns $50,000 a year.").figures
+    assert f["unit"] == "dollar per year"

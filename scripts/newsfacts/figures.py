@@ -377,6 +377,8 @@ def _rate(tokens: list[Token], k: int) -> tuple[str, int] | None:
     if w == "/" and tokens[k].start == tokens[k - 1].end and nxt.lower in lex["unit_abbreviations"]:
         return lex["unit_abbreviations"][nxt.lower], 2
     if w in {"a", "an", "each", "every"} and singular(nxt.text) in lex["rate_nouns"]:
+        if w in {"a", "an"} and k + 2 < len(tokens) and tokens[k + 2].lower in {"earlier", "ago", "later", "before", "after"}:
+            return None  # '$340 million a year earlier': when, not how often
         return singular(nxt.text), 2
     if w != "per" or nxt.lower in {"cent", "capita"}:
         return None
@@ -609,6 +611,8 @@ def _figure_at(
     if n.kind == "money" and k < len(tokens) and tokens[k].lower in {"in", "of", "for", "worth"}:
         k += 1
     q = _quantity(tokens, k) if k < len(tokens) else None
+    if q is not None and n.kind == "money" and tokens[q[0]].lower in {"a", "an"}:
+        q = None  # '$340 million a year earlier': nothing counted, the amount stands for itself
     head_unit = _unit_of(tokens, q[0], q[1] - 1) if q is not None else None
     elided_head = q is not None and tokens[q[1] - 1].lower in lex["elided_heads"]
     if q is not None and head_unit is None and not (n.kind == "count" and elided_head):
