@@ -46,9 +46,10 @@ POSTMODIFIERS = grammar("postmodifiers")
 """Words that start what follows a speaker's head ('a source close to him', 'a source familiar with')."""
 HEAD_CUTS = grammar("head_cuts")
 APPOSITION_STARTS = grammar("apposition_starts")
-COORDINATORS_SET = grammar("coordinators")
-DASHES = frozenset({"—", "–", "-", "--"})
-"""Dashes written around a parenthesis ('The justice -- who has been ... -- said')."""
+COORDINATORS = grammar("coordinators")
+DASHES = frozenset({"—", "–", "-"})
+"""Dashes written around a parenthesis ('The justice — who has been ... — said'); a '-' only
+where `is_dash` says it stands as one."""
 IRREGULAR_PAST = grammar("irregular_past")
 QUANTITY_HEADS = grammar("quantity_heads")
 PEOPLE_SUFFIXES = tuple(grammar("people_suffixes"))
@@ -149,10 +150,8 @@ def subject_start(toks: tuple[Token, ...], end: int, floor: int) -> int:
         if k - 1 >= floor and toks[k - 1].lower in {"close", "familiar", "knowledgeable"} and t.lower in {"to", "with", "about"}:
             k -= 2  # 'a source close to the campaign', 'a source familiar with the inquiry'
             continue
-        spaced_dash = t.text == "-" and (((k == 0 or toks[k - 1].end < t.start) and (k + 1 >= len(toks) or t.end < toks[k + 1].start))
-                                         or (k > 0 and toks[k - 1].text == "-") or (k + 1 < len(toks) and toks[k + 1].text == "-"))
-        if t.lower in SUBJECT_STOPS or (not t.text[:1].isalnum() and t.text not in NP_MARKS) or spaced_dash:
-            break  # ('Donald Trump - who ... - said': a dash between spaces ends the phrase)
+        if t.lower in SUBJECT_STOPS or (not t.text[:1].isalnum() and t.text not in NP_MARKS) or is_dash(toks, k):
+            break  # ('Donald Trump - who ... - said': a dash ends the phrase)
         k -= 1
     if end - k > MAX_SPEAKER_TOKENS:
         return end
@@ -163,25 +162,35 @@ def first_person(word: str) -> bool:
     return word.lower().replace("’", "'").split("'")[0] in {"i", "we"}
 
 
+def is_dash(toks: tuple[Token, ...], k: int) -> bool:
+    """Token k is a dash: '—' or '–', or a '-' between spaces or doubled ('--'), not the
+    hyphen of '(R-Ky.)'."""
+    t = toks[k]
+    if t.text != "-":
+        return t.text in DASHES
+    spaced = (k == 0 or toks[k - 1].end < t.start) and (k + 1 >= len(toks) or t.end < toks[k + 1].start)
+    return spaced or (k > 0 and toks[k - 1].text == "-") or (k + 1 < len(toks) and toks[k + 1].text == "-")
+
+
 def apposition_host(toks: tuple[Token, ...], left: int) -> tuple[int, int] | None:
     """The noun phrase an apposition ending at the comma `left` describes, as (start, comma):
     'Oleh Marchuk, spokesperson for the ..., said', 'Ramos, 58, told', 'Dean Ames, a salesman
     from Sumter, South Carolina, says' (a place, an age or an indefinite description between
     commas is passed over to the name before it)."""
-    mark = toks[left].text  # a comma, or a dash around a parenthesis ('Donald Trump - who previously said ... - said')
-    if mark in DASHES and left > 0 and toks[left - 1].text in DASHES:
+    dashed = is_dash(toks, left)  # a comma, or a dash around a parenthesis ('Donald Trump - who previously said ... - said')
+    if dashed and left > 0 and is_dash(toks, left - 1):
         left -= 1  # '--' written as two dashes
     c0 = next((x for x in range(left - 1, max(-1, left - MAX_APPOSITION_TOKENS - 1), -1)
-               if toks[x].text == mark or (mark in DASHES and toks[x].text in DASHES)), None)
+               if (is_dash(toks, x) if dashed else toks[x].text == ",")), None)
     if c0 is None or c0 + 1 >= left:
         return None
-    if mark in DASHES and c0 > 0 and toks[c0 - 1].text in DASHES:
+    if dashed and c0 > 0 and is_dash(toks, c0 - 1):
         c0 -= 1
     first = toks[c0 + 1]
-    titled = first.text.isalpha() and first.text.islower() and first.lower not in COORDINATORS_SET \
+    titled = first.text.isalpha() and first.text.islower() and first.lower not in COORDINATORS \
         and any(t.lower in PREPOSITIONS for t in toks[c0 + 2 : left])  # 'dean of the law school', 'clad in a red cape'
     if not (first.lower in APPOSITION_STARTS or first.lower in role_words() or first.lower in _speaker_nouns() or first.text[:1].isupper()
-            or first.lower.endswith("ing") or first.text[:1].isdigit() or titled or mark in DASHES):
+            or first.lower.endswith("ing") or first.text[:1].isdigit() or titled or dashed):
         return None
     found: tuple[int, int] | None = None
     for _ in range(3):

@@ -12,9 +12,9 @@ from newsfacts.lexicon import grammar
 from newsfacts.quotations import Quotation, quotation_at, quotations
 from newsfacts.spans import SpanIndex
 from newsfacts.speakers import (
-    ADJUNCT_STARTS, AUXILIARY_WORDS, BOUNDARIES, DASHES, DETERMINERS, IRREGULAR_PAST, LEADING_ADVERBS, MAX_SPEAKER_TOKENS,
+    ADJUNCT_STARTS, AUXILIARY_WORDS, BOUNDARIES, COORDINATORS, DETERMINERS, IRREGULAR_PAST, LEADING_ADVERBS, MAX_SPEAKER_TOKENS,
     MODALS, NOUN_DETERMINERS, NP_MARKS, OPENING_ADJUNCTS, PREPOSITIONS, PURPOSE_PREPOSITIONS,
-    apposition_host, first_person, is_adverb, main_subject, note_subject, object_before, phrase_end,
+    apposition_host, first_person, is_adverb, is_dash, main_subject, note_subject, object_before, phrase_end,
     skip_back, skip_lead, skip_recipient, source_as_written, speaker_phrase, subject_of_participle, subject_start,
     without_final_stop,
 )
@@ -46,7 +46,6 @@ POSSESSIVE_PRONOUNS = grammar("possessive_pronouns")
 FINITE_AUXILIARIES = grammar("finite_auxiliaries")
 SUBJECT_PRONOUNS = grammar("subject_pronouns")
 GERUND_PREPOSITIONS = grammar("gerund_prepositions")
-COORDINATORS = grammar("coordinators")
 CLOSE_QUOTES_SET = set(CLOSE_QUOTES)
 CLAIM_NOUNS = grammar("claim_nouns")
 SPEECH_OBJECTS = grammar("speech_objects")
@@ -354,7 +353,7 @@ def find_in_sentence(
             np_start = left
         elif np_start <= left:
             speaker = speaker_phrase(book, toks[np_start : left + 1])
-        elif left >= 0 and (toks[left].text == "," or toks[left].text in DASHES):
+        elif left >= 0 and (toks[left].text == "," or is_dash(toks, left)):
             # "Oleh Marchuk, spokesperson for the ..., said" / "X, who ..., said" / "X — who ... — said"
             host = apposition_host(toks, left)
             if host is not None:
