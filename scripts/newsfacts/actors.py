@@ -581,6 +581,10 @@ class ActorBook:
         actor = self.known(mentions[0].actor_id, mentions[0].text).actor_id if mentions else None
         return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor)
 
+    def last_organisation(self) -> str | None:
+        """The organisation named last ('the company' after 'Calder Microsystems')."""
+        return next((r.actor_id for r in reversed(list(self.records.values())) if r.kind == "organization"), None)
+
     def government(self, actor_id: str | None) -> str | None:
         """The state a person speaks for ('we' in an official's mouth)."""
         if actor_id is None:
@@ -621,8 +625,7 @@ class ActorBook:
             return Phrase(text, tokens[0].start, tokens[-1].end, "description", self.known(gazetteer().country_actor[self.home]).actor_id)
         if head in lex["group_nouns"]:
             business = head in lex["generic_org_heads"]["words"]  # 'the company': a company, never the ministry named last
-            fallback = next((r.actor_id for r in reversed(list(self.records.values())) if r.kind == "organization"),
-                            None) if business else self.last_group
+            fallback = self.last_organisation() if business else self.last_group
             actor_id = next(
                 (r.actor_id for r in reversed(list(self.records.values()))
                  if r.kind != "person" and head in r.name.lower().split()),

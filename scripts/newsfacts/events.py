@@ -390,11 +390,8 @@ def _used_before(tokens: list[Token], use: Trigger, mentions: list[Mention]) -> 
     """The weapon used, written before the verb: the antecedent of a relative ('drones,
     which Russia has been using to attack Ukraine') or a passive's subject ('North Korean
     missiles are still being used to hit Ukrainian targets')."""
-    k = use.index - 1
-    while k >= 0 and (tokens[k].lower in AUXILIARY or tokens[k].lower in {"still", "already", "reportedly", "also"}):
-        k -= 1
-    if tokens[use.index].lower == "used" and tokens[use.index - 1].lower in {"being", "been", "is", "are", "was", "were"}:
-        return _weapon_ending(tokens, k + 1, mentions)
+    if _passive(tokens, use.index):
+        return _weapon_ending(tokens, _skip_adverbs(tokens, use.index - 1, AUXILIARY) + 1, mentions)
     relative = next((j for j in range(use.index - 1, max(-1, use.index - 7), -1) if tokens[j].lower in {"which", "that"}), None)
     if relative is None or any(t.text in STOPS for t in tokens[relative:use.index]):
         return None
@@ -758,11 +755,7 @@ def _own_event(tokens: list[Token], trig: Trigger, later: Trigger) -> bool:
     if later.pos == "verb":
         return True
     between = tokens[trig.index + trig.length : later.index]
-    k = later.index - 1
-    while k >= 0 and (tokens[k].lower in DETERMINERS or (tokens[k].text.islower() and tokens[k].lower not in PREPOSITIONS
-                                                         and tokens[k].text.replace("-", "").isalpha())):
-        k -= 1
-    if k >= 0 and tokens[k].lower in {"in", "during", "amid"}:
+    if _after_preposition(tokens, later.index, {"in", "during", "amid"}):
         return False
     return trig.pos == "noun" or any(t.text in STOPS or t.lower in PREPOSITIONS or t.lower == "including" for t in between)
 
@@ -787,9 +780,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     if kind == "pledge" and any(t.lower == "that" for t in tokens[after_end : after_end + 3]):
         return None  # 'announced today that ... will provide a loan': a statement, its content is read apart
     if kind == "pledge" and after_end < len(tokens) and tokens[after_end].lower == "to":
-        k = first.index - 1
-        while k > 0 and (tokens[k].lower.endswith("ly") or tokens[k].lower in {"also", "still", "now", "very"}):
-            k -= 1
+        k = _skip_adverbs(tokens, first.index - 1)
         if k >= 0 and tokens[k].lower in _words("copulas"):
             return None  # 'We are also committed to mitigating ...': a state, not a pledge made
     if first.needs == "material":
@@ -1117,30 +1108,33 @@ def _forces_of(tokens: list[Token], mentions: list[Mention], index: int) -> tupl
     k = index - 1
     while k >= 0 and tokens[k].lower in AUXILIARY:
         k -= 1
-    if k < 1 or tokens[k].lower not in _words("force_nouns") | {"army", "military", "navy", "police", "warplanes", "jets"}:
+    if k < 1 or (tokens[k].lower not in _words("force_nouns") and tokens[k].lower not in _words("armed_subjects")):
         return None
     m = next((x for x in mentions if x.demonym and x.end == tokens[k - 1].end), None)
     return (m.actor_id, m.start) if m is not None else None
 
 
-def _after_preposition(tokens: list[Token], index: int, prepositions: set[str]) -> bool:
-    """The noun at `index` is the object of one of these prepositions, with only determiners
-    and modifiers between ('against the brazen attack')."""
+def _before_modifiers(tokens: list[Token], index: int, stop: frozenset[str] = frozenset(), reach: int | None = 3) -> int:
+    """The index of the word before the determiners and lower-case modifiers (at most `reach`
+    words) that precede the noun at `index`; prepositions and the words of `stop` end them."""
     k = index - 1
-    while k >= 0 and index - k <= 3 and (tokens[k].lower in DETERMINERS or (
-            tokens[k].text.islower() and tokens[k].text.replace("-", "").isalpha() and tokens[k].lower not in PREPOSITIONS)):
+    while k >= 0 and (reach is None or index - k <= reach) and (tokens[k].lower in DETERMINERS or (
+            tokens[k].text.islower() and tokens[k].text.replace("-", "").isalpha() and tokens[k].lower not in PREPOSITIONS
+            and tokens[k].lower not in stop)):
         k -= 1
+    return k
+
+
+def _after_preposition(tokens: list[Token], index: int, prepositions: set[str]) -> bool:
+    """The noun at `index` is the object of one of these prepositions ('against the brazen attack')."""
+    k = _before_modifiers(tokens, index)
     return k >= 0 and tokens[k].lower in prepositions
 
 
 def _light_verb_before(tokens: list[Token], index: int) -> int | None:
     """The light verb whose object the event noun is ('held unauthorised meetings', 'ordered
-    the confiscation'), with only determiners and modifiers between."""
-    k = index - 1
-    while k >= 0 and index - k <= 3 and (tokens[k].lower in DETERMINERS or (
-            tokens[k].text.islower() and tokens[k].text.replace("-", "").isalpha() and tokens[k].lower not in PREPOSITIONS
-            and tokens[k].lower not in _words("light_verbs"))):
-        k -= 1
+    the confiscation')."""
+    k = _before_modifiers(tokens, index, _words("light_verbs"))
     return k if k >= 0 and tokens[k].lower in _words("light_verbs") else None
 
 
@@ -1205,7 +1199,7 @@ def _described_subject(tokens: list[Token], index: int, book: ActorBook, speaker
     if found is None and head in _words("institution_heads"):  # 'The court': the court named before
         found = _named_before(book, head, tokens[start - 1].start)
     elif found is None and head in _generic_org_heads():  # 'The company agreed': the organisation named last
-        found = next((r.actor_id for r in reversed(list(book.records.values())) if r.kind == "organization"), None)
+        found = book.last_organisation()
     return (found, tokens[start - 1].start) if found else None
 
 
@@ -1213,7 +1207,8 @@ def _named_before(book: ActorBook, head: str, before: int) -> str | None:
     """The last body named in full before `before` whose name ends in the head ('the
     Frankfurt Regional Court' for 'the court', 'the Electoral Commission of Zambia')."""
     word = head.capitalize()
-    names = list(re.finditer(rf"(?:[A-Z][\w’'-]*\s+){{0,4}}{word}(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w’'-]*)+)?", book.text[:before]))
+    pattern = re.compile(rf"(?:[A-Z][\w’'-]*\s+){{0,4}}{word}(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w’'-]*)+)?")
+    names = list(pattern.finditer(book.text, 0, before))
     for hit in reversed(names):
         tokens = list(tokenize(hit.group(), hit.start()))
         phrase = book.phrase(tokens) if len(tokens) > 1 else None
@@ -1341,12 +1336,22 @@ def _changing(tokens: list[Token], trigger: Trigger) -> bool:
     return after < len(tokens) and tokens[after].lower in _words("change_words") and tokens[after].lower != "new"
 
 
+ADVERBS = frozenset({"also", "already", "reportedly", "allegedly", "not", "just", "later", "still", "now", "very"})
+
+
+def _skip_adverbs(tokens: list[Token], k: int, also: frozenset[str] | set[str] = frozenset(), manner: bool = True) -> int:
+    """From token k leftwards past adverbs ('are still being used', with `manner` also those
+    in -ly: 'were senselessly killed') and the words of `also`: the index of the first other
+    token (-1 if none)."""
+    while k >= 0 and (tokens[k].lower in ADVERBS or tokens[k].lower in also
+                      or (manner and tokens[k].lower.endswith("ly") and tokens[k].text.isalpha())):
+        k -= 1
+    return k
+
+
 def _passive(tokens: list[Token], index: int) -> bool:
     """'was arrested', 'were delivered', 'has been sanctioned': a form of 'be' before the verb."""
-    k = index - 1
-    while k >= 0 and (tokens[k].lower in {"also", "already", "reportedly", "allegedly", "not", "just", "later"}
-                      or (tokens[k].lower.endswith("ly") and tokens[k].text.isalpha())):  # 'were senselessly killed'
-        k -= 1
+    k = _skip_adverbs(tokens, index - 1)
     return (k >= 0 and tokens[k].lower in {"was", "were", "been", "being", "is", "are", "be", "got"}
             and tokens[index].lower in _participles())
 
@@ -1368,15 +1373,11 @@ def _definite(tokens: list[Token], trigger: Trigger) -> bool:
 def _told_in_passive(tokens: list[Token], trigger: Trigger) -> bool:
     """A finite passive with its undergoer before it: 'were arrested', 'are being used'
     after a subject (not 'to be arrested', not a participle alone)."""
-    k = trigger.index - 1
-    while k >= 0 and tokens[k].lower in {"still", "already", "reportedly", "allegedly", "also", "just", "later"}:
-        k -= 1
-    if k < 1 or tokens[k].lower not in {"was", "were", "been", "being", "is", "are"}:
+    be = _skip_adverbs(tokens, trigger.index - 1, manner=False)  # not 'were mistakenly charged fees', 'constantly trained'
+    if be < 1 or tokens[be].lower not in {"was", "were", "been", "being", "is", "are"} \
+            or tokens[trigger.index].lower not in _participles():
         return False
-    if tokens[trigger.index].lower not in _participles() and tokens[trigger.index].lower != "used":
-        return False
-    while k >= 0 and tokens[k].lower in AUXILIARY | {"still", "already", "reportedly", "allegedly", "also"}:
-        k -= 1
+    k = _skip_adverbs(tokens, trigger.index - 1, AUXILIARY)
     return k >= 0 and tokens[k].text not in STOPS and tokens[k].lower not in {"to", "which", "that", "who"} | MODALS
 
 
