@@ -36,12 +36,6 @@ class DateMention(Span):
 UNKNOWN = DateValue.unknown()
 
 
-DATE_STARTS = "0123456789ABDEFJLMNOPQSTUWYabdefilmnopstuy"
-"""Every character a date expression can start with (a digit, or the first letter of 'on',
-'the', 'by', a month, a weekday, a number word...): the pattern skips the other places
-without trying its alternatives. A test derives the set from the pattern itself; a word
-that starts a date with another letter must be added here."""
-
 ALTERNATIVE_STARTS = {
     "iso": "0123456789o",
     "num": "0123456789o",
@@ -62,6 +56,10 @@ ALTERNATIVE_STARTS = {
 """The characters each alternative of the date pattern can start with (by its group's
 name): each alternative looks ahead for one of them before it is tried, so at most places
 only two or three of the fifteen are. A test derives each set from the pattern itself."""
+DATE_STARTS = "".join(sorted(set().union(*ALTERNATIVE_STARTS.values())))
+"""Every character a date expression can start with (a digit, or the first letter of 'on',
+'the', 'by', a month, a weekday, a number word...): the union of the alternatives' sets; the
+pattern skips the other places without trying any alternative."""
 
 
 @lru_cache(maxsize=1)
@@ -384,9 +382,8 @@ def _value(m: re.Match[str], ctx: _Context) -> DateValue:
         if m["agoday"] and anchor is not None and m["unit"] in {"year", "month"}:
             # 'Two years ago tomorrow' (an anniversary): that day, N years or months back
             day = anchor + dt.timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[m["agoday"]])
-            months = day.year * 12 + day.month - 1 - n * (12 if m["unit"] == "year" else 1)
-            year, month = divmod(months, 12)
-            d = dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+            month = _relative("month", -n * (12 if m["unit"] == "year" else 1), day)
+            d = month.start.replace(day=min(day.day, month.end.day))
             return DateValue(d, d, "day", True)
         if m["unit"] == "day":
             if anchor is None:

@@ -288,7 +288,7 @@ def _events(sents, text, book, dates: SpanIndex[DateMention], statements: list[S
         if index in skip:
             continue
         book.voice = voices.get(index)
-        asks = asks_question(text, sentence)
+        asks = asks_question(sentence)
         inside = dates.inside(sentence.start, sentence.end)
         hits = by_sentence.get(id(sentence))
         if hits is None:

@@ -150,9 +150,9 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-def asks_question(text: str, sentence: Span) -> bool:
+def asks_question(sentence: Sentence) -> bool:
     """The sentence is a direct question: its last mark, inside any closing quotes, is '?'."""
-    return text[sentence.start : sentence.end].rstrip().rstrip("\"”’')").endswith("?")
+    return sentence.text.rstrip().rstrip("\"”’')").endswith("?")
 
 
 def _sentence(text: str, start: int, end: int, paragraph: int) -> Sentence:
