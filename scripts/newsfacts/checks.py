@@ -103,7 +103,7 @@ def typed_column(table: Table, name: str) -> tuple[Any, Any]:
     column = table.columns[name]
     f = field_for(RESOURCE_BY_NAME[table.name], name)
     kind = f.type
-    if kind == "string" or (kind == "list" and f.item_type == "string"):  # any text is a string, or a list of them
+    if kind in ("string", "list"):  # any text is a string, or a list of strings (the only lists the schema has)
         return column, pa.nulls(len(column), pa.bool_()).fill_null(False)
     if kind == "boolean":
         good = pc.is_in(column, value_set=pa.array(["true", "false"], pa.large_string()))

@@ -15,7 +15,7 @@ from newsfacts.descriptor import PACKAGE_META
 from newsfacts.load import load, package_properties
 from newsfacts.output import OutputError, locked, occupied, replace_directory
 from newsfacts.package import replace_atomically
-from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES, Resource, field_for
+from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES, Resource, field_for, list_fields
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 EXPORT_TABLES = frozenset({"sources", "actors", "statements", "events", "figures"})
@@ -206,7 +206,7 @@ def _readable_pandas_metadata(resource: Resource, metadata: dict[bytes, bytes]) 
     """The pandas metadata with each list column recorded as pandas records a column of lists
     (pandas cannot rebuild its Arrow list dtype from the name it writes, so pd.read_parquet
     would fail on the whole file): read back, its cells are arrays of strings."""
-    lists = {name for name in resource.fields if field_for(resource, name).type == "list"}
+    lists = set(list_fields(resource.name))
     if b"pandas" not in metadata or not lists:
         return metadata
     pandas_meta = json.loads(metadata[b"pandas"])
@@ -218,17 +218,16 @@ def _readable_pandas_metadata(resource: Resource, metadata: dict[bytes, bytes]) 
 
 def read_parquet(resource_name: str, path: Path | str) -> pd.DataFrame:
     """A Parquet file (or a folder of them) of one resource ('actors'), as written here or by
-    the Dask recipe, as the frame load() gives: pandas' reader, with each list column as
-    Arrow lists again (pandas alone gives arrays of strings)."""
+    the Dask recipe, as the frame load() gives, with each list column as Arrow lists (pandas
+    alone gives arrays of strings); a file of another resource's columns is refused."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    resource = RESOURCE_BY_NAME[resource_name]
-    frame = pd.read_parquet(path, to_pandas_kwargs={"date_as_object": False})
-    for name in resource.fields:
-        if field_for(resource, name).type == "list":
-            column = pq.read_table(path, columns=[name]).column(name)
-            frame[name] = pd.Series(pd.arrays.ArrowExtensionArray(column), index=frame.index)
-    return frame
+    table = pq.read_table(path)
+    if table.column_names != list(RESOURCE_BY_NAME[resource_name].fields):
+        raise ValueError(f"{path}: columns {', '.join(table.column_names)} are not those of {resource_name}")
+    return table.to_pandas(  # read once; each list column as Arrow lists (pandas alone gives arrays of strings)
+        date_as_object=False, types_mapper=lambda t: pd.ArrowDtype(t) if pa.types.is_list(t) else None)
 
 
 def is_parquet_export(directory: Path) -> bool:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from newsfacts.csvio import read_arrow
 from newsfacts.packagefile import DEADLINE, PackageError, open_package, read_resource
-from newsfacts.schema import RESOURCE_BY_NAME, field_for
+from newsfacts.schema import FIELDS, RESOURCE_BY_NAME, field_for, list_fields
 
 IntegrityError = PackageError
 """The name of PackageError before 1.3.0, kept: one error class for every package that
@@ -78,10 +78,9 @@ def _split_lists(resource_name: str, table: object) -> object:
     import pyarrow.compute as pc
 
     resource = RESOURCE_BY_NAME[resource_name]
-    for position, name in enumerate(resource.fields):
-        f = field_for(resource, name)
-        if f.type == "list":
-            table = table.set_column(position, name, pc.split_pattern(table.column(name), f.delimiter))
+    for name in list_fields(resource_name):
+        table = table.set_column(resource.fields.index(name), name,
+                                 pc.split_pattern(table.column(name), FIELDS[name].delimiter))
     return table
 
 

@@ -108,21 +108,26 @@ def _end_with_parent() -> None:
     threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
+YOUNG_GENERATION = 10_000
+"""Allocations before the garbage collector's youngest generation runs while extracting."""
+
+
 @contextmanager
-def _rare_collections(young: int = 10_000) -> Iterator[None]:
+def _rare_collections() -> Iterator[None]:
     """The cyclic garbage collector run about 14 times less often while articles are
-    extracted (youngest generation at `young` allocations instead of 700), its thresholds
+    extracted (youngest generation at YOUNG_GENERATION allocations instead of 700), its thresholds
     restored after: an extraction's objects are freed by reference counting, so the ~1,700
     collections of 1,500 articles found nothing and took 3% of the run; forked workers
     inherit the setting."""
     before = gc.get_threshold()
-    gc.set_threshold(max(young, before[0]), *before[1:])
+    gc.set_threshold(max(YOUNG_GENERATION, before[0]), *before[1:])
     try:
         yield
     finally:
         gc.set_threshold(*before)
 
 
+@_rare_collections()
 def extract_all(
     articles: list[Article],
     article_paths: list[str],
@@ -131,13 +136,6 @@ def extract_all(
 ) -> list[Extraction]:
     """Extract every article, in `jobs` processes; the result is in input order whatever
     the number of processes, so the package is identical."""
-    with _rare_collections():
-        return _extract_all(articles, article_paths, jobs, progress)
-
-
-def _extract_all(
-    articles: list[Article], article_paths: list[str], jobs: int, progress: Callable[[int], None] | None
-) -> list[Extraction]:
     pairs = list(zip(articles, article_paths))
     out: list[Extraction] = []
     jobs = min(jobs, len(pairs), os.cpu_count() or 1)  # '--jobs 1000' starts no more workers than cores or articles

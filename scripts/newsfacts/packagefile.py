@@ -222,9 +222,9 @@ def _schema_difference(got: dict[str, Any], want: dict[str, Any]) -> str:
     if got_fields != want_fields:
         return f"fields {', '.join(map(str, got_fields)) or '(none)'}; expected {', '.join(want_fields)}"
     for g, w in zip(got["fields"], want["fields"]):
-        if _shape(g) != _shape(w):  # a field's type first: what a reader of another version meets
-            keys = ["type", *sorted(set(_shape(g)) | set(_shape(w)))]
-            key = next(k for k in keys if _shape(g).get(k) != _shape(w).get(k))
+        sg, sw = _shape(g), _shape(w)
+        if sg != sw:  # a field's type first: what a reader of another version meets
+            key = next(k for k in ["type", *sorted(set(sg) | set(sw))] if sg.get(k) != sw.get(k))
             return f"field {w['name']}: {key} {json.dumps(g.get(key))}, expected {json.dumps(w.get(key))}"
     key = next(k for k in sorted(set(_shape(got)) | set(_shape(want))) if _shape(got).get(k) != _shape(want).get(k))
     return f"{key} {json.dumps(got.get(key))}, expected {json.dumps(want.get(key))}"

@@ -6,6 +6,8 @@ category checks are all generated from what is declared here.
 
 from __future__ import annotations
 
+import dataclasses
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 ACTOR_KINDS = (
@@ -579,19 +581,15 @@ RESOURCES += (
 RESOURCE_BY_NAME: dict[str, Resource] = {r.name: r for r in RESOURCES}
 
 
+@lru_cache(maxsize=None)
+def list_fields(resource_name: str) -> tuple[str, ...]:
+    """The names of the resource's list fields ('aliases' of actors)."""
+    resource = RESOURCE_BY_NAME[resource_name]
+    return tuple(name for name in resource.fields if FIELDS[name].type == "list")
+
+
 def field_for(resource: Resource, name: str) -> Field:
     """The field `name` as it appears in `resource` (primary keys are required)."""
     base = FIELDS[name]
-    required = base.required or name == resource.primary_key
-    description = resource.descriptions.get(name, base.description)
-    return Field(
-        base.name,
-        base.type,
-        description,
-        required=required,
-        pattern=base.pattern,
-        minimum=base.minimum,
-        categories=base.categories,
-        item_type=base.item_type,
-        delimiter=base.delimiter,
-    )
+    return dataclasses.replace(base, description=resource.descriptions.get(name, base.description),
+                               required=base.required or name == resource.primary_key)
