@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
+import http.server
 import shutil
+import threading
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -16,6 +21,18 @@ from newsfacts.pipeline import Extraction, extract
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_bb5d0af167e4fb00.txt"
 OWN_ARTICLES = sorted((ROOT / "tests" / "articles").glob("*.txt"))
+
+
+@contextlib.contextmanager
+def serving(root: Path, handler: type[http.server.SimpleHTTPRequestHandler]) -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 for the folder `root` while the block runs: its base URL."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
 
 
 def run(text: str, published: dt.date | None = dt.date(2024, 6, 21), source_id: str = "t") -> Extraction:

@@ -11,6 +11,10 @@ def _figs(text: str) -> list[tuple]:
     return [(f["value"], f["unit"], f["comparator"], f["text"]) for f in run(text).figures]
 
 
+def _parts(text: str) -> list[tuple]:
+    return [(f["value"], f["unit"], f["text"], f["quantity"]) for f in run(text).figures]
+
+
 def _one(text: str) -> dict:
     (f,) = run(text).figures
     return f
@@ -38,18 +42,14 @@ def test_a_bare_one_is_not_a_figure_but_an_approximated_one_is() -> None:
 # --- parts of a whole -----------------------------------------------------------------
 
 def test_a_part_of_a_numbered_whole_is_two_figures() -> None:
-    x = run("Two of the five suspects were released on bail.")
-    got = [(f["value"], f["unit"], f["text"], f["quantity"]) for f in x.figures]
-    assert got == [
+    assert _parts("Two of the five suspects were released on bail.") == [
         (2.0, "suspect", "Two", "five suspects were released on bail"),
         (5.0, "suspect", "five suspects", "suspects"),
     ]
 
 
 def test_a_part_in_object_position_keeps_the_whole_as_written() -> None:
-    x = run("Air defences shot down 38 of the 63 drones launched by Russia.")
-    got = [(f["value"], f["unit"], f["text"], f["quantity"]) for f in x.figures]
-    assert got == [
+    assert _parts("Air defences shot down 38 of the 63 drones launched by Russia.") == [
         (38.0, "drone", "38", "63 drones launched by Russia"),
         (63.0, "drone", "63 drones", "drones"),
     ]

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import http.server
 import shutil
-import threading
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
 import newsfacts
-from conftest import ROOT
+from conftest import ROOT, serving
 from newsfacts import IntegrityError
 
 
@@ -48,11 +46,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     path = root / "truncated/data/statements.csv"
     path.write_bytes(path.read_bytes()[:-40])
     (root / "missing/data/events.csv").unlink()
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", root
-    httpd.shutdown()
+    with serving(root, Handler) as base:
+        yield base, root
 
 
 def test_load_from_url_equals_local(server: tuple[str, Path]) -> None:

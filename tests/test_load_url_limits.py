@@ -4,11 +4,9 @@ capped at the declared bytes, one deadline per file (total time, not per read)."
 
 from __future__ import annotations
 
-import functools
 import http.server
 import json
 import shutil
-import threading
 import time
 from pathlib import Path
 from typing import Any, Iterator
@@ -16,7 +14,7 @@ from typing import Any, Iterator
 import pytest
 
 import newsfacts
-from conftest import ROOT
+from conftest import ROOT, serving
 from newsfacts import PackageError, packagefile
 
 SLOW_BYTE_EVERY = 0.05
@@ -77,11 +75,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     for name in ["good", "endless", "slow", "liar"]:
         _package(root, name)
     (root / "secret.csv").write_text("not, for, you\n", encoding="utf-8")
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    with serving(root, Handler) as base:
+        yield from _packages_around(root, base)
+
+
+def _packages_around(root: Path, base: str) -> Iterator[tuple[str, Path]]:
+    """The packages whose paths point outside the package, written once the base URL is known."""
     for name, edit in {
         "other-host": _path("actors", "http://127.0.0.2:9/actors.csv"),
         "same-host-absolute": _path("actors", f"{base}/good/data/actors.csv"),
@@ -92,7 +91,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     }.items():
         _package(root, name, edit)
     yield base, root
-    httpd.shutdown()
 
 
 def test_the_good_package_loads(server: tuple[str, Path]) -> None:
