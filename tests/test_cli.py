@@ -318,3 +318,30 @@ def test_extraction_collects_garbage_less_often_and_restores_the_thresholds() ->
     extract_all(articles, [f"seeds/{a.source_id}.txt" for a in articles], progress=lambda n: during.append(gc.get_threshold()))
     assert during and all(t[0] >= 10_000 and t[1:] == before[1:] for t in during)
     assert gc.get_threshold() == before
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_work_alongside_the_extraction_runs_apart_and_its_error_reaches_the_caller(tmp_path: Path, jobs: int) -> None:
+    """extract_all's `alongside` runs in a process of its own: what it writes is there
+    after the call, and an OSError it raises is raised by extract_all (not lost with the process)."""
+    import os
+
+    from newsfacts.article import read_article
+    from newsfacts.package import extract_all
+
+    articles = [read_article(p) for p in OWN_ARTICLES[:2]]
+    paths = [f"seeds/{a.source_id}.txt" for a in articles]
+
+    def write() -> None:
+        (tmp_path / "written").write_text(str(os.getpid()), encoding="utf-8")
+
+    rows = extract_all(articles, paths, jobs=jobs, alongside=write)
+    assert [x.source["source_id"] for x in rows] == [a.source_id for a in articles]
+    assert (tmp_path / "written").read_text(encoding="utf-8") != str(os.getpid())  # another process wrote it
+
+    def fail() -> None:
+        raise OSError(28, "No space left on device", str(tmp_path / "full"))
+
+    with pytest.raises(OSError) as caught:
+        extract_all(articles, paths, jobs=jobs, alongside=fail)
+    assert caught.value.errno == 28 and caught.value.filename == str(tmp_path / "full")

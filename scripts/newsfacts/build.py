@@ -91,10 +91,12 @@ def extract_files(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     meta: dict | None = None,
+    write: Callable[[dict[str, bytes]], None] | None = None,
 ) -> dict[str, bytes]:
     """A complete package for any articles: the articles and their metadata sidecars are
     copied under seeds/; `meta` gives the package's properties (neutral ones when None,
-    never this dataset's)."""
+    never this dataset's). With `write`, the copies are also handed to it, in a thread,
+    while the articles are extracted (for writing them meanwhile)."""
     articles: list[Article] = [read_article(p, published) for p in paths]
     seen: dict[str, Path] = {}
     for a in articles:
@@ -108,10 +110,12 @@ def extract_files(
             )
         seen[a.source_id.casefold()] = a.path
     rel = [f"{SEEDS}/{a.source_id}.txt" for a in articles]
-    files, _ = package_files(articles, rel, jobs, progress, meta=meta if meta is not None else dict(NEUTRAL_META))
+    copies: dict[str, bytes] = {}
     for a, r in zip(articles, rel):
-        files[r] = a.data
+        copies[r] = a.data
         sidecar = sidecar_bytes(a)
         if sidecar is not None:
-            files[f"{SEEDS}/{a.source_id}.json"] = sidecar
-    return files
+            copies[f"{SEEDS}/{a.source_id}.json"] = sidecar
+    files, _ = package_files(articles, rel, jobs, progress, meta=meta if meta is not None else dict(NEUTRAL_META),
+                             alongside=(lambda: write(copies)) if write else None)
+    return {**files, **copies}

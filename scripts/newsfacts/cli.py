@@ -245,9 +245,20 @@ def extract_command(
             for path in paths:
                 _say(f"reading {path}", 1)
             show = sys.stderr.isatty() and len(paths) > 1 and _verbosity() >= 0
-            with click.progressbar(length=len(paths), label="extracting", file=sys.stderr) if show else nullcontext() as bar:
-                files = extract_files(paths, published, jobs, bar.update if show else None, meta)
-            replace_directory(out, lambda staging: write_tree(staging, files))
+            files: dict[str, bytes] = {}
+
+            def build(staging: Path) -> None:  # the article copies are written while the articles are extracted
+                early: set[str] = set()
+
+                def copy(copies: dict[str, bytes]) -> None:
+                    write_tree(staging, copies)
+                    early.update(copies)
+
+                with click.progressbar(length=len(paths), label="extracting", file=sys.stderr) if show else nullcontext() as bar:
+                    files.update(extract_files(paths, published, jobs, bar.update if show else None, meta, write=copy))
+                write_tree(staging, {rel: data for rel, data in files.items() if rel not in early})
+
+            replace_directory(out, build)
     except (ArticleError, BuildError, OutputError) as exc:
         _fail(str(exc))
     except OSError as exc:

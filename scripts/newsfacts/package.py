@@ -12,7 +12,7 @@ import time
 import warnings
 from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Callable, Iterator
 
 from newsfacts.article import Article
@@ -127,28 +127,72 @@ def _rare_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
+@contextmanager
+def _in_background(work: Callable[[], None] | None) -> Iterator[None]:
+    """Run `work` in a forked process while the body runs; wait for it at the end, and
+    raise its error unless the body raised one. A process, not a thread: writing a file
+    hands the GIL back and forth several times, and a thread writing thousands of them
+    took a tenth of the extraction's time in those hand-offs. Where a process cannot be
+    forked, `work` runs after the body."""
+    import multiprocessing
+
+    if work is None or "fork" not in multiprocessing.get_all_start_methods():
+        yield
+        if work is not None:
+            work()
+        return
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def run() -> None:
+        _end_with_parent()  # a killed run leaves no writer behind
+        try:
+            work()
+        except BaseException as exc:  # raised by the parent (no traceback printed here)
+            send.send(exc)
+
+    process = context.Process(target=run, name="newsfacts-alongside", daemon=True)
+    process.start()
+    send.close()
+    try:
+        yield
+    finally:  # waited for in any case: it writes into a folder the caller removes on failure
+        process.join()
+        try:
+            error = receive.recv()  # what the process sent, else EOFError: the pipe closed empty
+        except EOFError:
+            error = None
+        finally:
+            receive.close()
+    if error is not None:
+        raise error
+    if process.exitcode != 0:
+        raise OSError(f"the process working alongside the extraction ended with code {process.exitcode}")
+
+
 @_rare_collections()
 def extract_all(
     articles: list[Article],
     article_paths: list[str],
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    alongside: Callable[[], None] | None = None,
 ) -> list[Extraction]:
     """Extract every article, in `jobs` processes; the result is in input order whatever
-    the number of processes, so the package is identical."""
+    the number of processes, so the package is identical. `alongside` (writing files, say)
+    runs meanwhile in a process of its own (forked first, while this process has no
+    other thread); its error is raised once the articles are extracted."""
     pairs = list(zip(articles, article_paths))
     out: list[Extraction] = []
     jobs = min(jobs, len(pairs), os.cpu_count() or 1)  # '--jobs 1000' starts no more workers than cores or articles
-    if jobs <= 1 or len(pairs) < 2:
-        results = map(_extract_pair, pairs)
+    with _in_background(alongside), ExitStack() as stack:
+        if jobs <= 1 or len(pairs) < 2:
+            results: Iterator[Extraction] = map(_extract_pair, pairs)
+        else:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent))
+            chunk = max(1, min(16, len(pairs) // (jobs * 8)))  # small chunks: no worker idles long at the end
+            results = pool.map(_extract_pair, pairs, chunksize=chunk)
         for x in results:
-            out.append(x)
-            if progress:
-                progress(1)
-        return out
-    chunk = max(1, min(16, len(pairs) // (jobs * 8)))  # small chunks: no worker idles long at the end
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent) as pool:
-        for x in pool.map(_extract_pair, pairs, chunksize=chunk):
             out.append(x)
             if progress:
                 progress(1)
@@ -163,10 +207,11 @@ def package_files(
     *,
     meta: dict,
     id_changes: list[Row] | None = None,
+    alongside: Callable[[], None] | None = None,
 ) -> tuple[dict[str, bytes], dict[str, list[Row]]]:
     """The package's CSVs and descriptor as bytes keyed by relative path, and the rows;
-    `meta` the package's own properties."""
-    extractions = extract_all(articles, article_paths, jobs, progress)
+    `meta` the package's own properties; `alongside` as extract_all's."""
+    extractions = extract_all(articles, article_paths, jobs, progress, alongside)
     rows = tables(extractions, id_changes)
     check_id_changes(rows)
     check_provenance(rows, {a.source_id: a for a in articles})
