@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable
 
 from newsfacts.lexicon import gazetteer, grammar, lexicon, slug
 from newsfacts.nouns import is_plural, singular
-from newsfacts.text import Token, tokenize
+from newsfacts.text import Sentence, Token, tokenize
 
 HONORIFICS = grammar("honorifics")
 CONNECTORS = grammar("connectors")
@@ -125,10 +126,15 @@ def _apostrophe_forms(word: str) -> set[str]:
 
 def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> list[Mention]:
     """Longest gazetteer matches (names and nationality adjectives), left to right."""
+    return [m for _, _, m in _gazetteer_runs(tokens, text)]
+
+
+def _gazetteer_runs(tokens: tuple[Token, ...] | list[Token], text: str) -> list[tuple[int, int, Mention]]:
+    """gazetteer_mentions, each with the positions of its first token and past its last."""
     table = _alias_tokens()
     starts = _lengths_by_first()
     prefixes = _alias_prefixes()
-    out: list[Mention] = []
+    out: list[tuple[int, int, Mention]] = []
     after = 0  # mentions do not overlap: the next one starts after the latest
     for i in [k for k, t in enumerate(tokens) if t.text in starts]:  # where a name can start
         lengths = starts[tokens[i].text] if i >= after else None
@@ -149,10 +155,46 @@ def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> li
                 break
             start, end = tokens[i].start, tokens[i + n - 1].end
             kind = gazetteer().entries[actor_id].kind
-            out.append(Mention(start, end, text[start:end], actor_id, kind, demonym))
+            out.append((i, i + n, Mention(start, end, text[start:end], actor_id, kind, demonym)))
             after = i + n
             break
     return out
+
+
+class SentenceNames:
+    """The gazetteer's mentions in an article's sentences, each sentence read once: those of
+    a run of a sentence's tokens (a clause, a phrase) are taken from its sentence's, the same
+    as gazetteer_mentions would find in the run alone (read anew when a name crosses the
+    run's edge or an edge word is in capitals: there the two readings could differ)."""
+
+    def __init__(self, text: str, sentences: Iterable[Sentence] = ()) -> None:
+        self.text = text
+        self._sentences = [s.tokens for s in sentences]
+        self._where = {id(t): (n, i) for n, tokens in enumerate(self._sentences) for i, t in enumerate(tokens)}
+        self._found: dict[int, list[tuple[int, int, Mention]]] = {}
+
+    def __call__(self, tokens: tuple[Token, ...] | list[Token]) -> list[Mention]:
+        """gazetteer_mentions(tokens, text) for tokens in text order."""
+        where = self._where.get(id(tokens[0])) if tokens else None
+        if where is None:
+            return gazetteer_mentions(tokens, self.text)
+        n, a = where
+        sentence = self._sentences[n]
+        b = a + len(tokens)
+        if b > len(sentence) or sentence[b - 1] is not tokens[-1]:  # not a run of one sentence's tokens
+            return gazetteer_mentions(tokens, self.text)
+        if (a > 0 and sentence[a].text.isupper()) or (b < len(sentence) and sentence[b - 1].text.isupper()):
+            return gazetteer_mentions(tokens, self.text)  # _in_caps_run would see other neighbours
+        found = self._found.get(n)
+        if found is None:
+            found = self._found[n] = _gazetteer_runs(sentence, self.text)
+        out = []
+        for i, j, m in found:
+            if i < a < j or i < b < j:
+                return gazetteer_mentions(tokens, self.text)  # a name across the edge: the run may hold a shorter one
+            if a <= i and j <= b:
+                out.append(m)
+        return out
 
 
 def _in_caps_run(tokens: tuple[Token, ...] | list[Token], i: int) -> bool:
@@ -312,8 +354,10 @@ def _org_kind(head: str) -> str | None:
 class ActorBook:
     """The actors named so far in one article, and the rules that resolve references."""
 
-    def __init__(self, source_text: str) -> None:
+    def __init__(self, source_text: str, sentences: Iterable[Sentence] = ()) -> None:
         self.text = source_text
+        self.names = SentenceNames(source_text, sentences)
+        """The gazetteer's mentions in any run of the sentences' tokens."""
         self.records: dict[str, ActorRecord] = {}
         self.role_country: dict[str, str] = {}
         self.last_person: str | None = None
@@ -444,7 +488,7 @@ class ActorBook:
 
     # -- analysis ------------------------------------------------------------------
     def _country_of(self, tokens: list[Token]) -> str | None:
-        for m in gazetteer_mentions(tokens, self.text):
+        for m in self.names(tokens):
             country = gazetteer().entries[m.actor_id].country
             if country:
                 return country
@@ -484,7 +528,7 @@ class ActorBook:
             fuller = self._fuller(body_text)
             if fuller is not None:
                 return Phrase(body_text, body[0].start, end, "name", fuller)
-        mentions = gazetteer_mentions(body, self.text)
+        mentions = self.names(body)
         if len(mentions) == 1 and mentions[0].text == body_text and not mentions[0].demonym:
             record = self.known(mentions[0].actor_id, body_text)
             return Phrase(body_text, body[0].start, end, "name", record.actor_id)
@@ -540,13 +584,13 @@ class ActorBook:
         modifiers = body[first:-1]
         if any(_bare(t.lower) in _not_modifiers() for t in modifiers):
             return None  # 'I encourage voters', 'estimates from a variety of sources': no noun phrase
-        mentions = gazetteer_mentions(modifiers, self.text)
+        mentions = self.names(modifiers)
         covered = {t.start for m in mentions for t in modifiers if m.start <= t.start < m.end}
         if any(not t.text.islower() and t.start not in covered and t is not tokens[0] for t in modifiers):
             return None  # a name inside: 'Kyiv Independent reporters' is not ours to split
         phrase_text = self.text[tokens[0].start : tokens[-1].end]
         if after and after[0].lower in lexicon()["official_prepositions"] and head.lower in lexicon()["official_nouns"]:
-            mentions = [m for m in gazetteer_mentions(after, self.text) if not m.demonym][:1] or mentions
+            mentions = [m for m in self.names(after) if not m.demonym][:1] or mentions
         if mentions and head.lower in lexicon()["official_nouns"]:
             # 'PRC officials', 'Iranian government officials': they speak for their state or body
             actor = self.known(mentions[0].actor_id, mentions[0].text).actor_id
@@ -577,7 +621,7 @@ class ActorBook:
     def _collective(self, tokens: list[Token], text: str) -> Phrase:
         """'regional officials', 'Ukrainian officials', 'witnesses': no one person; the state
         when a nationality adjective names it."""
-        mentions = [m for m in gazetteer_mentions(tokens, self.text) if m.demonym]
+        mentions = [m for m in self.names(tokens) if m.demonym]
         actor = self.known(mentions[0].actor_id, mentions[0].text).actor_id if mentions else None
         return Phrase(text, tokens[0].start, tokens[-1].end, "description", actor)
 
@@ -683,7 +727,7 @@ class ActorBook:
         if of is None or of == 0:
             return None
         kind = next((_org_kind(t.text) for t in body[:of] if _org_kind(t.text)), None)
-        ends_known = any(m.end == body[-1].end for m in gazetteer_mentions(body, self.text))
+        ends_known = any(m.end == body[-1].end for m in self.names(body))
         names_body = any(_org_kind(t.text) for t in body[of + 1 :])
         field = all((t.text[:1].isupper() or t.lower in CONNECTORS) and t.lower not in _person_noun_set()
                     for t in body[of + 1 :])  # 'Office of Civil Defense', 'Directorate-General of Health'

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfacts.actors import ActorBook, Mention, gazetteer_mentions, is_known_name
+from newsfacts.actors import ActorBook, Mention, is_known_name
 from newsfacts.dates import UNKNOWN, DateMention, DateValue, in_dates
 from newsfacts.lexicon import lexicon
 from newsfacts.money import currency_words, iso_code
@@ -587,7 +587,7 @@ def find_events(
     out: list[Event] = []
     for clause in clauses(tokens):
         if asks:  # a question reports nothing ('Are they willing to stand aside while Iran deepens ...?')
-            named = gazetteer_mentions(clause, text)
+            named = book.names(clause)
             for m in named:  # ... but its names serve later pronouns, so the book knows them
                 book.known(m.actor_id, m.text)
             _remember(book, named, clause)
@@ -601,16 +601,16 @@ def find_events(
 
 def _clause_events(tokens, text, book, dates, statement, default_actor, disputed, default_kinds, reported,
                    speaker) -> list[Event]:
-    mentions = gazetteer_mentions(tokens, text)
+    mentions = book.names(tokens)
     for m in mentions:
         book.known(m.actor_id, m.text)
     out: list[Event] = []
     seen: set[tuple[str, bool]] = set()
-    triggers = [t for t in find_triggers(tokens) if not _unreal(tokens, t) and not _figurative(tokens, t)
-                and not _not_done(tokens, t)
+    triggers = [t for t in find_triggers(tokens)
+                if not any(a <= tokens[t.index].start < b for a, b in reported)  # the cheap tests first
                 and not in_dates(tokens[t.index], dates)  # 'March 3'
                 and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in _month_names())
-                and not any(a <= tokens[t.index].start < b for a, b in reported)]
+                and not _unreal(tokens, t) and not _figurative(tokens, t) and not _not_done(tokens, t)]
 
     if not _words("labour_words").isdisjoint(t.lower for t in tokens):  # 'a 48-hour strike over pay': a walkout
         triggers = [_as_labour_strike(t) if t.words in {"strike", "strikes"} else t for t in triggers]
@@ -1318,7 +1318,7 @@ def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, i
         return ("aid" if trigger.mode == "military aid" else trigger.mode), window[-1]
     if found == "aid" and any(tokens[k].lower in _material_words("military adjectives") for k in window):
         found = "military aid"
-    last = max(k for k in window if any(test(tokens[k]) for _, test in kinds))
+    last = next(k for k in sorted(window, reverse=True) if any(test(tokens[k]) for _, test in kinds))  # the last hit
     if trigger.type != "AID" or trigger.mode != "military aid":
         return trigger.mode, last  # a loan, a pledge: the trigger names it
     return found, last

@@ -115,7 +115,7 @@ def extract(article: Article, path: str) -> Extraction:
         "published": article.published.isoformat() if article.published else None,
     }
     sents = sentences(text)
-    book = ActorBook(text)
+    book = ActorBook(text, sents)
     paras = paragraphs(text)
     turn_list = turns(text, paras, book, article.title, article.byline)
     questions = SpanIndex([t.content for t in turn_list if t.question])

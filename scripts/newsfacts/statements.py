@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsfacts.actors import ActorBook, Phrase, gazetteer_mentions
+from newsfacts.actors import ActorBook, Phrase
 from newsfacts.cues import Cue, cue_at, cue_forms
 from newsfacts.dates import DateMention, DateValue, UNKNOWN, in_dates
 from newsfacts.lexicon import grammar
@@ -195,7 +195,7 @@ def find_in_sentence(
         return []
     lowers = [t.lower for t in toks]
     s_start, s_end = toks[0].start, toks[-1].end
-    named = [(m.start, m.end) for m in gazetteer_mentions(toks, text)] + [
+    named = [(m.start, m.end) for m in book.names(toks)] + [
         (q.start, q.end) for q in quotes if q.start < s_end and s_start < q.end
     ]
     out: list[Found] = []
@@ -754,7 +754,7 @@ def _statement_date(
 def _responds_to(found: Found, text: str, book: ActorBook, earlier: list[Statement]) -> int | None:
     """A denial of 'the US accusations' answers the latest statement by a US speaker."""
     content = [t for t in found.sentence.tokens if found.start <= t.start < found.end]
-    for mention in gazetteer_mentions(content, text):
+    for mention in book.names(content):
         following = [t for t in content if t.start >= mention.end][:2]
         if not any(t.lower in CLAIM_NOUNS for t in following):
             continue
