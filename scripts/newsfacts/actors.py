@@ -183,8 +183,9 @@ class SentenceNames:
         b = a + len(tokens)
         if b > len(sentence) or sentence[b - 1] is not tokens[-1]:  # not a run of one sentence's tokens
             return gazetteer_mentions(tokens, self.text)
-        if (a > 0 and sentence[a].text.isupper()) or (b < len(sentence) and sentence[b - 1].text.isupper()):
-            return gazetteer_mentions(tokens, self.text)  # _in_caps_run would see other neighbours
+        if (a > 0 and sentence[a].text.isupper() and _caps_word(sentence[a - 1])) or (
+                b < len(sentence) and sentence[b - 1].text.isupper() and _caps_word(sentence[b])):
+            return gazetteer_mentions(tokens, self.text)  # a neighbour outside the run puts a word in a caps run
         found = self._found.get(n)
         if found is None:
             found = self._found[n] = _gazetteer_runs(sentence, self.text)
@@ -200,9 +201,13 @@ class SentenceNames:
 def _in_caps_run(tokens: tuple[Token, ...] | list[Token], i: int) -> bool:
     """A one-word name in capitals inside an all-caps run ('WEAPONS IN US HANDS') is part
     of a heading, not a mention."""
-    def caps(k: int) -> bool:
-        return 0 <= k < len(tokens) and tokens[k].text.isalpha() and tokens[k].text.isupper() and len(tokens[k].text) > 1
-    return tokens[i].text.isupper() and (caps(i - 1) or caps(i + 1))
+    return tokens[i].text.isupper() and (
+        (i > 0 and _caps_word(tokens[i - 1])) or (i + 1 < len(tokens) and _caps_word(tokens[i + 1])))
+
+
+def _caps_word(token: Token) -> bool:
+    """A word of two or more letters, all capitals."""
+    return token.text.isalpha() and token.text.isupper() and len(token.text) > 1
 
 
 def is_known_name(token: Token) -> bool:

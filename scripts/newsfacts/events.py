@@ -541,20 +541,25 @@ def clauses(tokens: list[Token]) -> list[list[Token]]:
         return [list(tokens)] if tokens else []  # most regions: nothing to split at
     out: list[list[Token]] = [[]]
     firsts = _trigger_firsts()
+    n = len(tokens)
     for i, t in enumerate(tokens):
-        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        joins = (t.text == "," and nxt in CLAUSE_JOINERS and i + 2 < len(tokens)
-                 and tokens[i + 2].text[:1].isupper() and any(x.lower in firsts for x in out[-1])
-                 and not _last_of_list(tokens, i + 2))
-        if t.text == ";" or joins:  # a list of names ('Iran, North Korea, and China') is not a clause
+        word = t.text
+        if word == ";" or (  # a list of names ('Iran, North Korea, and China') is not a clause
+                word == "," and i + 2 < n and tokens[i + 1].lower in CLAUSE_JOINERS and tokens[i + 2].text[:1].isupper()
+                and any(x.lower in firsts for x in out[-1]) and not _last_of_list(tokens, i + 2)):
             out.append([])
             continue
-        if t.lower in {"that", "which"} and nxt in {"was", "were", "has", "have", "had", "is", "are"}:
+        lower = t.lower
+        if (lower == "that" or lower == "which") and i + 1 < n and tokens[i + 1].lower in AUXILIARY_OPENERS:
             out.append([])  # "the package that was passed by the House": a clause of its own
-        if out[-1] == [] and t.lower in CLAUSE_JOINERS and len(out) > 1:
+        if not out[-1] and lower in CLAUSE_JOINERS and len(out) > 1:
             continue
         out[-1].append(t)
     return [c for c in out if c]
+
+
+AUXILIARY_OPENERS = frozenset({"was", "were", "has", "have", "had", "is", "are"})
+"""Auxiliaries after 'that' or 'which' that open a relative clause of its own."""
 
 
 def _last_of_list(tokens: list[Token], i: int) -> bool:
@@ -654,10 +659,8 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
 def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token]) -> None:
     """Keep the latest person and group named, not after a preposition nor as a nationality
     ('launched missiles at Kyiv', 'killed Ukrainians'), for the pronouns of later clauses."""
-    after_preposition = {b.start for a, b in zip(tokens, tokens[1:]) if a.lower in PREPOSITIONS}
     named: list[tuple[int, str, str]] = [
-        (m.start, "person" if m.kind == "person" else "group", m.actor_id)
-        for m in mentions if not m.demonym and m.start not in after_preposition]
+        (m.start, "person" if m.kind == "person" else "group", m.actor_id) for m in mentions if not m.demonym]
     if tokens:  # people the statements named ('Park Seung-hoon'), written in this clause
         lo, hi = tokens[0].start, tokens[-1].end
         rfind = book.text.rfind
@@ -669,10 +672,14 @@ def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token]) -> 
                         found = rfind(form, lo, hi)
                         if found > at:
                             at = found
-                if at >= 0 and at not in after_preposition:
+                if at >= 0:
                     named.append((at, "person", record.actor_id))
-    for _, kind, actor_id in sorted(named):
-        book.recent[kind] = actor_id
+    if not named:
+        return
+    after_preposition = {b.start for a, b in zip(tokens, tokens[1:]) if a.lower in PREPOSITIONS}
+    for at, kind, actor_id in sorted(named):
+        if at not in after_preposition:
+            book.recent[kind] = actor_id
 
 
 ANAPHORA_REACH = 400

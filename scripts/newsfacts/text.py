@@ -91,9 +91,10 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     out: list[Token] = []
     append = out.append
     abbreviations = _abbreviations()
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        start, end = m.span()
+    find, end = text.find, 0
+    for word in _TOKEN.findall(text):  # strings, no match objects: each starts at the first
+        start = find(word, end)  # non-space after the last (whatever lies between is space)
+        end = start + len(word)
         if word == ".":
             if out and (
                 text[out[-1].start - offset : end] in abbreviations
