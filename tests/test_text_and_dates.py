@@ -36,6 +36,28 @@ def test_tokens_split_possessives_and_keep_numbers_whole() -> None:
 PUB = dt.date(2024, 6, 21)
 
 
+def test_the_tokenizer_s_leading_shortcuts_change_no_token() -> None:
+    """The token pattern tries a lower-case word and a punctuation mark first (the commonest
+    tokens); on any text it must split exactly as the pattern without them, whose order of
+    alternatives defines the tokens."""
+    import random
+    import re
+
+    from newsfacts.text import _TOKEN
+
+    defining = re.compile("|".join([
+        r"[A-Z](?:\.[A-Z])+\.?", r"\d+-?[^\W\d_][\w-]*", r"[$€£]?\d+(?:,\d{3})*(?:\.\d+)?%?", r"[’']s\b",
+        r"[^\W\d_](?:[\w.-]*(?:[’'](?!s\b)[\w.-]*)*[^\W_])?", r"\S",
+    ]))
+    rng = random.Random(12)
+    alphabet = "aZs9.-_’'$€£,;“”\"()é ß\n\tU"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 30))) for _ in range(5000)]
+    texts += ["U.S. ‘officials’ said it's the 155-mm shells' $1.5bn e-mail -- Kyiv’s", "a’s b's 'tis rock ’n’ roll"]
+    for text in texts:
+        assert _TOKEN.findall(text) == defining.findall(text), text
+
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -423,13 +423,19 @@ def _frame_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v["words"]) for k, v in lexicon()["date_frames"].items()}
 
 
+@lru_cache(maxsize=1)
+def _past_endings() -> tuple[str, ...]:
+    """The past-tense endings as one tuple (str.endswith tests them all at once)."""
+    return tuple(_frame_words()["past_ending"])
+
+
 def future_frame(text: str, start: int, expression: str) -> bool:
     """True when the clause before a date puts it after the publication date: the word
     nearest the date that marks a tense is a future one ('will meet on Monday', 'is due
     Tuesday', 'expects to report ... Friday'), or there is none and the date is a deadline
     ('by Friday'). A past word nearer the date ('talks will resume, he said Friday') keeps
     it in the past. The words are the lexicon's `date_frames`."""
-    frames = _frame_words()
+    frames, endings = _frame_words(), _past_endings()
     clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
     words = [w.lower() if i == 0 else w for i, w in enumerate(_WORD.findall(text[clause_start:start]))]
     for i in range(len(words) - 1, -1, -1):
@@ -438,7 +444,8 @@ def future_frame(text: str, start: int, expression: str) -> bool:
             return True
         if word in frames["past"]:
             return False
-        if any(word.endswith(e) and len(word) > len(e) + 2 and not word.endswith("e" + e) for e in frames["past_ending"]) \
+        if word.endswith(endings) and any(
+                word.endswith(e) and len(word) > len(e) + 2 and not word.endswith("e" + e) for e in endings) \
                 and not (i and words[i - 1].lower() in frames["participle_openers"]):
             return False
     return expression.split()[0].lower() in frames["deadlines"]

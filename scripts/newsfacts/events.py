@@ -1306,12 +1306,13 @@ def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, i
     if any(tokens[k].lower in lex["not yet"] for k in window[:3]):
         return None
     given = trigger.words in lex["given by definition"]  # 'a donation of 100 locomotives': whatever is donated
-    weak = _material_words("weak")
+    weapons, weak, relief = _weapons(), _material_words("weak"), _material_words("humanitarian aid")
+    money, currencies = _material_words("financial aid"), currency_words()
     kinds = (
-        ("military aid", lambda t: t.lower in _weapons() and t.lower not in weak),
-        ("humanitarian aid", lambda t: t.lower in _material_words("humanitarian aid")),
-        ("financial aid", lambda t: t.lower in _material_words("financial aid") or t.text[:1] in _material_words("financial aid")
-         or t.lower in currency_words() or iso_code(t.text) is not None),  # 'reais', 'tenge', 'CHF'
+        ("military aid", lambda t: t.lower in weapons and t.lower not in weak),
+        ("humanitarian aid", lambda t: t.lower in relief),
+        ("financial aid", lambda t: t.lower in money or t.text[:1] in money
+         or t.lower in currencies or iso_code(t.text) is not None),  # 'reais', 'tenge', 'CHF'
 
         ("aid", lambda t: t.lower in weak),
     )

@@ -199,8 +199,11 @@ def find_in_sentence(
         (q.start, q.end) for q in quotes if q.start < s_end and s_start < q.end
     ]
     out: list[Found] = []
-    words = [t for t in toks if t.text[:1].isalpha()]
-    title_case = len([t for t in words if t.text[:1].isupper()]) > 0.6 * len(words)  # a headline: 'Trump Says He Will Win'
+
+    def title_case() -> bool:
+        """A headline: 'Trump Says He Will Win'."""
+        words = [t for t in toks if t.text[:1].isalpha()]
+        return len([t for t in words if t.text[:1].isupper()]) > 0.6 * len(words)
 
     def make(c_start: int, c_end: int, cue: str, act_cue, speaker: Phrase, attribution, coordinated=False, short_ok=False) -> None:
         if c_start < s_start or c_end > s_end:
@@ -247,7 +250,7 @@ def find_in_sentence(
             continue
         tok = toks[i]
         hit = cue_at(toks, i)
-        if hit is not None and tok.text[:1].isupper() and i > 0 and toks[i - 1].text[:1].isupper() and not title_case:
+        if hit is not None and tok.text[:1].isupper() and i > 0 and toks[i - 1].text[:1].isupper() and not title_case():
             base = hit[0].lemma.split()[0]
             if tok.lower in {base, base + "s"}:
                 hit = None  # a name: 'Roll Call', 'The Washington Post' (but 'Blinken Said' is a verb)

@@ -14,16 +14,20 @@ BLANK = " \t\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u20
 """Characters that do not count as text at the ends of a paragraph (spaces, no-break spaces, BOM)."""
 QUOTE_CHARS = set(OPEN_QUOTES + CLOSE_QUOTES)
 
-_TOKEN = re.compile(
-    r"[A-Z](?:\.[A-Z])+\.?"  # U.S., U.N.
-    r"|\d+-?[^\W\d_][\w-]*"  # 3rd, 155mm, 155-millimeter, 50-nation: ordinals, sizes, codes
-    r"|[$€£]?\d+(?:,\d{3})*(?:\.\d+)?%?"  # 7,000  $1.5  20%
-    r"|[’']s\b"  # possessive
-    r"|[^\W\d_](?:[\w.-]*(?:[’'](?!s\b)[\w.-]*)*[^\W_])?"  # words, with inner apostrophes, hyphens
+_WORD_TAIL = r"(?:[\w.-]*(?:[’'](?!s\b)[\w.-]*)*[^\W_])?"
+"""The rest of a word after its first letter: inner apostrophes, hyphens and dots, ending in a letter or digit."""
+_TOKEN = re.compile("|".join([
+    r"[a-z]" + _WORD_TAIL,  # most tokens: a word in lower case, which no alternative below but the word one can start
+    r"[^\w\s$€£’']",  # punctuation that only the last alternative ('\S') can start: tried first, the same match
+    r"[A-Z](?:\.[A-Z])+\.?",  # U.S., U.N.
+    r"\d+-?[^\W\d_][\w-]*",  # 3rd, 155mm, 155-millimeter, 50-nation: ordinals, sizes, codes
+    r"[$€£]?\d+(?:,\d{3})*(?:\.\d+)?%?",  # 7,000  $1.5  20%
+    r"[’']s\b",  # possessive
+    r"[^\W\d_]" + _WORD_TAIL,  # words, with inner apostrophes, hyphens
     # (runs of word characters repeated as a whole, the apostrophes between them: the same
     # matches as one character at a time, a sixth faster)
-    r"|\S",
-)
+    r"\S",
+]))
 _SENTENCE_END = re.compile(r"[.!?]+[”\"’)]*(?=\s+[“\"‘(A-Z0-9])")
 
 
