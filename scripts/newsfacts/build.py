@@ -95,8 +95,9 @@ def extract_files(
 ) -> dict[str, bytes]:
     """A complete package for any articles: the articles and their metadata sidecars are
     copied under seeds/; `meta` gives the package's properties (neutral ones when None,
-    never this dataset's). With `write`, the copies are also handed to it, in a thread,
-    while the articles are extracted (for writing them meanwhile)."""
+    never this dataset's). With `write`, the copies are handed to it instead, to be written
+    in a process of their own while the articles are extracted, and the files returned
+    are the tables and the descriptor."""
     articles: list[Article] = [read_article(p, published) for p in paths]
     seen: dict[str, Path] = {}
     for a in articles:
@@ -118,4 +119,4 @@ def extract_files(
             copies[f"{SEEDS}/{a.source_id}.json"] = sidecar
     files, _ = package_files(articles, rel, jobs, progress, meta=meta if meta is not None else dict(NEUTRAL_META),
                              alongside=(lambda: write(copies)) if write else None)
-    return {**files, **copies}
+    return files if write else {**files, **copies}

@@ -248,15 +248,10 @@ def extract_command(
             files: dict[str, bytes] = {}
 
             def build(staging: Path) -> None:  # the article copies are written while the articles are extracted
-                early: set[str] = set()
-
-                def copy(copies: dict[str, bytes]) -> None:
-                    write_tree(staging, copies)
-                    early.update(copies)
-
                 with click.progressbar(length=len(paths), label="extracting", file=sys.stderr) if show else nullcontext() as bar:
-                    files.update(extract_files(paths, published, jobs, bar.update if show else None, meta, write=copy))
-                write_tree(staging, {rel: data for rel, data in files.items() if rel not in early})
+                    files.update(extract_files(paths, published, jobs, bar.update if show else None, meta,
+                                               write=lambda copies: write_tree(staging, copies)))
+                write_tree(staging, files)
 
             replace_directory(out, build)
     except (ArticleError, BuildError, OutputError) as exc:
@@ -268,8 +263,10 @@ def extract_command(
         _say(", ".join(f"{n} {name}" for name, n in counts.items()), 1)
     _say(f"wrote {len(paths)} article(s) to {out}")
     if as_json:
-        sources = sorted(rel for rel in files if rel.startswith("seeds/") and rel.endswith(".txt"))
-        _print_json({"out": str(out), "sources": [Path(rel).stem for rel in sources], "rows": counts})
+        from newsfacts.csvio import from_csv
+
+        sources = [row["source_id"] for row in from_csv(files["data/sources.csv"])]  # in the table's order: by id
+        _print_json({"out": str(out), "sources": sources, "rows": counts})
 
 
 @main.command("validate", context_settings=CONTEXT)
