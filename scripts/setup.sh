@@ -12,3 +12,6 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ scripts/newsfacts/_
   .venv/bin/python -m pip install --quiet -e '.[test]'
   touch "$stamp"
 fi
+# The package's bytecode, written here once: where PYTHONDONTWRITEBYTECODE is set (as on our
+# CI machines), every command would otherwise compile all of its modules again (~70 ms a run).
+.venv/bin/python -m compileall -q scripts/newsfacts >/dev/null
