@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SEED
 from newsfacts.actors import ActorBook
 from newsfacts.article import Article
 from newsfacts.dates import find_dates
@@ -341,3 +342,29 @@ def test_a_possessive_inside_a_bodys_name_and_its_description_later() -> None:
     x = run("The Portuguese Nurses’ Union said 78% of its members joined the strike.\n"
             "The union said the offer of a raise was far too low.\n", dt.date(2025, 11, 5))
     assert [s["speaker_id"] for s in x.statements] == ["portuguese-nurses-union", "portuguese-nurses-union"]
+
+
+def test_the_names_of_any_run_of_a_sentence_are_those_the_gazetteer_finds_in_the_run_alone() -> None:
+    """SentenceNames reads each sentence once and answers for a clause or phrase from it;
+    for every run of consecutive tokens (names crossing either edge, capitals runs beside
+    an edge, runs of one token) it must give what gazetteer_mentions gives for the run."""
+    from newsfacts.actors import SentenceNames, gazetteer_mentions
+    from newsfacts.text import sentences
+
+    text = ("WEAPONS IN US HANDS: the United States and North Korea met. "
+            "Officials of the European Union said US officials and the United Nations agree. "
+            "North Korean missiles hit Kharkiv, said Antony Blinken of the U.S. State Department.\n"
+            + SEED.read_text(encoding="utf-8"))
+    sents = sentences(text)
+    names = SentenceNames(text, sents)
+    runs = 0
+    for s in sents:
+        toks = s.tokens
+        for a in range(len(toks)):
+            for b in range(a + 1, min(len(toks), a + 12) + 1):
+                expected = [(m.start, m.end, m.actor_id, m.demonym) for m in gazetteer_mentions(toks[a:b], text)]
+                got = [(m.start, m.end, m.actor_id, m.demonym) for m in names(list(toks[a:b]))]
+                assert got == expected, (s.text, a, b)
+                runs += 1
+    assert runs > 1000
+    assert names([]) == []
