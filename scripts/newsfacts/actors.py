@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from newsfacts.lexicon import gazetteer, grammar, lexicon, slug
+from newsfacts.lexicon import gazetteer, grammar, lexicon, slug, word_set
 from newsfacts.nouns import is_plural, singular
 from newsfacts.text import Sentence, Token, tokenize
 
@@ -236,7 +236,7 @@ def _name_like(token: Token) -> bool:
     hit = _alias_tokens().get((word.replace("’", "'"),))
     return (
         word[:1].isupper()
-        and _bare(word) not in lexicon()["not_names"]
+        and _bare(word) not in word_set("not_names")
         and _bare(word) not in lexicon()["number_words"]
         and not _is_acronym(word)
         and word.lower() not in role_words()
@@ -290,7 +290,7 @@ def _people_plural(word: str) -> bool:
     collective source ('residents'), or a compound of one ('fishermen', 'spokespeople')."""
     lex = lexicon()
     lower = word.lower()
-    if not is_plural(lower) or singular(lower) in lex["not_names"] or lower in lex["source_nouns"]:
+    if not is_plural(lower) or singular(lower) in word_set("not_names") or lower in word_set("source_nouns"):
         return False  # not 'others'; 'people familiar with the matter' is an unnamed source
     return (
         singular(lower) in _person_noun_set()
@@ -347,11 +347,11 @@ def _demonym_of() -> dict[str, str]:
 
 def _org_kind(head: str) -> str | None:
     lex = lexicon()
-    if head in lex["armed_heads"]:
+    if head in word_set("armed_heads"):
         return "armed_forces"
-    if head in lex["government_heads"]:
+    if head in word_set("government_heads"):
         return "government_body"
-    if head in lex["org_heads"]:
+    if head in word_set("org_heads"):
         return "organization"
     return None
 
@@ -551,7 +551,7 @@ class ActorBook:
             for t in body
         ):
             return self._description(tokens, body, text)
-        if lower[-1] in lexicon()["collective_sources"] and all(
+        if lower[-1] in word_set("collective_sources") and all(
             t.text.islower() or (t.text.replace("’", "'"),) in _alias_tokens() for t in tokens[1:]
         ):
             return self._collective(tokens, text)
@@ -594,9 +594,9 @@ class ActorBook:
         if any(not t.text.islower() and t.start not in covered and t is not tokens[0] for t in modifiers):
             return None  # a name inside: 'Kyiv Independent reporters' is not ours to split
         phrase_text = self.text[tokens[0].start : tokens[-1].end]
-        if after and after[0].lower in lexicon()["official_prepositions"] and head.lower in lexicon()["official_nouns"]:
+        if after and after[0].lower in lexicon()["official_prepositions"] and head.lower in word_set("official_nouns"):
             mentions = [m for m in self.names(after) if not m.demonym][:1] or mentions
-        if mentions and head.lower in lexicon()["official_nouns"]:
+        if mentions and head.lower in word_set("official_nouns"):
             # 'PRC officials', 'Iranian government officials': they speak for their state or body
             actor = self.known(mentions[0].actor_id, mentions[0].text).actor_id
             return Phrase(phrase_text, tokens[0].start, tokens[-1].end, "description", actor)
@@ -650,11 +650,11 @@ class ActorBook:
 
     def _description(self, tokens: list[Token], body: list[Token], text: str) -> Phrase | None:
         lex = lexicon()
-        head = next((t.lower for t in body if t.lower in lex["person_nouns"]), body[-1].lower)
+        head = next((t.lower for t in body if t.lower in word_set("person_nouns")), body[-1].lower)
         country = self._country_of(body)
-        if head in lex["person_nouns"] and tokens[0].lower in {"a", "an"}:
+        if head in word_set("person_nouns") and tokens[0].lower in {"a", "an"}:
             return Phrase(text, tokens[0].start, tokens[-1].end, "description", None)  # someone new, unnamed
-        if head in lex["person_nouns"]:
+        if head in word_set("person_nouns"):
             people = [r for r in reversed(list(self.records.values())) if r.kind == "person"]
             titled = [r.actor_id for r in people if r.role and head in r.role.lower()]
             if country is not None:
@@ -672,7 +672,7 @@ class ActorBook:
         ):
             # 'the Biden administration' on a White House page: the publisher's state
             return Phrase(text, tokens[0].start, tokens[-1].end, "description", self.known(gazetteer().country_actor[self.home]).actor_id)
-        if head in lex["group_nouns"]:
+        if head in word_set("group_nouns"):
             business = head in lex["generic_org_heads"]["words"]  # 'the company': a company, never the ministry named last
             fallback = self.last_organisation() if business else self.last_group
             actor_id = next(

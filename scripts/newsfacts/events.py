@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from newsfacts.actors import ActorBook, Mention, is_known_name
 from newsfacts.dates import UNKNOWN, DateMention, DateValue, in_dates
-from newsfacts.lexicon import lexicon
+from newsfacts.lexicon import lexicon, word_set
 from newsfacts.money import currency_words, iso_code
 from newsfacts.nouns import singular
 from newsfacts.statements import CLAIM_NOUNS
@@ -78,6 +78,17 @@ def _verb_forms() -> frozenset[str]:
     return frozenset(w for g in lexicon()["events"] for w in g["verbs"] if " " not in w)
 
 
+@lru_cache(maxsize=1)
+def _group_modes() -> dict[tuple[str, str, str | None, str], dict[str, str]]:
+    """(type, kind, mode, trigger words) -> the `modes` of the first lexicon group of that
+    type, kind and mode that lists the words as a verb or noun."""
+    out: dict[tuple[str, str, str | None, str], dict[str, str]] = {}
+    for g in lexicon()["events"]:
+        for words in g["verbs"] + g["nouns"]:
+            out.setdefault((g["type"], g["kind"], g["mode"], words), g.get("modes", {}))
+    return out
+
+
 @lru_cache(maxsize=None)
 def _material_words(kind: str) -> frozenset[str]:
     return frozenset(lexicon()["material"][kind])
@@ -115,11 +126,6 @@ def _trigger_firsts() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _weapons() -> frozenset[str]:
     return frozenset(lexicon()["weapons"])
-
-
-@lru_cache(maxsize=None)
-def _words(key: str) -> frozenset[str]:
-    return frozenset(lexicon()[key])
 
 
 RELATIVES = {"that", "which", "who", "whom", "whose"}
@@ -244,7 +250,7 @@ def _partners(mentions: list[Mention], tokens: list[Token], index: int) -> list[
     k = index
     if k < len(tokens) and tokens[k].lower == "the":
         k += 1
-    if k + 1 < len(tokens) and tokens[k].lower in _words("partner_heads") and tokens[k + 1].lower == "of":
+    if k + 1 < len(tokens) and tokens[k].lower in word_set("partner_heads") and tokens[k + 1].lower == "of":
         k += 2
     out = []
     while k < len(tokens):
@@ -297,11 +303,11 @@ def _figurative(tokens: list[Token], trigger: Trigger) -> bool:
     if trigger.pos != "noun":
         return False
     after = trigger.index + trigger.length
-    if after < len(tokens) and tokens[after].lower in _words("compound_heads"):
+    if after < len(tokens) and tokens[after].lower in word_set("compound_heads"):
         return True
     before = tokens[trigger.index - 1].lower if trigger.index > 0 else ""
-    return before in _words("figurative_modifiers") or before in _words("habitual_modifiers") \
-        or before in _words("idiom_openers")  # 'a charm offensive', 'a daily meeting', 'a partner under attack'
+    return before in word_set("figurative_modifiers") or before in word_set("habitual_modifiers") \
+        or before in word_set("idiom_openers")  # 'a charm offensive', 'a daily meeting', 'a partner under attack'
 
 
 def _not_done(tokens: list[Token], trigger: Trigger) -> bool:
@@ -310,7 +316,7 @@ def _not_done(tokens: list[Token], trigger: Trigger) -> bool:
     'We need the bill passed'): a noun, or a participle with no subject of its own."""
     if trigger.pos == "verb" and not tokens[trigger.index].lower.endswith("ed"):
         return False
-    non_factive = _words("non_factive_verbs")
+    non_factive = word_set("non_factive_verbs")
     for k in range(trigger.index - 1, max(-1, trigger.index - 5), -1):
         t = tokens[k]
         if t.text in STOPS or t.lower in RELATIVES or t.lower in CLAUSE_JOINERS or t.lower in AUXILIARY:
@@ -326,7 +332,7 @@ def _infinitive_before(tokens: list[Token], k: int) -> bool:
     window = range(max(0, k - 6), k)
     if any(tokens[j].text in STOPS for j in window):
         return False
-    governs = _words("intention_verbs") | _words("urging_verbs")
+    governs = word_set("intention_verbs") | word_set("urging_verbs")
     return any(tokens[j].lower == "to" and any(tokens[i].lower in governs for i in range(max(0, j - 4), j))
                for j in window)
 
@@ -336,7 +342,7 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
     'would strike', 'if Putin attacks'), or a noun that is the object of a modal verb ('will
     provide a loan'): not an occurrence."""
     if trigger.pos == "noun":
-        unreal = _words("unreal_modifiers")
+        unreal = word_set("unreal_modifiers")
         if any(t.lower in unreal for t in tokens[max(0, trigger.index - 2) : trigger.index]):
             return True  # 'the potential transfer of Iranian missiles'
         for k in range(trigger.index - 1, max(-1, trigger.index - 6), -1):
@@ -347,7 +353,7 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
                 return True  # ('to halt the delivery' presupposes a delivery: 'to' does not count)
     else:
         k = trigger.index - 1
-        aspects = _words("aspect_verbs")
+        aspects = word_set("aspect_verbs")
         while k >= 0 and (tokens[k].lower in AUXILIARY or tokens[k].lower in aspects):
             k -= 1  # 'going to begin sending': past 'begin' to 'to'
         aspect = tokens[k].lower == "to" and k > 0 and tokens[k - 1].lower in aspects
@@ -356,7 +362,7 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
         if k >= 0 and tokens[k].lower in {"and", "or"} and _infinitive_before(tokens, k):
             return True  # 'urged allies to dig deep and donate
     clause = []
-    intending, presupposing = _words("intention_verbs"), _words("presupposing_verbs")
+    intending, presupposing = word_set("intention_verbs"), word_set("presupposing_verbs")
     for j in range(trigger.index - 1, -1, -1):
         if tokens[j].text in STOPS:
             break
@@ -409,7 +415,7 @@ def _weapon_ending(tokens: list[Token], end: int, mentions: list[Mention]) -> tu
 
 def _assault_verb(token: Token) -> bool:
     """A verb that reports an attack on its own ('to attack', 'to hit', 'to strike')."""
-    return token.lower in _words("attack_verbs")
+    return token.lower in word_set("attack_verbs")
 
 
 def _attack_context(tokens: list[Token], mentions: list[Mention], after: int) -> bool:
@@ -472,7 +478,7 @@ def _pronoun_subject(
             return None
         bare = t.lower.split("’")[0].split("'")[0]
         owner = POSSESSIVE_PRONOUNS.get(bare) if index - k <= 8 else None
-        light = any(x.lower in _words("light_verbs") for x in tokens[k + 1 : index])
+        light = any(x.lower in word_set("light_verbs") for x in tokens[k + 1 : index])
         if (bare in SUBJECT_PRONOUNS and not (nominal and bare in {"i", "we"} and not light)) or (owner and all(
                 (x.text.islower() or x.text in QUOTES) and x.lower not in PREPOSITIONS and x.lower not in CLAUSE_JOINERS
                 for x in tokens[k + 1 : index])):  # not 'its energy needs and are working'
@@ -617,7 +623,7 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
                 and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in _month_names())
                 and not _unreal(tokens, t) and not _figurative(tokens, t) and not _not_done(tokens, t)]
 
-    if not _words("labour_words").isdisjoint(t.lower for t in tokens):  # 'a 48-hour strike over pay': a walkout
+    if not word_set("labour_words").isdisjoint(t.lower for t in tokens):  # 'a 48-hour strike over pay': a walkout
         triggers = [_as_labour_strike(t) if t.words in {"strike", "strikes"} else t for t in triggers]
     triggers = [t for t in triggers if not (t.kind == "disaster" and _inside_a_name(tokens, t))]
     disaster = next((t for t in triggers if t.kind == "disaster"), None)
@@ -742,11 +748,11 @@ def _war_side(tokens: list[Token], mentions: list[Mention], war: Trigger) -> Men
     appears intent on continuing this war')."""
     k = war.index - 1
     while k > 0 and tokens[k].text.islower() and tokens[k].text.replace("-", "").isalpha() and war.index - k <= 3 \
-            and tokens[k].lower not in _words("war_verbs") and tokens[k].lower not in PREPOSITIONS:  # not 'Ukraine’s position in this war'
+            and tokens[k].lower not in word_set("war_verbs") and tokens[k].lower not in PREPOSITIONS:  # not 'Ukraine’s position in this war'
         k -= 1  # 'Russia’s brutal war', 'started this unprovoked war'
     if k > 0 and tokens[k].lower in {"’s", "'s"}:
         return next((x for x in mentions if x.end == tokens[k - 1].end), None)
-    if k < 1 or tokens[k].lower not in _words("war_verbs") or tokens[k - 1].lower == "to":
+    if k < 1 or tokens[k].lower not in word_set("war_verbs") or tokens[k - 1].lower == "to":
         return None  # not 'countries that can supply everything necessary to continue the war'
     side = _subject(mentions, tokens, Trigger(k, 1, tokens[k].lower, war.type, war.mode, war.kind, "verb"))
     if side is None or any(t.lower in RELATIVES and side.end <= t.start for t in tokens[:k]):
@@ -788,7 +794,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         return None  # 'announced today that ... will provide a loan': a statement, its content is read apart
     if kind == "pledge" and after_end < len(tokens) and tokens[after_end].lower == "to":
         k = _skip_adverbs(tokens, first.index - 1)
-        if k >= 0 and tokens[k].lower in _words("copulas"):
+        if k >= 0 and tokens[k].lower in word_set("copulas"):
             return None  # 'We are also committed to mitigating ...': a state, not a pledge made
     if first.needs == "material":
         material = _material(tokens, first, first.index + first.length)
@@ -989,9 +995,7 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     for t in group:
         words = " ".join(x.lower for x in tokens[t.index : t.index + t.length])
         mode = lex["assault_modes"].get(words, mode)
-    modes = next((g.get("modes", {}) for g in lex["events"]
-                  if (g["type"], g["kind"], g["mode"]) == (first.type, first.kind, first.mode)
-                  and first.words in g["verbs"] + g["nouns"]), {})
+    modes = _group_modes().get((first.type, first.kind, first.mode, first.words), {})
     mode = modes.get(first.words, mode)  # 'fined' -> fine, 'sentenced' -> sentence
     if kind == "use":
         mode = lex["instrument_modes"].get(tokens[weapon[1] - 1].lower, "attack")
@@ -1073,7 +1077,7 @@ def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> tuple[s
         k -= 1
     start = k
     while start >= 0 and tokens[start].text not in STOPS and tokens[start].lower not in CLAUSE_JOINERS \
-            and tokens[start].lower not in _words("subordinators"):  # '... after opposition lawmakers walked out'
+            and tokens[start].lower not in word_set("subordinators"):  # '... after opposition lawmakers walked out'
         start -= 1
     if k > 0 and tokens[k].text == "," and start == k:  # 'Its foreign minister, Hélène Marchand, summoned'
         j = k - 1
@@ -1115,7 +1119,7 @@ def _forces_of(tokens: list[Token], mentions: list[Mention], index: int) -> tupl
     k = index - 1
     while k >= 0 and tokens[k].lower in AUXILIARY:
         k -= 1
-    if k < 1 or (tokens[k].lower not in _words("force_nouns") and tokens[k].lower not in _words("armed_subjects")):
+    if k < 1 or (tokens[k].lower not in word_set("force_nouns") and tokens[k].lower not in word_set("armed_subjects")):
         return None
     m = next((x for x in mentions if x.demonym and x.end == tokens[k - 1].end), None)
     return (m.actor_id, m.start) if m is not None else None
@@ -1141,8 +1145,8 @@ def _after_preposition(tokens: list[Token], index: int, prepositions: set[str]) 
 def _light_verb_before(tokens: list[Token], index: int) -> int | None:
     """The light verb whose object the event noun is ('held unauthorised meetings', 'ordered
     the confiscation')."""
-    k = _before_modifiers(tokens, index, _words("light_verbs"))
-    return k if k >= 0 and tokens[k].lower in _words("light_verbs") else None
+    k = _before_modifiers(tokens, index, word_set("light_verbs"))
+    return k if k >= 0 and tokens[k].lower in word_set("light_verbs") else None
 
 
 def _subject_written(tokens: list[Token], index: int) -> bool:
@@ -1157,12 +1161,12 @@ def _subject_written(tokens: list[Token], index: int) -> bool:
             and tokens[start].lower not in RELATIVES and tokens[start].lower not in PREPOSITIONS:
         start -= 1
     words = tokens[start + 1 : k + 1]
-    if not 0 < len(words) <= 6 or not (start < 0 or tokens[start].text in STOPS or tokens[start].lower in _words("subordinators")):
+    if not 0 < len(words) <= 6 or not (start < 0 or tokens[start].text in STOPS or tokens[start].lower in word_set("subordinators")):
         return False
     head = words[-1].lower  # not a copula ('the coalition remains committed'), nor an event ('These
     # massive bombardments used drones': no agent)
     return words[-1].text[:1].isalpha() and head not in SUBJECT_PRONOUNS and head not in DETERMINERS \
-        and not head.endswith("ly") and head not in _words("copulas") and head not in _words("indefinite_pronouns") \
+        and not head.endswith("ly") and head not in word_set("copulas") and head not in word_set("indefinite_pronouns") \
         and (head,) not in _trigger_table() and (singular(head),) not in _trigger_table()
 
 
@@ -1170,7 +1174,7 @@ def _past(tokens: list[Token], index: int) -> bool:
     """The verb tells a past occurrence: a past form ('banned', 'sent') or a perfect ('has
     banned'); not a present that characterises ('This bill provides funding')."""
     word = tokens[index].lower
-    return word.endswith("ed") or word in _words("irregular_pasts") or (
+    return word.endswith("ed") or word in word_set("irregular_pasts") or (
         index > 0 and tokens[index - 1].lower in {"has", "have", "had", "’ve", "'ve"})
 
 
@@ -1203,7 +1207,7 @@ def _described_subject(tokens: list[Token], index: int, book: ActorBook, speaker
                   if r.kind != "person" and head in r.name.lower().split()), None)
     if found is None and head in {"government", "administration"}:  # 'the government had offered': the speaker's
         found = book.government(speaker) if speaker in book.records else None
-    if found is None and head in _words("institution_heads"):  # 'The court': the court named before
+    if found is None and head in word_set("institution_heads"):  # 'The court': the court named before
         found = _named_before(book, head, tokens[start - 1].start)
     elif found is None and head in _generic_org_heads():  # 'The company agreed': the organisation named last
         found = book.last_organisation()
@@ -1261,7 +1265,7 @@ def _disaster(tokens, mentions, group, lo, hi, fields):
     fields["mode"] = words if nouns else None
     named = first.index + first.length < len(tokens) and tokens[first.index + first.length].text[:1].isupper() \
         and tokens[first.index].text[:1].isupper()
-    verbs = _words("disaster_verbs")
+    verbs = word_set("disaster_verbs")
     struck = next((k for k in range(first.index + first.length, len(tokens))
                    if tokens[k].lower in verbs or " ".join(t.lower for t in tokens[k : k + 2]) in verbs), None)
     if struck is not None and fields["target"] is None:
@@ -1286,7 +1290,7 @@ def _needs_met(tokens: list[Token], trigger: Trigger) -> bool:
         return True
     after = trigger.index + trigger.length
     window = tokens[after : after + rule["after"]] + tokens[max(0, trigger.index - rule.get("before", 0)) : trigger.index]
-    return any(t.lower in _words(rule["words"]) for t in window)
+    return any(t.lower in word_set(rule["words"]) for t in window)
 
 
 def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, int] | None:
@@ -1336,12 +1340,12 @@ def _changing(tokens: list[Token], trigger: Trigger) -> bool:
     """'the deepening relations', 'closer ties', 'forged a new alliance': a relationship
     reported as changing; not an intention ('trying to strengthen relations')."""
     for k in range(trigger.index - 1, max(-1, trigger.index - 4), -1):
-        if tokens[k].lower in _words("change_words"):
+        if tokens[k].lower in word_set("change_words"):
             return not (k > 0 and (tokens[k - 1].lower in MODALS))
         if tokens[k].text in STOPS:
             break
     after = trigger.index + trigger.length  # 'patterns of cooperation deepen between ...'
-    return after < len(tokens) and tokens[after].lower in _words("change_words") and tokens[after].lower != "new"
+    return after < len(tokens) and tokens[after].lower in word_set("change_words") and tokens[after].lower != "new"
 
 
 ADVERBS = frozenset({"also", "already", "reportedly", "allegedly", "not", "just", "later", "still", "now", "very"})

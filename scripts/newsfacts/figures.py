@@ -10,7 +10,7 @@ from functools import lru_cache
 from newsfacts import money
 from newsfacts.dates import DateMention, in_dates
 from newsfacts.cues import cue_forms
-from newsfacts.lexicon import gazetteer, grammar, lexicon
+from newsfacts.lexicon import gazetteer, grammar, lexicon, word_set
 from newsfacts.nouns import is_plural, singular
 from newsfacts.text import Token
 
@@ -153,7 +153,7 @@ def _reporting_verbs() -> frozenset[str]:
 def _looks_plural(word: str) -> bool:
     """A plural noun ('drones', 'people'; not 'previous', 'status', 'crisis'), or a mass noun
     that heads a counted phrase like one ('ammunition')."""
-    return word.lower() in lexicon()["mass_nouns"] or is_plural(word)
+    return word.lower() in word_set("mass_nouns") or is_plural(word)
 
 
 def _np_word(token: Token) -> bool:
@@ -324,7 +324,7 @@ def _in_identifier(tokens: list[Token], i: int) -> bool:
 def _clock_time(tokens: list[Token], i: int, used: int) -> bool:
     """'10:30 a.m.', 'at 3 p.m.', '0600 GMT': a time of day, never a figure."""
     nxt = tokens[i + used].lower if i + used < len(tokens) else ""
-    if nxt in lexicon()["clock_words"]:
+    if nxt in word_set("clock_words"):
         return True
     if nxt == ":" and i + used + 1 < len(tokens) and tokens[i + used + 1].text.isdigit():
         return True
@@ -343,7 +343,7 @@ def _demonym_person(tokens: list[Token], first: int, head: int) -> bool:
     """'3,000 North Koreans', '500 Britons', 'some 200 French': the head names people by
     their nation, so what is counted is a person."""
     lex = lexicon()
-    if tokens[head].lower in lex["demonym_nouns"]:
+    if tokens[head].lower in word_set("demonym_nouns"):
         return True
     demonyms = gazetteer().demonyms
     for start in range(max(first, head - 2), head + 1):  # 'brave Americans', 'North Koreans'
@@ -357,7 +357,7 @@ def _unit_of(tokens: list[Token], first: int, head: int) -> str | None:
     """The unit a counted phrase gives: the singular of its head noun ('person' for a nation's
     people, the full name of an abbreviated measure); None when the head is no noun."""
     word = tokens[head].lower
-    if word in lexicon()["not_unit_words"] or not tokens[head].text[:1].isalpha():
+    if word in word_set("not_unit_words") or not tokens[head].text[:1].isalpha():
         return None
     if _demonym_person(tokens, first, head):
         return "person"
@@ -419,7 +419,7 @@ def _noun_before(tokens: list[Token], start: int) -> str | None:
     ('Measles cases have risen to 23.5 per 100,000 residents' -> case)."""
     for j in range(start - 1, -1, -1):
         t = tokens[j]
-        if t.text.islower() and _looks_plural(t.text) and _np_word(t) and t.lower not in lexicon()["not_unit_words"]:
+        if t.text.islower() and _looks_plural(t.text) and _np_word(t) and t.lower not in word_set("not_unit_words"):
             return singular(t.text)
     return None
 
@@ -432,7 +432,7 @@ def _elided(tokens: list[Token], k: int, start: int, previous: Figure | None) ->
     lex = lexicon()
     w = tokens[k].lower if k < len(tokens) else ""
     after = tokens[k + 1].lower if k + 1 < len(tokens) else ""
-    if previous is not None and w in lex["elided_heads"] and after != "than":
+    if previous is not None and w in word_set("elided_heads") and after != "than":
         return previous.unit, previous.quantity, k + 1
     if previous is not None and start > 0 and tokens[start - 1].lower in INCLUDING | {"'s", "’s"}:
         return previous.unit, previous.quantity, k  # 'including 1,040'; '2,871,340 votes to Banda's 2,412,905'
@@ -451,7 +451,7 @@ def _elided(tokens: list[Token], k: int, start: int, previous: Figure | None) ->
     j = k
     while j < len(tokens) and tokens[j].lower in grammar("auxiliary_words") | {"reportedly", "being"}:
         j += 1
-    if j < len(tokens) and tokens[j].lower in lex["casualty_words"] and (j > k or w in lex["casualty_words"]):
+    if j < len(tokens) and tokens[j].lower in word_set("casualty_words") and (j > k or w in word_set("casualty_words")):
         return "person", tokens[j].text, k
     return None
 
@@ -546,11 +546,11 @@ def _of_set(tokens: list[Token], n: _Number, text: str) -> tuple[int, bool, int 
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     part = n.kind == "count" and not n.vague and tokens[n.first].lower != "one"
     if part and (nxt is None or not (
-        nxt.lower in lex["partitive_determiners"] or _DIGITS.match(nxt.text) or nxt.lower in lex["number_words"]
+        nxt.lower in word_set("partitive_determiners") or _DIGITS.match(nxt.text) or nxt.lower in lex["number_words"]
     )):
         return None
     k += 1
-    if k < len(tokens) and tokens[k].lower in lex["partitive_determiners"]:
+    if k < len(tokens) and tokens[k].lower in word_set("partitive_determiners"):
         k += 1
     owner = next((j for j in range(k, min(k + 4, len(tokens))) if tokens[j].lower in {"'s", "’s"}), None)
     if part and owner is not None and owner + 1 < len(tokens) and _DIGITS.match(tokens[owner + 1].text):
@@ -575,7 +575,7 @@ def _figure_at(
     if compound and not in_dates(t, dates):
         # "a 50-nation coalition": the number counts the noun it is joined to
         noun = compound.group(2)
-        if noun in lex["measures"] or noun in lex["not_unit_words"] or i + 1 >= len(tokens) or not tokens[i + 1].text.islower():
+        if noun in lex["measures"] or noun in word_set("not_unit_words") or i + 1 >= len(tokens) or not tokens[i + 1].text.islower():
             return None
         return Figure(t.start, t.end, float(compound.group(1)), noun, "eq", noun, t.start, t.end), i + 1
     times = lex["multiplicatives"].get(t.lower)
@@ -614,7 +614,7 @@ def _figure_at(
     if q is not None and n.kind == "money" and tokens[q[0]].lower in {"a", "an"}:
         q = None  # '$340 million a year earlier': nothing counted, the amount stands for itself
     head_unit = _unit_of(tokens, q[0], q[1] - 1) if q is not None else None
-    elided_head = q is not None and tokens[q[1] - 1].lower in lex["elided_heads"]
+    elided_head = q is not None and tokens[q[1] - 1].lower in word_set("elided_heads")
     if q is not None and head_unit is None and not (n.kind == "count" and elided_head):
         q = None
     if q is not None and (
@@ -639,7 +639,7 @@ def _figure_at(
     q_first, head_end, q_last = q
     head = tokens[head_end - 1]
     if n.kind == "count":
-        if not _counts(n.value, head, head_unit) or head.lower in lex["not_counted_nouns"]:
+        if not _counts(n.value, head, head_unit) or head.lower in word_set("not_counted_nouns"):
             return None
         if _year_modifier(tokens, n.first, n.start, head):
             return None

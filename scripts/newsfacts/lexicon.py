@@ -29,6 +29,13 @@ def lexicon() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=None)
+def word_set(key: str) -> frozenset[str]:
+    """A word list of the lexicon as a set, for membership tests (a list is searched word
+    by word: 'head in lexicon()["org_heads"]' compared up to 126 strings)."""
+    return frozenset(lexicon()[key])
+
+
+@lru_cache(maxsize=None)
 def grammar(name: str) -> frozenset[str]:
     """One word set of the statement grammar (lexicon key `grammar`: each set with its part
     of speech and what the grammar uses it for)."""

@@ -10,7 +10,7 @@ from functools import lru_cache
 from newsfacts.actors import ActorBook, Phrase, role_words
 from newsfacts.cues import cue_forms
 from newsfacts.dates import DateMention, in_dates
-from newsfacts.lexicon import grammar, lexicon
+from newsfacts.lexicon import grammar, lexicon, word_set
 from newsfacts.text import OPEN_QUOTES, Sentence, Token
 
 MAX_SPEAKER_TOKENS = 14
@@ -302,7 +302,7 @@ def _people_nouns() -> frozenset[str]:
 def _speaker_nouns() -> frozenset[str]:
     lex = lexicon()
     words = set(lex["person_nouns"]) | set(lex["group_nouns"]) | set(lex["collective_sources"]) | set(lex["role_words"])
-    return frozenset(words | DOCUMENTS | {w + "s" for w in lex["person_nouns"]} | {w + "s" for w in lex["group_nouns"]})
+    return frozenset(words | DOCUMENTS | {w + "s" for w in word_set("person_nouns")} | {w + "s" for w in word_set("group_nouns")})
 
 
 def _plausible_speaker(core: list[Token]) -> bool:
