@@ -216,9 +216,13 @@ def is_known_name(token: Token) -> bool:
     return (word,) in _alias_tokens() or token.lower in role_words() or word in {"North", "South", "East", "West"}
 
 
+_CONTRACTION = re.compile(r"[’'](?:ve|m|re|ll|d|s)$")
+
+
 def _bare(word: str) -> str:
     """A pronoun without its contraction ('I’ve' -> 'i', 'we’re' -> 'we')."""
-    return re.sub(r"[’'](?:ve|m|re|ll|d|s)$", "", word.lower())
+    lower = word.lower()
+    return _CONTRACTION.sub("", lower) if "’" in lower or "'" in lower else lower
 
 
 NAME_SUFFIXES = grammar("name_suffixes")

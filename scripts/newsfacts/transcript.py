@@ -45,17 +45,22 @@ class Turn:
     question: bool
 
 
+_LEADING_NOTE = re.compile(r"^[\s\u00a0]*(\([A-Z][^()]{0,40}\))[\s\u00a0]*")
+_TRAILING_NOTE = re.compile(r"[\s\u00a0]*(\([A-Z][^()]{0,40}\))[\s\u00a0]*$")
+
+
 def _strip_stage_notes(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop stage notes such as '(Laughter.)' and spaces at both ends of a paragraph."""
     changed = True
     while changed and start < end:
         changed = False
         chunk = text[start:end]
-        m = re.match(r"^[\s\u00a0]*(\([A-Z][^()]{0,40}\))[\s\u00a0]*", chunk)
+        m = _LEADING_NOTE.match(chunk)
         if m and m.end() < len(chunk):
             start += m.end()
             changed = True
-        m = re.search(r"[\s\u00a0]*(\([A-Z][^()]{0,40}\))[\s\u00a0]*$", text[start:end])
+        rest = text[start:end]
+        m = _TRAILING_NOTE.search(rest) if rest.rstrip().endswith(")") else None  # the search tries every position
         if m and m.start() > 0:
             end = start + m.start()
             changed = True
