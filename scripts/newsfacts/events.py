@@ -478,8 +478,8 @@ def _pronoun_subject(
             return None
         bare = t.lower.split("’")[0].split("'")[0]
         owner = POSSESSIVE_PRONOUNS.get(bare) if index - k <= 8 else None
-        light = any(x.lower in word_set("light_verbs") for x in tokens[k + 1 : index])
-        if (bare in SUBJECT_PRONOUNS and not (nominal and bare in {"i", "we"} and not light)) or (owner and all(
+        if (bare in SUBJECT_PRONOUNS and not (nominal and bare in {"i", "we"} and not any(
+                x.lower in word_set("light_verbs") for x in tokens[k + 1 : index]))) or (owner and all(
                 (x.text.islower() or x.text in QUOTES) and x.lower not in PREPOSITIONS and x.lower not in CLAUSE_JOINERS
                 for x in tokens[k + 1 : index])):  # not 'its energy needs and are working'
 

@@ -34,12 +34,17 @@ class SpanIndex(Generic[S]):
         for end in self._ends:  # reach[k]: the furthest end among the first k+1 spans by start
             reach.append(max(end, reach[-1]) if reach else end)
         self._reach = reach
+        self._in_order = all(k == i for k, i in enumerate(self._order))  # items already by start (dates are)
 
     def inside(self, start: int, end: int) -> list[S]:
         """The spans s with start <= s.start and s.end <= end."""
         lo, hi = bisect_left(self._starts, start), bisect_right(self._starts, end)
-        found = sorted(self._order[k] for k in range(lo, hi) if self._ends[k] <= end)
-        return [self.items[i] for i in found]
+        if lo == hi:
+            return []
+        ends, items = self._ends, self.items
+        if self._in_order:  # position by start is the items' own order
+            return [items[k] for k in range(lo, hi) if ends[k] <= end]
+        return [items[i] for i in sorted(self._order[k] for k in range(lo, hi) if ends[k] <= end)]
 
     def _reaching(self, before: int, beyond: int, strict: bool) -> list[int]:
         """Indices of the spans among the first `before` by start whose end is > `beyond`
