@@ -1293,6 +1293,10 @@ def _needs_met(tokens: list[Token], trigger: Trigger) -> bool:
     return any(t.lower in word_set(rule["words"]) for t in window)
 
 
+MATERIAL_KINDS = ("military aid", "humanitarian aid", "financial aid", "aid")
+"""The kinds of aid an object can name, in the order they are preferred."""
+
+
 def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, int] | None:
     """The kind of aid a transfer or pledge moves, and the index of the object's last word,
     from its object (after the verb, or before it in a passive): 'military aid' (weapons),
@@ -1312,25 +1316,23 @@ def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, i
     given = trigger.words in lex["given by definition"]  # 'a donation of 100 locomotives': whatever is donated
     weapons, weak, relief = _weapons(), _material_words("weak"), _material_words("humanitarian aid")
     money, currencies = _material_words("financial aid"), currency_words()
-    kinds = (
-        ("military aid", lambda t: t.lower in weapons and t.lower not in weak),
-        ("humanitarian aid", lambda t: t.lower in relief),
-        ("financial aid", lambda t: t.lower in money or t.text[:1] in money
-         or t.lower in currencies or iso_code(t.text) is not None),  # 'reais', 'tenge', 'CHF'
 
-        ("aid", lambda t: t.lower in weak),
-    )
-    for found, test in kinds:
-        hits = [k for k in window if test(tokens[k])]
-        if hits:
-            break
-    else:
+    def kinds_of(t: Token) -> tuple[bool, bool, bool, bool]:
+        """Whether the word names each kind of MATERIAL_KINDS."""
+        lower = t.lower
+        return (lower in weapons and lower not in weak, lower in relief,
+                lower in money or t.text[:1] in money or lower in currencies or iso_code(t.text) is not None,  # 'reais', 'CHF'
+                lower in weak)
+
+    named = [(k, kinds_of(tokens[k])) for k in window]
+    found = next((kind for i, kind in enumerate(MATERIAL_KINDS) if any(f[i] for _, f in named)), None)  # the first kind named
+    if found is None:
         if not given or not window:
             return None
         return ("aid" if trigger.mode == "military aid" else trigger.mode), window[-1]
     if found == "aid" and any(tokens[k].lower in _material_words("military adjectives") for k in window):
         found = "military aid"
-    last = next(k for k in sorted(window, reverse=True) if any(test(tokens[k]) for _, test in kinds))  # the last hit
+    last = max(k for k, f in named if any(f))  # the object's last word that names a kind
     if trigger.type != "AID" or trigger.mode != "military aid":
         return trigger.mode, last  # a loan, a pledge: the trigger names it
     return found, last

@@ -46,7 +46,7 @@ def currency_words() -> dict[str, str]:
 
 def iso_code(token: str) -> str | None:
     """The token itself when it is an ISO 4217 code written in capitals ('USD', 'EUR')."""
-    if _CODE.match(token) and pycountry.currencies.get(alpha_3=token) is not None:
+    if len(token) == 3 and _CODE.match(token) and pycountry.currencies.get(alpha_3=token) is not None:
         return token
     return None
 

@@ -36,7 +36,7 @@ class Extraction:
 
 def content_id(prefix: str, *parts: object) -> str:
     """An id derived from content: prefix and 12 hex digits of a sha256."""
-    digest = hashlib.sha256(":".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(":".join(map(str, parts)).encode("utf-8")).hexdigest()
     return f"{prefix}-{digest[:12]}"
 
 
