@@ -345,3 +345,20 @@ def test_work_alongside_the_extraction_runs_apart_and_its_error_reaches_the_call
     with pytest.raises(OSError) as caught:
         extract_all(articles, paths, jobs=jobs, alongside=fail)
     assert caught.value.errno == 28 and caught.value.filename == str(tmp_path / "full")
+
+
+def test_off_linux_the_work_alongside_runs_after_the_extraction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where forking is unsafe (macOS) or impossible (Windows), nothing is forked: the work
+    runs in this process once the articles are extracted."""
+    import os
+    import sys
+
+    from newsfacts.article import read_article
+    from newsfacts.package import extract_all
+
+    monkeypatch.setattr(sys, "platform", "darwin")
+    articles = [read_article(p) for p in OWN_ARTICLES[:1]]
+    order: list[str] = []
+    rows = extract_all(articles, ["seeds/a.txt"], progress=lambda n: order.append("extracted"),
+                       alongside=lambda: order.append(f"written by {os.getpid()}"))
+    assert order == ["extracted", f"written by {os.getpid()}"] and len(rows) == 1

@@ -6,6 +6,7 @@ import gc
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -132,11 +133,12 @@ def _in_background(work: Callable[[], None] | None) -> Iterator[None]:
     """Run `work` in a forked process while the body runs; wait for it at the end, and
     raise its error unless the body raised one. A process, not a thread: writing a file
     hands the GIL back and forth several times, and a thread writing thousands of them
-    took a tenth of the extraction's time in those hand-offs. Where a process cannot be
-    forked, `work` runs after the body."""
+    took a tenth of the extraction's time in those hand-offs. Off Linux (where forking a
+    process that has threads or system frameworks loaded is unsafe, or impossible),
+    `work` runs after the body."""
     import multiprocessing
 
-    if work is None or "fork" not in multiprocessing.get_all_start_methods():
+    if work is None or not sys.platform.startswith("linux"):
         yield
         if work is not None:
             work()
