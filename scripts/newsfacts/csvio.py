@@ -52,16 +52,31 @@ def header_of(data: bytes) -> list[str]:
     return next(csv.reader([line]), [])
 
 
+def check_utf8(data: bytes) -> None:
+    """Nothing when `data` is UTF-8; otherwise ValueError (UnicodeDecodeError naming the
+    first byte that is not). Checked by Arrow's validator, in one pass over the whole buffer."""
+    import pyarrow as pa
+
+    offsets = pa.array([0, len(data)], pa.int64()).buffers()[1]
+    try:
+        pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, pa.py_buffer(data)]).validate(full=True)
+    except pa.ArrowInvalid:
+        data.decode("utf-8")  # raises, naming the first byte that is not UTF-8
+        raise
+
+
 def read_arrow(data: bytes, column_types: dict[str, Any], *, threads: bool = True):
     """The same CSV as a pyarrow Table, each column parsed as the Arrow type given for it
     (the columns of `column_types`, in its order): only an empty cell is missing ('NA'
-    stays a string), booleans are 'true' or 'false'; a cell not of its column's type
-    raises ValueError (ArrowInvalid), a missing column KeyError. `from_csv` and this agree
-    cell for cell (tested). `threads=False` parses in the calling thread only (for callers
-    that parse several tables side by side)."""
+    stays a string), booleans are 'true' or 'false'; bytes that are not UTF-8 (anywhere
+    in the file) or a cell not of its column's type raise ValueError (ArrowInvalid), a
+    missing column KeyError. `from_csv` and this agree cell for cell (tested).
+    `threads=False` parses in the calling thread only (for callers that parse several
+    tables side by side)."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
+    check_utf8(data)  # the whole file at once: cheaper than Arrow's check of each string column as it converts it
     return pcsv.read_csv(
         pa.py_buffer(data),
         read_options=pcsv.ReadOptions(use_threads=threads),
@@ -69,6 +84,6 @@ def read_arrow(data: bytes, column_types: dict[str, Any], *, threads: bool = Tru
         convert_options=pcsv.ConvertOptions(
             column_types=column_types, include_columns=list(column_types),
             null_values=[""], strings_can_be_null=True, quoted_strings_can_be_null=True,
-            true_values=["true"], false_values=["false"],
+            true_values=["true"], false_values=["false"], check_utf8=False,
         ),
     )

@@ -6,13 +6,14 @@ packagefile (paths inside the package, this version's resources and schemas)."""
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from queue import SimpleQueue
+from typing import TYPE_CHECKING, Callable
 
 from newsfacts.csvio import read_arrow
-from newsfacts.packagefile import DEADLINE, PackageError, open_package, read_resource
+from newsfacts.packagefile import DEADLINE, Package, PackageError, check_resource, open_package, read_unchecked
 from newsfacts.schema import FIELDS, RESOURCE_BY_NAME, field_for, list_fields
 
 IntegrityError = PackageError
@@ -134,20 +135,84 @@ def load(
     version is refused. Every problem raises PackageError (also called IntegrityError).
     """
     package = open_package(path if path is not None else path_or_url, deadline, version=version)
-
-    def one(name: str) -> pd.DataFrame:
-        return _typed(package.location, name, read_resource(package, name, deadline))
-
-    names = [r.name for r in package.resources]
-    with ThreadPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1) or 1) as pool:
-        # the tables are read, hashed and parsed side by side (hashlib and Arrow release the
-        # GIL); the first resource in the descriptor's order that fails raises
-        return dict(zip(names, pool.map(one, names)))
+    tables = [_Table(package, r.name) for r in package.resources]
+    _read_side_by_side(sorted(tables, key=_Table.size, reverse=True), deadline)
+    return {t.name: t.frame() for t in tables}  # the first table in the descriptor's order that failed raises
 
 
-def _typed(location: str, name: str, data: bytes) -> pd.DataFrame:
-    """read_table, its errors on a file that matches its hash but not the schema made one PackageError."""
+class _Table:
+    """One resource on its way to a frame: its bytes read, then checked against the
+    descriptor (size, sha256) and parsed, the two side by side; its frame is given only
+    once the check has passed."""
+
+    def __init__(self, package: Package, name: str) -> None:
+        self.package, self.name = package, name
+        self.location, self.data = package.location, b""
+        self.errors: dict[str, Exception] = {}  # by step: 'read', 'check', 'parse'
+        self.parsed: pd.DataFrame | None = None
+
+    def size(self) -> int:
+        """The declared size in bytes (0 when none is given)."""
+        return self.package.resource(self.name).bytes or 0
+
+    def read(self, deadline: float) -> bool:
+        """Read the bytes (not yet trusted); True when they could be read."""
+        try:
+            self.location, self.data = read_unchecked(self.package, self.name, deadline)
+        except PackageError as exc:
+            self.errors["read"] = exc
+        return "read" not in self.errors
+
+    def check(self) -> None:
+        """Compare the bytes with the descriptor's size and sha256."""
+        try:
+            check_resource(self.package, self.name, self.location, self.data)
+        except PackageError as exc:
+            self.errors["check"] = exc
+
+    def parse(self) -> None:
+        """Parse the bytes into a typed frame; a file that is not a table of this schema is a PackageError."""
+        try:
+            self.parsed = read_table(self.name, self.data)
+        except (ValueError, KeyError, TypeError) as exc:
+            self.errors["parse"] = PackageError(f"{self.location}: resource {self.name}: not a table of this schema ({exc})")
+        except Exception as exc:  # raised as it is, by frame()
+            self.errors["parse"] = exc
+
+    def frame(self) -> pd.DataFrame:
+        """The typed frame, or the error of the first step that failed (read, check, parse)."""
+        for step in ("read", "check", "parse"):
+            if step in self.errors:
+                raise self.errors[step]
+        assert self.parsed is not None
+        return self.parsed
+
+
+def _read_side_by_side(tables: list[_Table], deadline: float) -> None:
+    """Read each table in this thread (in the order given) and queue its parse and its check
+    for this thread and helper threads (one per further CPU) to work through side by side:
+    hashlib and Arrow release the GIL. Threads started per call cost a fifth of a pool's start."""
+    tasks: SimpleQueue[Callable[[], None] | None] = SimpleQueue()
+    helpers = [threading.Thread(target=_work, args=(tasks,), daemon=True)
+               for _ in range(min(len(tables), os.cpu_count() or 1) - 1)]
+    for helper in helpers:
+        helper.start()
     try:
-        return read_table(name, data)
-    except (ValueError, KeyError, TypeError) as exc:
-        raise PackageError(f"{location}: resource {name}: not a table of this schema ({exc})") from None
+        for table in tables:
+            if table.read(deadline):
+                tasks.put(table.parse)
+                tasks.put(table.check)
+    finally:
+        for _ in range(len(helpers) + 1):
+            tasks.put(None)
+        try:
+            _work(tasks)
+        finally:
+            for helper in helpers:
+                helper.join()
+
+
+def _work(tasks: SimpleQueue[Callable[[], None] | None]) -> None:
+    """Run tasks from the queue until its end (None)."""
+    while (task := tasks.get()) is not None:
+        task()

@@ -312,20 +312,27 @@ def read_member(package: Package, rel: str, limit: int, deadline: float = DEADLI
     return read_location(member_location(package, rel, where), limit, deadline)
 
 
-def read_resource(package: Package, name: str, deadline: float = DEADLINE) -> bytes:
-    """A resource's bytes, read no further than its declared size plus one byte, and refused
-    unless size and sha256 match the descriptor."""
+def read_unchecked(package: Package, name: str, deadline: float = DEADLINE) -> tuple[str, bytes]:
+    """A resource's location and bytes, read no further than its declared size plus one
+    byte; not yet trusted: check_resource compares them with the descriptor's size and
+    sha256 (load() does so while it parses them, and uses a table only once it matches)."""
     r = package.resource(name)
     location = member_location(package, r.path, f"{package.location}: resource {name}")
     if r.sha256 is None:
         raise PackageError(f"{location}: the descriptor gives no sha256 hash to check against")
     limit = TABLE_LIMIT if r.bytes is None else r.bytes
     try:
-        data = read_url(location, limit, deadline) if is_url(location) else read_regular(location, limit)
+        return location, read_url(location, limit, deadline) if is_url(location) else read_regular(location, limit)
     except TooLarge:
         raise PackageError(f"{location}: more than the {limit:,} bytes the descriptor declares") from None
     except ReadError as exc:
         raise PackageError(str(exc)) from None
+
+
+def check_resource(package: Package, name: str, location: str, data: bytes) -> None:
+    """PackageError unless `data` (read from `location` by read_unchecked) has the size and
+    sha256 the descriptor gives for the resource."""
+    r = package.resource(name)
     got = hashlib.sha256(data).hexdigest()
     if r.bytes is not None and r.bytes != len(data):
         raise PackageError(
@@ -333,4 +340,3 @@ def read_resource(package: Package, name: str, deadline: float = DEADLINE) -> by
         )
     if got != r.sha256:
         raise PackageError(f"{location}: sha256 {got} does not match the descriptor's {r.sha256}")
-    return data
