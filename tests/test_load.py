@@ -166,3 +166,62 @@ def test_a_value_not_of_its_type_is_refused() -> None:
                 "fg-000000000000,a,,,1,u,eq,q,t,0,2,,,unknown,,yes\n"]:
         with pytest.raises(ValueError):
             read_table("figures", (header + bad).encode())
+
+
+def _copy_package(tmp_path: Path) -> Path:
+    for rel in ["datapackage.json", "data"]:
+        src = ROOT / rel
+        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, tmp_path / rel)
+    return tmp_path
+
+
+def _rehash(pkg: Path, name: str) -> None:
+    """The descriptor's bytes and hash of resource `name` made those of its file again."""
+    import hashlib
+    import json
+
+    descriptor = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
+    entry = next(r for r in descriptor["resources"] if r["name"] == name)
+    data = (pkg / entry["path"]).read_bytes()
+    entry["bytes"], entry["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+    (pkg / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+def test_bytes_that_are_not_utf8_are_refused(tmp_path: Path) -> None:
+    import pytest
+
+    from newsfacts.packagefile import PackageError
+
+    good = (ROOT / "data/statements.csv").read_bytes()
+    for bad in (b"\xff", b"\xc3\x28", b"\xed\xa0\x80"):  # a stray byte, a broken sequence, a surrogate
+        data = good.replace(b"said", b"sa" + bad + b"id", 1)
+        assert data != good
+        with pytest.raises(ValueError):
+            read_table("statements", data)
+    pkg = _copy_package(tmp_path)
+    (pkg / "data/statements.csv").write_bytes(good.replace(b"said", b"sa\xffid", 1))
+    _rehash(pkg, "statements")
+    with pytest.raises(PackageError, match="statements: not a table of this schema .*utf-8"):
+        newsfacts.load(pkg)
+
+
+def test_the_hash_check_comes_before_the_parse_and_the_descriptors_order_decides(tmp_path: Path) -> None:
+    """Tables are checked and parsed side by side, largest first; the error raised is still
+    that of the first table in the descriptor's order, a failed hash before a failed parse."""
+    import pytest
+
+    from newsfacts.packagefile import PackageError
+
+    pkg = _copy_package(tmp_path)
+    (pkg / "data/events.csv").write_bytes(b"not,a,table\n")  # fails both checks: the size is named
+    with pytest.raises(PackageError, match="events.csv: .*bytes, the descriptor says"):
+        newsfacts.load(pkg)
+    statements = pkg / "data/statements.csv"  # the largest table: parsed first
+    statements.write_bytes(statements.read_bytes().replace(b",2024-06-18,", b",2024-06-31,", 1))
+    _rehash(pkg, "statements")
+    with pytest.raises(PackageError, match="resource statements: not a table of this schema"):
+        newsfacts.load(pkg)
+    actors = pkg / "data/actors.csv"  # before statements in the descriptor
+    actors.write_bytes(actors.read_bytes().replace(b"person", b"persom", 1))  # same size, another hash
+    with pytest.raises(PackageError, match="actors.csv: sha256 .* does not match"):
+        newsfacts.load(pkg)
