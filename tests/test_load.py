@@ -225,3 +225,16 @@ def test_the_hash_check_comes_before_the_parse_and_the_descriptors_order_decides
     actors.write_bytes(actors.read_bytes().replace(b"person", b"persom", 1))  # same size, another hash
     with pytest.raises(PackageError, match="actors.csv: sha256 .* does not match"):
         newsfacts.load(pkg)
+
+
+def test_every_column_can_be_changed_in_place() -> None:
+    """The frames own writable memory, as to_pandas made them (a numpy view of Arrow's
+    buffers is read-only)."""
+    for name, frame in newsfacts.load(ROOT).items():
+        if len(frame) < 2:
+            continue
+        for i, column in enumerate(frame.columns):
+            if isinstance(frame[column].dtype, pd.ArrowDtype):  # a list cell: pandas sets a list as its items
+                continue
+            frame.iloc[0, i] = frame.iloc[1, i]
+            assert frame[column].iloc[[0]].reset_index(drop=True).equals(frame[column].iloc[[1]].reset_index(drop=True)), (name, column)

@@ -63,14 +63,29 @@ def _categories(resource_name: str) -> dict[str, tuple[pd.CategoricalDtype, obje
 
 
 @lru_cache(maxsize=None)
-def _pandas_types() -> dict[object, object]:
-    """The pandas dtype of each Arrow type that to_pandas would not map as the schema wants
-    (built once: to_pandas asks for every column)."""
+def _converters() -> dict[object, Callable[[object], object]]:
+    """How a parsed column of each Arrow type becomes a block of the frame, as to_pandas
+    with the schema's dtypes would make it: Int64, boolean, string and the list type by
+    their dtypes' own conversion, float64 and dates (cast to timestamp[ms]) as one-row
+    numpy arrays (built once)."""
+    import numpy as np
     import pandas as pd
     import pyarrow as pa
 
-    return {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(), pa.large_string(): pd.StringDtype(),
-            list_type(): pd.ArrowDtype(list_type())}
+    def one_row(column: pa.ChunkedArray) -> object:  # writable, as to_pandas makes it (Arrow's own memory is not)
+        return np.require(column.to_numpy(), requirements="W").reshape(1, -1)
+
+    return {pa.int64(): pd.Int64Dtype().__from_arrow__, pa.bool_(): pd.BooleanDtype().__from_arrow__,
+            pa.large_string(): pd.StringDtype().__from_arrow__, list_type(): pd.ArrowDtype(list_type()).__from_arrow__,
+            pa.float64(): one_row, pa.date32(): lambda column: one_row(column.cast(pa.timestamp("ms")))}
+
+
+@lru_cache(maxsize=None)
+def _columns(resource_name: str) -> pd.Index:
+    """The column labels of a resource's frame (an Index is immutable: built once)."""
+    import pandas as pd
+
+    return pd.Index(RESOURCE_BY_NAME[resource_name].fields)
 
 
 def _split_lists(resource_name: str, table: object) -> object:
@@ -103,15 +118,18 @@ def read_table(resource_name: str, source: Path | bytes) -> pd.DataFrame:
     a list of strings per cell (pandas.ArrowDtype of list_type()), the rest string. Only an
     empty cell is missing ('NA' stays a string). A value that is not of its column's type
     raises ValueError (pyarrow's ArrowInvalid)."""
-    resource = RESOURCE_BY_NAME[resource_name]
+    import numpy as np
+    import pandas as pd
+    from pandas.api.internals import create_dataframe_from_blocks
+
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     table = _split_lists(resource_name, read_arrow(data, _arrow_types(resource_name), threads=False))
-    categories = _categories(resource_name)
-    frame = table.drop_columns(list(categories)).to_pandas(types_mapper=_pandas_types().get, date_as_object=False, use_threads=False)
-    for position, name in enumerate(resource.fields):
-        if name in categories:
-            frame.insert(position, name, _categorical(table.column(name), *categories[name]))
-    return frame
+    categories, converters = _categories(resource_name), _converters()
+    blocks = [(_categorical(column, *categories[name]) if name in categories else converters[column.type](column),
+               np.array([position])) for position, (name, column) in enumerate(zip(table.column_names, table.columns))]
+    # one block per column, made straight from the arrays: to_pandas then inserting the
+    # categories cost twice as much (4.3 ms against 2.4 ms for the six tables of 1,500 copies)
+    return create_dataframe_from_blocks(blocks, pd.RangeIndex(table.num_rows), _columns(resource_name))
 
 
 def package_properties(path_or_url: str | Path = ".", deadline: float = DEADLINE) -> dict[str, object]:
