@@ -17,6 +17,7 @@ import os
 import re
 import urllib.parse
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -230,6 +231,15 @@ def _schema_difference(got: dict[str, Any], want: dict[str, Any]) -> str:
     return f"{key} {json.dumps(got.get(key))}, expected {json.dumps(want.get(key))}"
 
 
+@lru_cache(maxsize=None)
+def _contract() -> tuple[tuple[dict[str, Any], Any], ...]:
+    """This version's resource entries (their sizes and hashes aside) with the shapes of their
+    schemas, in this version's order: what check_contract compares a descriptor with, built
+    once (0.3 ms a call otherwise). Read only."""
+    entries = package_descriptor({r.name: (0, "") for r in RESOURCES}, [], {})["resources"]
+    return tuple((e, _shape(e["schema"])) for e in entries)
+
+
 def check_contract(package: Package) -> None:
     """The package is one this version reads: exactly the resources of schema.py, each with
     `bytes`, `hash` and the schema of schema.py (titles and descriptions aside), and CSV in
@@ -246,7 +256,7 @@ def check_contract(package: Package) -> None:
         parts = ([f"no resource {', '.join(missing)}"] if missing else []) + (
             [f"unknown resource {', '.join(unknown)}"] if unknown else [])
         raise PackageError(f"{where}: {'; '.join(parts)} (newsfacts {__version__} reads {', '.join(expected)})")
-    for want in declared_resources(package):
+    for want, shape in _contract():
         r = package.resource(want["name"])
         for key in ("bytes", "hash", "schema"):
             if r.entry.get(key) is None:  # missing or null
@@ -254,7 +264,7 @@ def check_contract(package: Package) -> None:
         for key in _RESOURCE_KEYS:
             if key in r.entry and r.entry[key] != want[key]:
                 raise PackageError(f"{where}: resource {r.name}: {key} {json.dumps(r.entry[key])}, expected {json.dumps(want[key])}")
-        if _shape(r.entry["schema"]) != _shape(want["schema"]):
+        if _shape(r.entry["schema"]) != shape:
             difference = _schema_difference(r.entry["schema"], want["schema"])
             raise PackageError(f"{where}: resource {r.name}: schema differs from newsfacts {__version__}'s: {difference}")
 
