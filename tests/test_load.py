@@ -238,3 +238,9 @@ def test_every_column_can_be_changed_in_place() -> None:
                 continue
             frame.iloc[0, i] = frame.iloc[1, i]
             assert frame[column].iloc[[0]].reset_index(drop=True).equals(frame[column].iloc[[1]].reset_index(drop=True)), (name, column)
+
+
+def test_frames_share_no_column_labels() -> None:
+    """Naming one frame's columns (an Index's name can be set in place) leaves the next load's alone."""
+    newsfacts.load(ROOT)["events"].columns.name = "renamed"
+    assert newsfacts.load(ROOT)["events"].columns.name is None
