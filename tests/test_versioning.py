@@ -130,6 +130,20 @@ def test_aliases_as_a_list_is_a_major_change_since_1_3_0() -> None:
     assert check_release(ROOT, against="v1.3.0").ok
 
 
+def test_a_major_change_needs_a_breaking_section_in_some_entry_since_the_baseline(tmp_path: Path) -> None:
+    """Checked against 1.3.0, a later patch release (2.0.1) passes through the Breaking
+    section of 2.0.0, the entry that made the change; without any, the check fails."""
+    if subprocess.run(["git", "rev-parse", "--verify", "-q", "v1.3.0"], cwd=ROOT, capture_output=True).returncode:
+        pytest.skip("no tag v1.3.0 in this clone")
+    repo = tmp_path / "repo"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(repo)], check=True, capture_output=True)
+    changelog = (repo / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert check_release(repo, against="v1.3.0").ok
+    (repo / "CHANGELOG.md").write_text(changelog.replace("### Breaking", "### Changed"), encoding="utf-8")
+    problems = check_release(repo, against="v1.3.0").problems
+    assert any("needs a '### Breaking' section" in p and "since 1.3.0" in p for p in problems), problems
+
+
 def test_diff_against_a_git_ref(released_repo: Path) -> None:
     result = CliRunner().invoke(main, ["diff", "HEAD", str(released_repo), "--repo", str(released_repo), "--json"])
     assert result.exit_code == 0, result.output

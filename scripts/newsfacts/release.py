@@ -138,8 +138,12 @@ def check_release(repo: Path, against: str | None = None) -> ReleaseCheck:
             problems.append(f"CHANGELOG.md has no entry for {new_v}")
         elif not any(re.search(rf"^### {h}\b", entry, flags=re.M) for h in HEADINGS):
             problems.append(f"CHANGELOG.md entry {new_v} has none of the headings {', '.join(HEADINGS)}")
-        if diff.bump == "major" and entry is not None and not re.search(r"^### Breaking\b", entry, flags=re.M):
-            problems.append(f"CHANGELOG.md entry {new_v} needs a '### Breaking' section for a major change")
+        if diff.bump == "major" and entry is not None and not any(
+                re.search(r"^### Breaking\b", changelog_entry(changelog, v) or "", flags=re.M)
+                for v in changelog_versions(changelog) if parse_version(old_v) < parse_version(v) <= parse_version(new_v)):
+            # a check against an older release (2.0.1 against 1.3.0) finds the break in the entry that made it (2.0.0)
+            problems.append(f"CHANGELOG.md entry {new_v} needs a '### Breaking' section for a major change "
+                            f"(no entry since {old_v} has one)")
     problems += _unmapped_ids(diff, new.tables.get("id_changes", []))
     return ReleaseCheck(ref, diff, problems)
 
