@@ -657,3 +657,24 @@ def test_a_projectile_that_hit_landed_or_exploded_is_an_attack() -> None:
     rows = _events("Two years ago tomorrow, shortly before dawn, Russian missiles began exploding near Kyiv.",
                    dt.date(2024, 2, 23))
     assert [(r[0], r[4]) for r in rows] == [("ASSAULT", "2022-02-24")]
+
+
+def test_triggers_in_unread_spans_are_left_out_as_if_found_then_dropped() -> None:
+    """find_triggers(tokens, unread) must equal finding every trigger and dropping those
+    that start in an unread span: a trigger in the span still covers the words it spans."""
+    from newsfacts.events import find_triggers
+    from newsfacts.text import sentences
+
+    text = ("Russia launched a massive missile attack on Kyiv, officials said, and the strike killed 12. "
+            "The United States sent air defence systems and pledged new aid after the attack. "
+            "Police arrested 23 protesters at a rally that turned violent; the court sentenced two. "
+            "A drone strike hit the depot as ministers held talks and imposed sanctions.")  # two-word triggers
+    for s in sentences(text):
+        tokens = list(s.tokens)
+        every = find_triggers(tokens)
+        assert every
+        for a in range(len(tokens)):
+            for b in range(a + 1, len(tokens) + 1):
+                span = ((tokens[a].start, tokens[b - 1].end),)
+                expected = [t for t in every if not span[0][0] <= tokens[t.index].start < span[0][1]]
+                assert find_triggers(tokens, span) == expected, (s.text, a, b)

@@ -165,8 +165,10 @@ def _part_of_speech(tokens: list[Token], i: int, n: int, parts: frozenset[str]) 
     return "verb"
 
 
-def find_triggers(tokens: list[Token]) -> list[Trigger]:
-    """Event words in a run of tokens, longest match first."""
+def find_triggers(tokens: list[Token], unread: tuple[tuple[int, int], ...] = ()) -> list[Trigger]:
+    """Event words in a run of tokens, longest match first; one that starts inside an
+    `unread` span [a, b) of offsets is not returned (but, found, it still covers the
+    words it spans, as it would if returned)."""
     table = _trigger_table()
     starts = _trigger_lengths()
     out: list[Trigger] = []
@@ -174,10 +176,11 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     for i in [k for k, t in enumerate(tokens) if t.lower in starts]:
         if i < after:
             continue
+        skipped = any(a <= tokens[i].start < b for a, b in unread)
         for n in starts[tokens[i].lower]:
             key = tuple(t.lower for t in tokens[i : i + n])
             if len(key) == n and key in table:
-                for g, parts in table[key]:
+                for g, parts in () if skipped else table[key]:
                     pos = _part_of_speech(tokens, i, n, parts)
                     if pos not in parts:
                         continue  # a verb used as an adjective, a noun used as a verb
@@ -617,9 +620,8 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
         book.known(m.actor_id, m.text)
     out: list[Event] = []
     seen: set[tuple[str, bool]] = set()
-    triggers = [t for t in find_triggers(tokens)
-                if not any(a <= tokens[t.index].start < b for a, b in reported)  # the cheap tests first
-                and not in_dates(tokens[t.index], dates)  # 'March 3'
+    triggers = [t for t in find_triggers(tokens, reported)  # those in reported spans are their statements'
+                if not in_dates(tokens[t.index], dates)  # 'March 3'
                 and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in _month_names())
                 and not _unreal(tokens, t) and not _figurative(tokens, t) and not _not_done(tokens, t)]
 
