@@ -137,6 +137,7 @@ def main() -> None:
         print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (on a shared machine, "
               f"other work slows both runs and above all the two-worker one)")
         ones, twos = [], []
+        os.sync()  # the copies' writes flushed before the first timed run
         for n in range(args.extract_repeat):
             # each run writes a package of its own, all removed at the end: on ext4, creating
             # files right after thousands were deleted scans the recently freed inodes (here
@@ -163,6 +164,7 @@ def main() -> None:
                   f"ratio of each pair {pairs[0]:.2f}x-{pairs[-1]:.2f}x")
         print(f"load average after extraction: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
+        os.sync()  # the packages' writes flushed: the disk's writeback no longer holds a core during the timings below
         newsfacts.load(pkg)  # warm the page cache for both readers
         load, plain, walls, cpus = _pairs(lambda: newsfacts.load(pkg),
                                           lambda: [pd.read_csv(pkg / "data" / f"{n}.csv") for n in TABLES], 10 * args.repeat)
