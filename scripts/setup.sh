@@ -14,4 +14,4 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ scripts/newsfacts/_
 fi
 # The package's bytecode, written here once: where PYTHONDONTWRITEBYTECODE is set (as on our
 # CI machines), every command would otherwise compile all of its modules again (~70 ms a run).
-.venv/bin/python -m compileall -q scripts/newsfacts >/dev/null
+.venv/bin/python -m compileall -q scripts/newsfacts  # -q: only errors are printed (a syntax error stops set-up, saying where)

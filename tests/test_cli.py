@@ -362,3 +362,63 @@ def test_off_linux_the_work_alongside_runs_after_the_extraction(tmp_path: Path, 
     rows = extract_all(articles, ["seeds/a.txt"], progress=lambda n: order.append("extracted"),
                        alongside=lambda: order.append(f"written by {os.getpid()}"))
     assert order == ["extracted", f"written by {os.getpid()}"] and len(rows) == 1
+
+
+def test_what_goes_wrong_alongside_reaches_the_caller_as_one_error(tmp_path: Path) -> None:
+    """The writer's error arrives whole however large (no hang on a full pipe), one that
+    cannot cross as itself arrives as an OSError naming it, a writer that dies silently
+    is an OSError with its exit code, and an extraction that fails stops the writer and
+    raises its own error."""
+    import errno
+    import os
+    import threading
+    import time
+
+    from newsfacts.article import read_article
+    from newsfacts.package import extract_all
+
+    articles = [read_article(p) for p in OWN_ARTICLES[:1]]
+    paths = ["seeds/a.txt"]
+
+    def large() -> None:
+        raise ValueError("x" * 200_000)
+
+    with pytest.raises(ValueError) as caught:
+        extract_all(articles, paths, alongside=large)
+    assert len(str(caught.value)) == 200_000
+
+    class Odd(Exception):
+        def __init__(self, a: int, b: int) -> None:
+            super().__init__(f"{a}:{b}")
+
+    def odd() -> None:
+        raise Odd(1, 2)
+
+    def unpicklable() -> None:
+        raise RuntimeError(threading.Lock())
+
+    for work in (odd, unpicklable):
+        with pytest.raises(OSError) as caught:
+            extract_all(articles, paths, alongside=work)
+        assert caught.value.errno == errno.EIO and caught.value.strerror
+
+    with pytest.raises(OSError) as caught:
+        extract_all(articles, paths, alongside=lambda: os._exit(9))
+    assert caught.value.errno == errno.EIO and "code 9" in caught.value.strerror
+
+    started = tmp_path / "started"
+
+    def slow() -> None:
+        started.write_text("", encoding="utf-8")
+        time.sleep(30)
+        (tmp_path / "finished").write_text("", encoding="utf-8")
+
+    def fail(n: int) -> None:
+        while not started.exists():
+            time.sleep(0.01)
+        raise KeyError("extraction failed")
+
+    begun = time.monotonic()
+    with pytest.raises(KeyError):
+        extract_all(articles, paths, progress=fail, alongside=slow)
+    assert time.monotonic() - begun < 20 and not (tmp_path / "finished").exists()  # stopped, not waited for

@@ -102,6 +102,13 @@ def test_extract_json_summary(runner: CliRunner, tmp_path: Path) -> None:
     statements = (out / "data/statements.csv").read_text(encoding="utf-8").count("\n") - 1
     assert summary["rows"]["statements"] == statements > 0
     assert set(summary["rows"]) == {"sources", "actors", "statements", "events", "figures", "id_changes"}
+    folder = tmp_path / "named"  # ids that sort otherwise as file names ('a-b.txt' < 'a.txt'): listed by id
+    folder.mkdir()
+    for name in ("a_c", "a", "a-b"):
+        (folder / f"{name}.txt").write_bytes(OWN_ARTICLES[0].read_bytes())
+    result = runner.invoke(main, ["extract", str(folder), "-o", str(tmp_path / "named-pkg"), "--json", "-q"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["sources"] == ["a", "a-b", "a_c"]
 
 
 def test_export_json_lists_the_files_written(runner: CliRunner, tmp_path: Path) -> None:

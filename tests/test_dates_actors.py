@@ -353,7 +353,8 @@ def test_the_names_of_any_run_of_a_sentence_are_those_the_gazetteer_finds_in_the
 
     text = ("WEAPONS IN US HANDS: the United States and North Korea met. "
             "Officials of the European Union said US officials and the United Nations agree. "
-            "North Korean missiles hit Kharkiv, said Antony Blinken of the U.S. State Department.\n"
+            "North Korean missiles hit Kharkiv, said Antony Blinken of the U.S. State Department. "
+            "SANCTIONS ON NATO allies grew. The allies of NATO SUMMIT hosts met.\n"  # a capitals run on one side only
             + SEED.read_text(encoding="utf-8"))
     sents = sentences(text)
     names = SentenceNames(text, sents)

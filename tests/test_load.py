@@ -244,3 +244,25 @@ def test_frames_share_no_column_labels() -> None:
     """Naming one frame's columns (an Index's name can be set in place) leaves the next load's alone."""
     newsfacts.load(ROOT)["events"].columns.name = "renamed"
     assert newsfacts.load(ROOT)["events"].columns.name is None
+
+
+def test_an_unexpected_error_of_a_reader_is_raised_whichever_thread_reads(monkeypatch) -> None:
+    """A reader's error that is not a PackageError (say a UnicodeEncodeError from an http
+    redirect) is raised as it is, whether the calling thread or a helper read that table;
+    a helper once lost it and load() reported a misleading size mismatch."""
+    import importlib
+
+    import pytest
+
+    load_module = importlib.import_module("newsfacts.load")
+    real = load_module.read_unchecked
+    for failing in ("statements", "events", "figures", "sources"):
+        def reader(package, name, deadline, failing=failing):
+            if name == failing:
+                raise UnicodeEncodeError("ascii", "é", 0, 1, f"cannot read {name}")
+            return real(package, name, deadline)
+
+        monkeypatch.setattr(load_module, "read_unchecked", reader)
+        for _ in range(3):  # which thread takes which table varies
+            with pytest.raises(UnicodeEncodeError, match=f"cannot read {failing}"):
+                newsfacts.load(ROOT)

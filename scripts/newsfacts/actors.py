@@ -175,7 +175,10 @@ class SentenceNames:
         self._found: dict[int, list[tuple[int, int, Mention]]] = {}
 
     def __call__(self, tokens: tuple[Token, ...] | list[Token]) -> list[Mention]:
-        """gazetteer_mentions(tokens, text) for tokens in text order."""
+        """gazetteer_mentions(tokens, text). `tokens` must be consecutive tokens of one
+        sentence, as sliced from its `tokens` (every caller's), or tokens of no sentence
+        (read anew); a list starting and ending with a sentence's tokens is taken for the
+        run between them (only its ends are compared, to keep the lookup cheap)."""
         where = self._where.get(id(tokens[0])) if tokens else None
         if where is None:
             return gazetteer_mentions(tokens, self.text)

@@ -171,7 +171,7 @@ class _Table:
         is not a table of this schema is a PackageError."""
         try:
             self.location, self.data = read_unchecked(self.package, self.name, deadline)
-        except PackageError as exc:
+        except Exception as exc:  # a PackageError, or what a reader let through: raised as it is, by frame()
             self.errors["read"] = exc
             return
         finally:
@@ -189,7 +189,7 @@ class _Table:
         if "read" not in self.errors:
             try:
                 check_resource(self.package, self.name, self.location, self.data)
-            except PackageError as exc:
+            except Exception as exc:  # kept for frame(): a helper thread loses what it raises
                 self.errors["check"] = exc
 
     def frame(self) -> pd.DataFrame:

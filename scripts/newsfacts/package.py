@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import os
@@ -14,7 +15,7 @@ import warnings
 from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from newsfacts.article import Article
 from newsfacts.csvio import to_csv
@@ -22,6 +23,9 @@ from newsfacts.descriptor import dumps, package_descriptor
 from newsfacts.output import OutputError, file_mode, occupied, write_tree
 from newsfacts.pipeline import Extraction, Row, extract
 from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 
 class BuildError(Exception):
@@ -131,14 +135,14 @@ def _rare_collections() -> Iterator[None]:
 @contextmanager
 def _in_background(work: Callable[[], None] | None) -> Iterator[None]:
     """Run `work` in a forked process while the body runs; wait for it at the end, and
-    raise its error unless the body raised one. A process, not a thread: writing a file
-    hands the GIL back and forth several times, and a thread writing thousands of them
-    took a tenth of the extraction's time in those hand-offs. Off Linux (where forking a
-    process that has threads or system frameworks loaded is unsafe, or impossible),
-    `work` runs after the body."""
+    raise its error unless the body raised one (then the process is stopped: what it
+    writes is not wanted). A process, not a thread: writing a file hands the GIL back and
+    forth several times, and a thread writing thousands of them took a tenth of the
+    extraction's time in those hand-offs. Where forking is unsafe or impossible (off
+    Linux, or while this process runs other threads), `work` runs after the body."""
     import multiprocessing
 
-    if work is None or not sys.platform.startswith("linux"):
+    if work is None or not sys.platform.startswith("linux") or threading.active_count() > 1:
         yield
         if work is not None:
             work()
@@ -151,25 +155,44 @@ def _in_background(work: Callable[[], None] | None) -> Iterator[None]:
         try:
             work()
         except BaseException as exc:  # raised by the parent (no traceback printed here)
-            send.send(exc)
+            try:
+                send.send(exc)
+            except Exception:  # an error that cannot be pickled goes as its text
+                send.send(OSError(errno.EIO, repr(exc)))
 
     process = context.Process(target=run, name="newsfacts-alongside", daemon=True)
     process.start()
     send.close()
+    body_done = False
     try:
         yield
-    finally:  # waited for in any case: it writes into a folder the caller removes on failure
-        process.join()
+        body_done = True
+    finally:  # the process writes into a folder the caller removes on failure: it has ended when this returns
+        if not body_done:
+            process.terminate()
         try:
-            error = receive.recv()  # what the process sent, else EOFError: the pipe closed empty
-        except EOFError:
-            error = None
-        finally:
-            receive.close()
+            error = _received(receive)  # before join: an error larger than the pipe holds would block the process
+            process.join()
+        except BaseException:  # interrupted while waiting (Ctrl-C)
+            process.terminate()
+            process.join()
+            raise
     if error is not None:
         raise error
     if process.exitcode != 0:
-        raise OSError(f"the process working alongside the extraction ended with code {process.exitcode}")
+        raise OSError(errno.EIO, f"the process working alongside the extraction ended with code {process.exitcode}")
+
+
+def _received(receive: Connection) -> BaseException | None:
+    """The error the process sent, or None when it closed the pipe without one."""
+    try:
+        return receive.recv()
+    except EOFError:
+        return None
+    except Exception as exc:  # sent, but not rebuilt here (an exception with other arguments)
+        return OSError(errno.EIO, f"the process working alongside the extraction failed ({exc!r})")
+    finally:
+        receive.close()
 
 
 @_rare_collections()

@@ -58,9 +58,9 @@ class Span:
 class Token:
     """A word, number or punctuation mark: text == article[start:end], `lower` its lower
     case. Never changed once made (nothing assigns to a token), but a plain class with
-    slots, not a frozen dataclass like Span: an article makes thousands of tokens, and the
-    frozen constructor took twice as long (a tenth of the tokenizer's time). Equal and
-    hashed by start, end and text, as a Span is."""
+    slots, not a frozen dataclass like Span (nor a subclass of it): an article makes
+    thousands of tokens, and the frozen constructor took twice as long (a tenth of the
+    tokenizer's time). Equal and hashed by start, end and text, as a Span is."""
 
     __slots__ = ("start", "end", "text", "lower")
 
