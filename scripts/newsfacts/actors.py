@@ -301,20 +301,10 @@ def _people_plural(word: str) -> bool:
     if not is_plural(lower) or singular(lower) in word_set("not_names") or lower in word_set("source_nouns"):
         return False  # not 'others'; 'people familiar with the matter' is an unnamed source
     return (
-        singular(lower) in _person_noun_set()
-        or lower in _collective_set()
+        singular(lower) in word_set("person_nouns")
+        or lower in word_set("collective_sources")
         or lower.endswith(tuple(lex["people_endings"]))
     )
-
-
-@lru_cache(maxsize=1)
-def _person_noun_set() -> frozenset[str]:
-    return frozenset(lexicon()["person_nouns"])
-
-
-@lru_cache(maxsize=1)
-def _collective_set() -> frozenset[str]:
-    return frozenset(lexicon()["collective_sources"])
 
 
 def _surname_known(records: dict[str, ActorRecord], word: str) -> bool:
@@ -354,7 +344,6 @@ def _demonym_of() -> dict[str, str]:
 
 
 def _org_kind(head: str) -> str | None:
-    lex = lexicon()
     if head in word_set("armed_heads"):
         return "armed_forces"
     if head in word_set("government_heads"):
@@ -555,7 +544,7 @@ class ActorBook:
             return group
         if lower[0] in DETERMINERS and all(
             not t.text[:1].isupper() or (t.text,) in _alias_tokens()
-            or ((t.lower in role_words() or t.lower in _person_noun_set()) and body[-1].lower in _person_noun_set())
+            or ((t.lower in role_words() or t.lower in word_set("person_nouns")) and body[-1].lower in word_set("person_nouns"))
             for t in body
         ):
             return self._description(tokens, body, text)
@@ -742,7 +731,7 @@ class ActorBook:
         kind = next((_org_kind(t.text) for t in body[:of] if _org_kind(t.text)), None)
         ends_known = any(m.end == body[-1].end for m in self.names(body))
         names_body = any(_org_kind(t.text) for t in body[of + 1 :])
-        field = all((t.text[:1].isupper() or t.lower in CONNECTORS) and t.lower not in _person_noun_set()
+        field = all((t.text[:1].isupper() or t.lower in CONNECTORS) and t.lower not in word_set("person_nouns")
                     for t in body[of + 1 :])  # 'Office of Civil Defense', 'Directorate-General of Health'
         return kind if kind and (ends_known or names_body or (field and _org_kind(body[0].text))) else None
 
@@ -777,7 +766,7 @@ class ActorBook:
             name_start -= 1
         while 0 < name_start < len(body) - 2 and body[name_start - 1].lower in CONNECTORS:
             name_start += 1  # 'Secretary of Health Lena Park': the office's name belongs to the role
-        while name_start < len(body) - 1 and body[name_start].lower in _person_noun_set():
+        while name_start < len(body) - 1 and body[name_start].lower in word_set("person_nouns"):
             name_start += 1  # 'Rival Hillary Clinton', 'Judge Berman': a title, not a first name
         name_tokens = body[name_start:]
         role_tokens = body[:name_start]

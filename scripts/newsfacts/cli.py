@@ -153,12 +153,12 @@ def _nonempty_path(ctx: click.Context, param: click.Parameter, value: str) -> Pa
     return Path(value)
 
 
-def _row_counts(files: dict[str, bytes]) -> dict[str, int]:
-    """Rows per table of a package's files."""
+def _table_rows(files: dict[str, bytes]) -> dict[str, list[dict[str, str]]]:
+    """The rows of each table of a package's files."""
     from newsfacts.csvio import from_csv
     from newsfacts.schema import RESOURCES
 
-    return {r.name: len(from_csv(files[r.path])) for r in RESOURCES}
+    return {r.name: from_csv(files[r.path]) for r in RESOURCES}
 
 
 @main.command("extract", context_settings=CONTEXT)
@@ -259,13 +259,12 @@ def extract_command(
     except OSError as exc:
         _fail(f"{out}: cannot write the package ({exc.strerror})")
     if as_json or _verbosity() >= 1:  # the tables are parsed again only for someone who reads the counts
-        counts = _row_counts(files)
+        rows = _table_rows(files)
+        counts = {name: len(table) for name, table in rows.items()}
         _say(", ".join(f"{n} {name}" for name, n in counts.items()), 1)
     _say(f"wrote {len(paths)} article(s) to {out}")
     if as_json:
-        from newsfacts.csvio import from_csv
-
-        sources = [row["source_id"] for row in from_csv(files["data/sources.csv"])]  # in the table's order: by id
+        sources = [row["source_id"] for row in rows["sources"]]  # in the table's order: by id
         _print_json({"out": str(out), "sources": sources, "rows": counts})
 
 

@@ -95,11 +95,6 @@ def _material_words(kind: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _month_names() -> frozenset[str]:
-    return frozenset(lexicon()["months"])
-
-
-@lru_cache(maxsize=1)
 def _generic_org_heads() -> frozenset[str]:
     return frozenset(lexicon()["generic_org_heads"]["words"])
 
@@ -121,11 +116,6 @@ def _trigger_lengths() -> dict[str, tuple[int, ...]]:
 @lru_cache(maxsize=1)
 def _trigger_firsts() -> frozenset[str]:
     return frozenset(key[0] for key in _trigger_table())
-
-
-@lru_cache(maxsize=1)
-def _weapons() -> frozenset[str]:
-    return frozenset(lexicon()["weapons"])
 
 
 RELATIVES = {"that", "which", "who", "whom", "whose"}
@@ -208,7 +198,7 @@ def _weapon_phrase(
 
     Leading adjectives are included ('ballistic missiles'); nationality adjectives are not.
     """
-    weapons = _weapons()
+    weapons = word_set("weapons")
     for k in range(start, min(limit, len(tokens))):
         if tokens[k].lower in weapons:
             a = k
@@ -622,7 +612,7 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
     seen: set[tuple[str, bool]] = set()
     triggers = [t for t in find_triggers(tokens, reported)  # those in reported spans are their statements'
                 if not in_dates(tokens[t.index], dates)  # 'March 3'
-                and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in _month_names())
+                and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in word_set("months"))
                 and not _unreal(tokens, t) and not _figurative(tokens, t) and not _not_done(tokens, t)]
 
     if not word_set("labour_words").isdisjoint(t.lower for t in tokens):  # 'a 48-hour strike over pay': a walkout
@@ -1316,7 +1306,7 @@ def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, i
     if any(tokens[k].lower in lex["not yet"] for k in window[:3]):
         return None
     given = trigger.words in lex["given by definition"]  # 'a donation of 100 locomotives': whatever is donated
-    weapons, weak, relief = _weapons(), _material_words("weak"), _material_words("humanitarian aid")
+    weapons, weak, relief = word_set("weapons"), _material_words("weak"), _material_words("humanitarian aid")
     money, currencies = _material_words("financial aid"), currency_words()
 
     def kinds_of(t: Token) -> tuple[bool, bool, bool, bool]:

@@ -342,7 +342,6 @@ def _age_apposition(tokens: list[Token], i: int, start: int) -> bool:
 def _demonym_person(tokens: list[Token], first: int, head: int) -> bool:
     """'3,000 North Koreans', '500 Britons', 'some 200 French': the head names people by
     their nation, so what is counted is a person."""
-    lex = lexicon()
     if tokens[head].lower in word_set("demonym_nouns"):
         return True
     demonyms = gazetteer().demonyms

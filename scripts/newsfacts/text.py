@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsfacts.lexicon import lexicon
+from newsfacts.lexicon import word_set
 
 OPEN_QUOTES = "“\"«„"
 CLOSE_QUOTES = "”\"»“"
@@ -91,11 +91,6 @@ class Sentence(Span):
     tokens: tuple[Token, ...]
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    return frozenset(lexicon()["abbreviations"])
-
-
 _INITIALISM = re.compile(r"[A-Z](?:\.[A-Z])+\.")
 
 
@@ -103,7 +98,7 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Tokens of `text`; offsets are shifted by `offset`. Abbreviations keep their dot."""
     out: list[Token] = []
     append = out.append
-    abbreviations = _abbreviations()
+    abbreviations = word_set("abbreviations")
     find, end = text.find, 0
     for word in _TOKEN.findall(text):  # strings, no match objects: each starts at the first
         start = find(word, end)  # non-space after the last (whatever lies between is space)
@@ -144,7 +139,7 @@ def _ends_with_abbreviation(text: str, end: int) -> bool:
     """An abbreviation or a person's initial ('Lloyd J. Austin') does not end a sentence."""
     found = re.search(r"\S+$", text[max(0, end - 12) : end])
     word = found.group().lstrip(BLANK) if found else ""
-    return word in _abbreviations() or re.fullmatch(r"(?:[A-Z]\.)+", word) is not None
+    return word in word_set("abbreviations") or re.fullmatch(r"(?:[A-Z]\.)+", word) is not None
 
 
 def sentences(text: str) -> list[Sentence]:
