@@ -436,19 +436,27 @@ def future_frame(text: str, start: int, expression: str) -> bool:
     ('by Friday'). A past word nearer the date ('talks will resume, he said Friday') keeps
     it in the past. The words are the lexicon's `date_frames`."""
     frames, endings = _frame_words(), _past_endings()
+    future, past, pair_ends = frames["future"], frames["past"], _future_pair_ends()
     clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
     words = [w.lower() if i == 0 else w for i, w in enumerate(_WORD.findall(text[clause_start:start]))]
     for i in range(len(words) - 1, -1, -1):
-        word, pair = words[i], " ".join(words[i - 1 : i + 1]) if i else ""
-        if word in frames["future"] or pair in frames["future"]:
+        word = words[i]
+        if word in future or (i and word in pair_ends and f"{words[i - 1]} {word}" in future):
             return True
-        if word in frames["past"]:
+        if word in past:
             return False
         if word.endswith(endings) and any(
                 word.endswith(e) and len(word) > len(e) + 2 and not word.endswith("e" + e) for e in endings) \
                 and not (i and words[i - 1].lower() in frames["participle_openers"]):
             return False
     return expression.split()[0].lower() in frames["deadlines"]
+
+
+@lru_cache(maxsize=1)
+def _future_pair_ends() -> frozenset[str]:
+    """The last words of the two-word future markers ('going to'): only after one of them
+    is the pair of words before a date looked up."""
+    return frozenset(w.split()[-1] for w in _frame_words()["future"] if " " in w)
 
 
 @lru_cache(maxsize=1)

@@ -705,15 +705,15 @@ def _range(tokens: list[Token], i: int, text: str, dates: list[DateMention]) -> 
     return [lower_fig, upper_fig], after
 
 
-def _may_start(tokens: list[Token]) -> list[bool]:
-    """For each token, whether a range or a figure can begin there: what `_range`,
+def _starts(tokens: list[Token]) -> list[int]:
+    """The indices of the tokens where a range or a figure can begin: what `_range`,
     `_figure_at` and `_read_number` require of their first token, tested once (a digit or
     currency sign, a number word, 'between' or 'from', a multiplicative, a currency); most
     words fail it."""
     words, currencies, iso_code = _start_words(), lexicon()["currencies"], money.iso_code
-    return [t.text[:1] in "$€£₹0123456789" or t.lower in words or t.text in currencies
-            or (len(t.text) == 3 and iso_code(t.text) is not None)  # an ISO code has three letters
-            for t in tokens]
+    return [k for k, t in enumerate(tokens)
+            if t.text[:1] in "$€£₹0123456789" or t.lower in words or t.text in currencies
+            or (len(t.text) == 3 and t.text.isupper() and iso_code(t.text) is not None)]  # an ISO code: three capitals
 
 
 @lru_cache(maxsize=1)
@@ -727,21 +727,18 @@ def find_figures(tokens: list[Token], text: str, dates: list[DateMention]) -> li
     """Numbers with what they count, in one sentence; dates, times, ordinals, identifiers,
     ages, durations and counts of things said are not figures."""
     out: list[Figure] = []
-    may_start = _may_start(tokens)
-    i = 0
-    while i < len(tokens):
-        if not may_start[i]:
-            i += 1
+    resume = 0  # the token after the latest figure or range: figures do not overlap
+    for i in _starts(tokens):
+        if i < resume:
             continue
         pair = _range(tokens, i, text, dates)
         if pair is not None:
             out += pair[0]
-            i = pair[1]
+            resume = pair[1]
             continue
         hit = _figure_at(tokens, i, text, dates, out[-1] if out else None)
         if hit is None:
-            i += 1
             continue
         out.append(hit[0])
-        i = max(hit[1], i + 1)
+        resume = hit[1]
     return out
