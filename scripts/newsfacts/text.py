@@ -16,7 +16,7 @@ QUOTE_CHARS = set(OPEN_QUOTES + CLOSE_QUOTES)
 
 _WORD_TAIL = r"(?:[\w.-]*(?:[’'](?!s\b)[\w.-]*)*[^\W_])?"
 """The rest of a word after its first letter: inner apostrophes, hyphens and dots, ending in a letter or digit."""
-_TOKEN = re.compile("|".join([
+_TOKEN = re.compile(r"\s*(?:" + "|".join([  # a token with the spaces before it (skipped in the match: quicker than searching)
     r"[a-z]+(?![\w.’'-])",  # most tokens: lower-case letters that nothing of a word follows (the same match, quicker)
     r"[a-z]" + _WORD_TAIL,  # a word in lower case, which no alternative below but the word one can start
     r"[^\w\s$€£’']",  # punctuation that only the last alternative ('\S') can start: tried first, the same match
@@ -28,7 +28,7 @@ _TOKEN = re.compile("|".join([
     # (runs of word characters repeated as a whole, the apostrophes between them: the same
     # matches as one character at a time, a sixth faster)
     r"\S",
-]))
+]) + ")")
 _SENTENCE_END = re.compile(r"[.!?]+[”\"’)]*(?=\s+[“\"‘(A-Z0-9])")
 
 
@@ -99,10 +99,13 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     out: list[Token] = []
     append = out.append
     abbreviations = word_set("abbreviations")
-    find, end = text.find, 0
-    for word in _TOKEN.findall(text):  # strings, no match objects: each starts at the first
-        start = find(word, end)  # non-space after the last (whatever lies between is space)
-        end = start + len(word)
+    end = 0
+    # Strings, not match objects: each token with the spaces before it. Spaces at the end are
+    # cut first: no alternative starts with a space, so the pattern would try each of them.
+    for chunk in _TOKEN.findall(text.rstrip()):
+        word = chunk.lstrip()
+        end += len(chunk)
+        start = end - len(word)
         if word == ".":
             if out and (
                 text[out[-1].start - offset : end] in abbreviations
