@@ -5,6 +5,7 @@ it, so an article's extraction stays linear in its length (issue 10, item 5)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import Generic, Protocol, Sequence, TypeVar
 
 
@@ -27,14 +28,12 @@ class SpanIndex(Generic[S]):
 
     def __init__(self, items: Sequence[S]) -> None:
         self.items = list(items)
-        self._order = sorted(range(len(self.items)), key=lambda i: self.items[i].start)
-        self._starts = [self.items[i].start for i in self._order]
-        self._ends = [self.items[i].end for i in self._order]
-        reach: list[int] = []
-        for end in self._ends:  # reach[k]: the furthest end among the first k+1 spans by start
-            reach.append(max(end, reach[-1]) if reach else end)
-        self._reach = reach
+        starts = [s.start for s in self.items]
+        self._order = sorted(range(len(starts)), key=starts.__getitem__)
         self._in_order = all(k == i for k, i in enumerate(self._order))  # items already by start (dates are)
+        self._starts = starts if self._in_order else [starts[i] for i in self._order]
+        self._ends = [self.items[i].end for i in self._order]
+        self._reach = list(accumulate(self._ends, max))  # reach[k]: the furthest end among the first k+1 spans by start
 
     def inside(self, start: int, end: int) -> list[S]:
         """The spans s with start <= s.start and s.end <= end."""
