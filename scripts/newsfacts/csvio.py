@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 from typing import Any, Iterable
 
-from newsfacts.schema import LIST_DELIMITER, Resource
+from newsfacts.schema import FIELDS, LIST_DELIMITER, Resource
 
 
 def _cell(value: object) -> str:
@@ -23,14 +23,23 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+_WRITTEN_BY_CELL = frozenset({"boolean", "number", "list"})
+"""The schema types whose values the csv module would write otherwise than `_cell` ('True',
+'3.0', a list's repr); it writes str, int and None (as '') the same."""
+
+
 def to_csv(resource: Resource, rows: Iterable[dict[str, Any]]) -> bytes:
     """CSV bytes of a table, its columns in the schema's order."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(resource.fields)
     fields = resource.fields
-    for row in rows:  # str, int and None the csv module writes as _cell would; the rest goes through it
-        writer.writerow([v if v is None or type(v) is str or type(v) is int else _cell(v) for v in map(row.get, fields)])
+    writer.writerow(fields)
+    by_cell = [k for k, name in enumerate(fields) if FIELDS[name].type in _WRITTEN_BY_CELL]
+    for row in rows:
+        values = list(map(row.get, fields))
+        for k in by_cell:
+            values[k] = _cell(values[k])
+        writer.writerow(values)
     return buf.getvalue().encode("utf-8")
 
 
