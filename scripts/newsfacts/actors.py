@@ -17,6 +17,7 @@ CONNECTORS = grammar("connectors")
 NAME_APOSTROPHES = {"’", "'", "’s", "'s"}
 """Possessives inside a body's name ('Portuguese Nurses’ Union', 'People's Liberation Army')."""
 DETERMINERS = grammar("determiners")
+PREPOSITIONS = grammar("prepositions")
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -100,21 +101,30 @@ def _alias_tokens() -> dict[tuple[str, ...], tuple[str, bool]]:
 
 
 @lru_cache(maxsize=1)
-def _lengths_by_first() -> dict[str, tuple[int, ...]]:
-    """First word of an alias, as a token may write it (capitalised, with either apostrophe)
-    -> the token lengths of the aliases it starts, longest first."""
-    out: dict[str, set[int]] = {}
-    for key in _alias_tokens():
-        if key[0][:1].isupper():  # a name starts with a capital
-            out.setdefault(key[0], set()).add(len(key))
-    return {written: tuple(sorted(v, reverse=True)) for k, v in out.items() for written in _apostrophe_forms(k)}
+def _alias_tree() -> dict[str, _Node]:
+    """The aliases that start with a capital (as a name does), as a tree of their words: the
+    first word, as a token may write it (with either apostrophe) -> its node. A node holds
+    what the words so far name, if they are a whole alias, and the nodes of the next words."""
+    root: dict[str, _Node] = {}
+    for key, (actor_id, demonym) in _alias_tokens().items():
+        if not key[0][:1].isupper():
+            continue
+        node = root.setdefault(key[0], _Node())
+        for word in key[1:]:
+            node = node.next.setdefault(word, _Node())
+        node.hit = (actor_id, demonym, gazetteer().entries[actor_id].kind)
+    return {written: node for first, node in root.items() for written in _apostrophe_forms(first)}
 
 
-@lru_cache(maxsize=1)
-def _alias_prefixes() -> frozenset[tuple[str, ...]]:
-    """The first two or more words of every alias (lookup keys): a longer key is built only
-    while it begins one."""
-    return frozenset(key[:n] for key in _alias_tokens() for n in range(2, len(key) + 1))
+class _Node:
+    """One word of the alias tree."""
+
+    __slots__ = ("hit", "next")
+
+    def __init__(self) -> None:
+        self.hit: tuple[str, bool, str] | None = None
+        """(actor id, is a demonym, kind) of the alias that ends here."""
+        self.next: dict[str, _Node] = {}
 
 
 def _apostrophe_forms(word: str) -> set[str]:
@@ -132,33 +142,26 @@ def gazetteer_mentions(tokens: tuple[Token, ...] | list[Token], text: str) -> li
 
 def _gazetteer_runs(tokens: tuple[Token, ...] | list[Token], text: str) -> list[tuple[int, int, Mention]]:
     """gazetteer_mentions, each with the positions of its first token and past its last."""
-    table = _alias_tokens()
-    starts = _lengths_by_first()
-    prefixes = _alias_prefixes()
+    tree = _alias_tree()
     out: list[tuple[int, int, Mention]] = []
     after = 0  # mentions do not overlap: the next one starts after the latest
-    for i in [k for k, t in enumerate(tokens) if t.text in starts]:  # where a name can start
-        lengths = starts[tokens[i].text] if i >= after else None
-        if lengths is None:
+    for i in [k for k, t in enumerate(tokens) if t.text in tree]:  # where a name can start
+        if i < after:
             continue
-        words = (tokens[i].text.replace("’", "'"),)  # grown while it begins some alias, up to the longest
-        for k in range(i + 1, min(len(tokens), i + lengths[0])):
-            longer = words + (tokens[k].text.replace("’", "'"),)
-            if longer not in prefixes:
+        node = tree[tokens[i].text]
+        hit, n = node.hit, 1
+        for k in range(i + 1, len(tokens)):  # down the tree while the words begin an alias
+            node = node.next.get(tokens[k].text.replace("’", "'"))
+            if node is None:
                 break
-            words = longer
-        for n in lengths:
-            hit = table.get(words[:n]) if n <= len(words) else None
-            if hit is None:
-                continue
-            actor_id, demonym = hit
-            if n == 1 and _in_caps_run(tokens, i):
-                break
-            start, end = tokens[i].start, tokens[i + n - 1].end
-            kind = gazetteer().entries[actor_id].kind
-            out.append((i, i + n, Mention(start, end, text[start:end], actor_id, kind, demonym)))
-            after = i + n
-            break
+            if node.hit is not None:
+                hit, n = node.hit, k + 1 - i  # the longest alias so far
+        if hit is None or (n == 1 and _in_caps_run(tokens, i)):
+            continue
+        actor_id, demonym, kind = hit
+        start, end = tokens[i].start, tokens[i + n - 1].end
+        out.append((i, i + n, Mention(start, end, text[start:end], actor_id, kind, demonym)))
+        after = i + n
     return out
 
 
@@ -194,11 +197,14 @@ class SentenceNames:
         if found is None:
             found = self._found[n] = _gazetteer_runs(sentence, self.text)
         out = []
-        for i, j, m in found:
-            if i < a < j or i < b < j:
+        for i, j, m in found:  # in order, one after another
+            if j <= a:
+                continue  # before the run
+            if i >= b:
+                break  # past the run, as are those after it
+            if i < a or j > b:
                 return gazetteer_mentions(tokens, self.text)  # a name across the edge: the run may hold a shorter one
-            if a <= i and j <= b:
-                out.append(m)
+            out.append(m)
         return out
 
 
@@ -238,21 +244,37 @@ def _is_initial(word: str) -> bool:
 
 def _name_like(token: Token) -> bool:
     """A token that can be part of a personal name (initials and 'III' included)."""
-    word = token.text
+    return _name_like_word(token.text)
+
+
+@lru_cache(maxsize=4096)
+def _name_like_word(word: str) -> bool:
+    """_name_like of a token with this text (it depends on nothing else: asked once a word)."""
     if _is_initial(word) or word in NAME_SUFFIXES:
         return True
+    if not word[:1].isupper():
+        return False
+    bare = _bare(word)
     hit = _alias_tokens().get((word.replace("’", "'"),))
     return (
-        word[:1].isupper()
-        and _bare(word) not in word_set("not_names")
-        and _bare(word) not in lexicon()["number_words"]
+        bare not in word_set("not_names")
+        and bare not in lexicon()["number_words"]
         and not _is_acronym(word)
         and word.lower() not in role_words()
-        and not any(c.isdigit() for c in word)
+        and (word.isalpha() or not any(c.isdigit() for c in word))  # (no letter is a digit)
         and (hit is None or gazetteer().entries[hit[0]].kind == "person")
     )
 
 
+def _people_of(word: str) -> str | None:
+    """The state whose people a plural nationality word names ('Iranians' -> 'iran')."""
+    if not is_plural(word):
+        return None
+    hit = _alias_tokens().get((word[:1] + singular(word)[1:],))  # 'Iranians' -> 'Iranian'
+    return hit[0] if hit is not None and hit[1] else None
+
+
+@lru_cache(maxsize=4096)
 def _core_name(name: str) -> str:
     """The name without middle initials, used for ids ('Ferdinand R. Marcos Jr.' ->
     'Ferdinand Marcos Jr.'). A generational suffix stays: Jr. is not his father."""
@@ -260,6 +282,7 @@ def _core_name(name: str) -> str:
     return " ".join(words) or name
 
 
+@lru_cache(maxsize=4096)
 def _surname(name: str) -> tuple[str, str | None]:
     """The surname and the generational suffix of a name ('Ferdinand Marcos Jr.' ->
     ('Marcos', 'Jr.'); 'Marcos' -> ('Marcos', None))."""
@@ -293,9 +316,11 @@ def _is_quantity(word: str) -> bool:
     return word in _quantities() or _is_number(word)
 
 
+@lru_cache(maxsize=4096)
 def _people_plural(word: str) -> bool:
     """A plural noun for people: its singular a person noun ('critics', 'Bankers'), a
-    collective source ('residents'), or a compound of one ('fishermen', 'spokespeople')."""
+    collective source ('residents'), or a compound of one ('fishermen', 'spokespeople').
+    (Asked again and again of the same words: the answers are kept.)"""
     lex = lexicon()
     lower = word.lower()
     if not is_plural(lower) or singular(lower) in word_set("not_names") or lower in word_set("source_nouns"):
@@ -509,9 +534,8 @@ class ActorBook:
             return None
         start, end = tokens[0].start, tokens[-1].end
         text = self.text[start:end]
-        words = [t.text for t in tokens]
-        lower = [w.lower() for w in words]
-        pronoun = lexicon()["pronouns"].get(_bare(lower[0])) if len(tokens) == 1 else None
+        first_word, last_word = tokens[0].lower, tokens[-1].lower
+        pronoun = lexicon()["pronouns"].get(_bare(first_word)) if len(tokens) == 1 else None
         if pronoun:
             if pronoun == "person":
                 actor = self.last_person
@@ -522,7 +546,7 @@ class ActorBook:
             else:
                 actor = self.government(self.voice)
             return Phrase(text, start, end, "pronoun", actor, self._role(actor))
-        body = tokens[1:] if lower[0] in DETERMINERS else tokens
+        body = tokens[1:] if first_word in DETERMINERS else tokens
         if not body:
             return None
         body_text = self.text[body[0].start : body[-1].end]
@@ -534,26 +558,25 @@ class ActorBook:
         if len(mentions) == 1 and mentions[0].text == body_text and not mentions[0].demonym:
             record = self.known(mentions[0].actor_id, body_text)
             return Phrase(body_text, body[0].start, end, "name", record.actor_id)
-        one = body_text[:1] + singular(body_text)[1:]  # 'Iranians' -> 'Iranian'
-        people_of = _alias_tokens().get((one,)) if len(body) == 1 and is_plural(body_text) else None
-        if people_of is not None and people_of[1]:
+        people_of = _people_of(body_text) if len(body) == 1 else None
+        if people_of is not None:
             # 'the Iranians', 'Russians': the people of a state speak as the state
-            return Phrase(text, start, end, "description", self.known(people_of[0]).actor_id)
+            return Phrase(text, start, end, "description", self.known(people_of).actor_id)
         group = self._group(tokens, body)
         if group is not None:
             return group
-        if lower[0] in DETERMINERS and all(
+        if first_word in DETERMINERS and all(
             not t.text[:1].isupper() or (t.text,) in _alias_tokens()
             or ((t.lower in role_words() or t.lower in word_set("person_nouns")) and body[-1].lower in word_set("person_nouns"))
             for t in body
         ):
             return self._description(tokens, body, text)
-        if lower[-1] in word_set("collective_sources") and all(
+        if last_word in word_set("collective_sources") and all(
             t.text.islower() or (t.text.replace("’", "'"),) in _alias_tokens() for t in tokens[1:]
         ):
             return self._collective(tokens, text)
         found = self._named(body)
-        if found is not None and lower[0] == "the" and not found.role and found.actor_id \
+        if found is not None and first_word == "the" and not found.role and found.actor_id \
                 and self.records[found.actor_id].kind == "person" and len(self.records[found.actor_id].forms) <= 1 \
                 and self.records[found.actor_id].name == found.text and found.actor_id not in gazetteer().entries:
             # 'The Hill', 'The Atlantic': a name after 'the' is a title, not a person
@@ -570,7 +593,8 @@ class ActorBook:
         the noun ('critics of the plan', 'officials in Mariupol') stays in the phrase's text;
         officials 'of' or 'from' a state or body speak for it."""
         after: list[Token] = []
-        cut = next((k for k in range(1, len(body)) if body[k].lower in grammar("prepositions")), None)
+        words = [t.lower for t in body]
+        cut = None if PREPOSITIONS.isdisjoint(words[1:]) else next(k for k in range(1, len(body)) if words[k] in PREPOSITIONS)
         if cut is not None and _people_plural(body[cut - 1].text):
             body, after = body[:cut], body[cut:]
         head = body[-1]
@@ -613,10 +637,13 @@ class ActorBook:
     def _fuller(self, short: str) -> str | None:
         """A body named earlier in full ('General Staff of the Armed Forces of Ukraine', 'Calder
         Microsystems') that a short name ('the General Staff', 'Calder') refers back to."""
-        for record in reversed(list(self.records.values())):
-            if record.kind != "person" and record.name.startswith(short + " of "):
+        longer, of_short = short + " ", short + " of "
+        for record in reversed(self.records.values()):
+            if not record.name.startswith(longer):  # (what both tests below need)
+                continue
+            if record.kind != "person" and record.name.startswith(of_short):
                 return record.actor_id
-            if record.kind == "organization" and record.name.startswith(short + " ") and (short,) not in _alias_tokens():
+            if record.kind == "organization" and (short,) not in _alias_tokens():
                 return record.actor_id
         return None
 
@@ -725,9 +752,10 @@ class ActorBook:
         """'General Staff of the Armed Forces of Ukraine', 'Council of the EU': a body named as
         HEAD of ..., ending in a known name (so 'Commander of the Army Oleksandr Syrskyi',
         which ends in a person's name, is not one)."""
-        of = next((k for k, t in enumerate(body) if t.lower == "of"), None)
-        if of is None or of == 0:
+        words = [t.lower for t in body]
+        if "of" not in words or words[0] == "of":
             return None
+        of = words.index("of")
         kind = next((_org_kind(t.text) for t in body[:of] if _org_kind(t.text)), None)
         ends_known = any(m.end == body[-1].end for m in self.names(body))
         names_body = any(_org_kind(t.text) for t in body[of + 1 :])
@@ -754,7 +782,7 @@ class ActorBook:
                                                                        from_context))
         if len(body) == 1 and _is_acronym(text) and text.isalpha() and len(text) <= 6:
             return Phrase(text, start, end, "name", self._organisation(text, "organization", None, False))  # 'FIFA said'
-        if any(t.lower == "and" for t in body[1:-1]) and all(
+        if "and" in [t.lower for t in body[1:-1]] and all(
             t.text[:1].isupper() or t.lower in CONNECTORS or t.lower in role_words() for t in body
         ):
             # "President Joe Biden and Chancellor Olaf Scholz": one statement, several speakers

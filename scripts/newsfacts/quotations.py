@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 from newsfacts.text import OPEN_QUOTES, Span
 
@@ -28,6 +29,7 @@ def quotations(text: str, paras: tuple[Span, ...]) -> list[Quotation]:
     continues when the next paragraph opens with a quotation mark (the news convention)."""
     out: list[Quotation] = []
     pending: int | None = None
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]  # every mark's offset, found in one pass
     for n, para in enumerate(paras):
         opened: int | None = None
         if pending is not None:
@@ -36,8 +38,9 @@ def quotations(text: str, paras: tuple[Span, ...]) -> list[Quotation]:
             else:
                 out.append(Quotation(pending, pending + 1, paras[n - 1].end, paras[n - 1].end))
             pending = None
-        for m in _QUOTE_MARK.finditer(text, para.start + (1 if opened is not None else 0), para.end):
-            c, at = m.group(), m.start()
+        first = bisect_left(marks, para.start + (1 if opened is not None else 0))
+        for at in marks[first : bisect_left(marks, para.end, lo=first)]:
+            c = text[at]
             straight_opens = c == '"' and (at == para.start or text[at - 1].isspace() or text[at - 1] in "([{—–-/")
             if opened is None:
                 if c in "“«„" or straight_opens:
@@ -63,10 +66,13 @@ _QUOTE_MARK = re.compile(r"[“”\"«»„]")
 def quotation_at(quotes: list[Quotation], mark: int) -> Quotation | None:
     """The quotation whose opening mark, or closing mark, sits at offset `mark`; `quotes`
     in text order, as `quotations` gives them (a binary search, not a scan)."""
-    k = bisect_left(quotes, mark, key=lambda q: q.mark)
+    k = bisect_left(quotes, mark, key=_MARK)
     opening = quotes[k] if k < len(quotes) and quotes[k].mark == mark else None
-    k = bisect_left(quotes, mark, key=lambda q: q.end)
+    k = bisect_left(quotes, mark, key=_END)
     closing = quotes[k] if k < len(quotes) and quotes[k].end == mark and quotes[k].close > mark else None
     if opening is not None and closing is not None:
-        return min(opening, closing, key=lambda q: q.mark)
+        return min(opening, closing, key=_MARK)
     return opening or closing
+
+
+_MARK, _END = attrgetter("mark"), attrgetter("end")

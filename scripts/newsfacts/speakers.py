@@ -147,10 +147,11 @@ def subject_start(toks: tuple[Token, ...], end: int, floor: int) -> int:
         if t.lower == "to" and k > floor and toks[k - 1].lower in role_words():
             k -= 1  # 'representative to the UN'
             continue
-        if k - 1 >= floor and toks[k - 1].lower in {"close", "familiar", "knowledgeable"} and t.lower in {"to", "with", "about"}:
+        if t.lower in {"to", "with", "about"} and k - 1 >= floor and toks[k - 1].lower in {"close", "familiar", "knowledgeable"}:
             k -= 2  # 'a source close to the campaign', 'a source familiar with the inquiry'
             continue
-        if t.lower in SUBJECT_STOPS or (not t.text[:1].isalnum() and t.text not in NP_MARKS) or is_dash(toks, k):
+        if t.lower in SUBJECT_STOPS or (not t.text[:1].isalnum() and t.text not in NP_MARKS) or (
+                t.text in DASHES and is_dash(toks, k)):
             break  # ('Donald Trump - who ... - said': a dash ends the phrase)
         k -= 1
     if end - k > MAX_SPEAKER_TOKENS:
@@ -225,7 +226,7 @@ def speaker_phrase(book: ActorBook, tokens: tuple[Token, ...] | list[Token]) -> 
         return _as_written(book, found, tokens) if found else None
     if not tokens or not tokens[-1].text[:1].isalnum() or tokens[-1].lower in NOT_SPEAKERS:
         return None
-    if PROPORTION.fullmatch(" ".join(t.lower for t in tokens)):
+    if PROPORTION.fullmatch(" ".join([t.lower for t in tokens])):
         start, end = tokens[0].start, tokens[-1].end  # 'six in 10', '85% of Democrats', 'most': a share of those polled
         return Phrase(book.text[start:end], start, end, "description", None)
     if tokens[0].lower in NOT_SPEAKERS and (len(tokens) == 1 or tokens[1].text in NP_MARKS):
@@ -305,6 +306,13 @@ def _speaker_nouns() -> frozenset[str]:
     return frozenset(words | DOCUMENTS | {w + "s" for w in word_set("person_nouns")} | {w + "s" for w in word_set("group_nouns")})
 
 
+@lru_cache(maxsize=1)
+def _name_openers() -> frozenset[str]:
+    """Lower-case words a name can follow inside a subject ('the spokesman John Kirby',
+    'Secretary of State Antony J. Blinken'); after any other, the name starts an object."""
+    return _speaker_nouns() | DETERMINERS | {"of", "for"}
+
+
 def _plausible_speaker(core: list[Token]) -> bool:
     """An unresolved phrase can name a speaker when its head is a name or a noun that
     speaks (officials, the campaign, a statement) and nothing in it reads as a verb."""
@@ -329,7 +337,7 @@ def subject_of_participle(book: ActorBook, toks: tuple[Token, ...], i: int) -> t
     ...', 'both candidates acknowledging ...'); None after a comma or a document."""
     k = i - 1
     while k >= 0 and (toks[k].text[:1].isupper() or toks[k].text in NP_MARKS or toks[k].lower in _speaker_nouns()
-                      or toks[k].lower in role_words() or toks[k].lower in DETERMINERS | {"both", "some", "many"}):
+                      or toks[k].lower in role_words() or toks[k].lower in DETERMINERS or toks[k].lower in {"both", "some", "many"}):
         k -= 1
     if k == i - 1 or toks[k + 1].lower in DETERMINERS and k + 2 == i:
         return None
@@ -345,12 +353,13 @@ def object_before(toks: tuple[Token, ...], to: int) -> int | None:
     """The preposition or verb before the noun phrase that ends at the infinitive marker
     `to` ('with Kuleba to', 'urged residents to'); None when no noun phrase stands there."""
     j = to - 1
-    while j >= 0 and (toks[j].text[:1].isupper() or toks[j].lower in DETERMINERS | NOUN_DETERMINERS
+    while j >= 0 and (toks[j].text[:1].isupper() or toks[j].lower in DETERMINERS or toks[j].lower in NOUN_DETERMINERS
                       or toks[j].text in NP_MARKS or (toks[j].text[:1].isalnum() and not _verb_like(toks[j]))):
         j -= 1
     if j < 0 or j == to - 1:
         return None
-    return j if toks[j].lower in PURPOSE_PREPOSITIONS | {"for"} or toks[j].lower.endswith("ed") or toks[j].lower in cue_forms() else None
+    w = toks[j].lower
+    return j if w in PURPOSE_PREPOSITIONS or w == "for" or w.endswith("ed") or w in cue_forms() else None
 
 
 def skip_lead(toks: tuple[Token, ...], k: int, end: int) -> int:
@@ -378,9 +387,14 @@ def _past_opening_clause(toks: tuple[Token, ...], k: int, i: int) -> int:
 
 def _verb_like(t: Token) -> bool:
     w = t.lower
-    return (w.endswith(("ed", "ing")) or w in AUXILIARY_WORDS or w in MODALS or w in SUBJECT_STOPS
-            or w in LEADING_ADVERBS or w in HEAD_CUTS or w in OPENING_ADJUNCTS or w in cue_forms()
-            or not t.text[:1].isalnum())
+    return w.endswith(("ed", "ing")) or w in _verbal_words() or not t.text[:1].isalnum()
+
+
+@lru_cache(maxsize=1)
+def _verbal_words() -> frozenset[str]:
+    """Words that end a noun phrase read rightwards: auxiliaries, modals, subject stops,
+    leading adverbs, head cuts, opening adjuncts and reporting cues."""
+    return AUXILIARY_WORDS | MODALS | SUBJECT_STOPS | LEADING_ADVERBS | HEAD_CUTS | OPENING_ADJUNCTS | cue_forms()
 
 
 def main_subject(book: ActorBook, toks: tuple[Token, ...], i: int) -> Phrase | None:
@@ -398,7 +412,7 @@ def main_subject(book: ActorBook, toks: tuple[Token, ...], i: int) -> Phrase | N
             if end > k:
                 break
         elif t.text[:1].isupper() or t.text in NP_MARKS:
-            if prev is not None and prev.text[:1].islower() and prev.lower not in _speaker_nouns() | DETERMINERS | {"of", "for"}:
+            if prev is not None and prev.text[:1].islower() and prev.lower not in _name_openers():
                 break  # 'Trump hit Cruz': a name after a verb starts the object
             head = end + 1
         elif t.lower in _speaker_nouns() or (t.text.isalpha() and t.lower.endswith(NOUN_SUFFIXES)):

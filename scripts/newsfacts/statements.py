@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from newsfacts.actors import ActorBook, Phrase
 from newsfacts.cues import Cue, cue_at, cue_forms
@@ -25,6 +27,8 @@ DATELINE = re.compile(
     r"|[A-Z][\w.'’ -]{1,30}\s[•|]\s)"
 )
 """'KHARKIV, Ukraine (Reuters) — ': the place and agency that open a news story."""
+DATELINE_REACH = 130
+"""The longest text DATELINE matches (41 + 43 + 43 + 3 characters)."""
 MIN_CONTENT_WORDS = 3
 """Reported content shorter than this ('And', 'In addition') is a parenthetical, not a statement."""
 SPLIT_HALF_WORDS = 5
@@ -47,6 +51,10 @@ FINITE_AUXILIARIES = grammar("finite_auxiliaries")
 SUBJECT_PRONOUNS = grammar("subject_pronouns")
 GERUND_PREPOSITIONS = grammar("gerund_prepositions")
 CLOSE_QUOTES_SET = set(CLOSE_QUOTES)
+REFERENCE_ENDS = ADJUNCT_STARTS | {"many", "often", "before", "repeatedly"}
+"""Words after a pronoun that leave it all the content ('said it again', 'talked about this many times')."""
+CLAUSE_ENDS = BOUNDARIES | CLOSE_QUOTES_SET
+"""What a clause before an attribution ends with: a boundary or a closing quotation mark."""
 CLAIM_NOUNS = grammar("claim_nouns")
 SPEECH_OBJECTS = grammar("speech_objects")
 
@@ -91,7 +99,9 @@ class Statement:
 
 _ALNUM = re.compile(r"[^\W_]")
 """A letter or digit (str.isalnum): a word character that is not '_'."""
-_CLOSE_QUOTE_SET = frozenset(CLOSE_QUOTES)
+_QUOTE_MARKS = re.compile(f"[{re.escape(''.join(sorted(QUOTE_CHARS)))}]")
+_CLOSE_QUOTE_MARKS = re.compile(f"[{re.escape(''.join(sorted(set(CLOSE_QUOTES))))}]")
+"""Any quotation mark, any closing one: a search for one scans the text without copying it."""
 
 
 def _content_span(text: str, start: int, end: int) -> tuple[int, int, str] | None:
@@ -102,8 +112,7 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int, str] | Non
         end -= 1
     if end - start < 2:
         return None
-    chunk = text[start:end]
-    if chunk[0] in OPEN_QUOTES and chunk[-1] in CLOSE_QUOTES and QUOTE_CHARS.isdisjoint(chunk[1:-1]):
+    if text[start] in OPEN_QUOTES and text[end - 1] in CLOSE_QUOTES and not _QUOTE_MARKS.search(text, start + 1, end - 1):
         inner_start, inner_end = start + 1, end - 1
         while inner_end > inner_start and text[inner_end - 1] in ", ":
             inner_end -= 1
@@ -112,12 +121,21 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int, str] | Non
         if inner_end <= inner_start:
             return None
         return inner_start, inner_end, "direct"
-    if chunk[0] in OPEN_QUOTES and _CLOSE_QUOTE_SET.isdisjoint(chunk[1:]):
+    if text[start] in OPEN_QUOTES and not _CLOSE_QUOTE_MARKS.search(text, start + 1, end):
         # the quotation runs on into the next sentence: "...: “Russia targets homes. Every ...”"
         return start + 1, end, "direct"
-    if not QUOTE_CHARS.isdisjoint(chunk):
+    if _QUOTE_MARKS.search(text, start, end):
         return start, end, "partial"
     return start, end, "indirect"
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """DATELINE's match at the start of a sentence; most have no dash or bar near their
+    start, which every dateline has, and are passed over without the pattern."""
+    head = text[:DATELINE_REACH]
+    if "—" in head or "–" in head or "-" in head or "•" in head or "|" in head:
+        return DATELINE.match(text)
+    return None
 
 
 def _content_end(boundary: Token) -> int:
@@ -153,10 +171,11 @@ def _resumes(token: Token) -> bool:
 def _content_start(toks: tuple[Token, ...], h: int, dates: list[DateMention], to_marks: bool = True) -> tuple[int, bool]:
     """Where the content after a cue starts, and whether a marker ('that', ':', a quotation
     mark, 'whether', 'to') introduces it; adjuncts before a marker are skipped."""
+    forms = cue_forms()
     for k in range(h, min(len(toks), h + 14)):
         t = toks[k]
         if (t.lower in CONTENT_MARKERS and (to_marks or t.lower != "to")) or t.text == ":" or t.text in OPEN_QUOTES:
-            if any(toks[j].lower in cue_forms() and toks[j - 1].lower not in DETERMINERS for j in range(h, k)):
+            if any(toks[j].lower in forms and toks[j - 1].lower not in DETERMINERS for j in range(h, k)):
                 break  # 'said as the heckler yelled: ...': the marker is the other cue's (not 'in a written statement')
             if k == h or _only_adjuncts(toks[h:k], dates) or toks[k - 1].text == ",":
                 first = k if t.text in OPEN_QUOTES or t.lower in KEPT_MARKERS else k + 1
@@ -188,22 +207,28 @@ def find_in_sentence(
 ) -> list[Found]:
     """Every statement a sentence makes, one per reporting cue."""
     toks = without_final_stop(sentence.tokens)
-    dateline = DATELINE.match(sentence.text)
+    dateline = _dateline(sentence.text)
     if dateline:
         toks = tuple(t for t in toks if t.start >= sentence.start + dateline.end())
     if not toks:
         return []
     lowers = [t.lower for t in toks]
+    forms = cue_forms()
+    starts = [k for k, w in enumerate(lowers) if w in forms]  # where a cue can start (elsewhere cue_at says None)
+    if not starts:
+        return []
     s_start, s_end = toks[0].start, toks[-1].end
-    named = [(m.start, m.end) for m in book.names(toks)] + [
-        (q.start, q.end) for q in quotes if q.start < s_end and s_start < q.end
-    ]
+    named = [(m.start, m.end) for m in book.names(toks)] + [(q.start, q.end) for q in _overlapping(quotes, s_start, s_end)]
     out: list[Found] = []
+
+    headline: list[bool] = []  # title_case's answer, once asked
 
     def title_case() -> bool:
         """A headline: 'Trump Says He Will Win'."""
-        words = [t for t in toks if t.text[:1].isalpha()]
-        return len([t for t in words if t.text[:1].isupper()]) > 0.6 * len(words)
+        if not headline:
+            letters = [c for c in [t.text[:1] for t in toks] if c.isalpha()]  # the words' initials
+            headline.append(len([c for c in letters if c.isupper()]) > 0.6 * len(letters))
+        return headline[0]
 
     def make(c_start: int, c_end: int, cue: str, act_cue, speaker: Phrase, attribution, coordinated=False, short_ok=False) -> None:
         if c_start < s_start or c_end > s_end:
@@ -222,12 +247,12 @@ def find_in_sentence(
             span = _content_span(text, c_start, c_end)
         if span is None or not _ALNUM.search(text, span[0], span[1]):
             return
-        quoted = not QUOTE_CHARS.isdisjoint(text[span[0] : span[1]])  # 'called Trump “unhinged”'
-        if unit_span is None and span[2] != "direct" and not (short_ok or quoted) and _words_in(text, span[0], span[1]) < MIN_CONTENT_WORDS:
+        quoted = _QUOTE_MARKS.search(text, span[0], span[1]) is not None  # 'called Trump “unhinged”'
+        if unit_span is None and span[2] != "direct" and not (short_ok or quoted) and not _has_words(text, span[0], span[1], MIN_CONTENT_WORDS):
             return
-        content = text[span[0] : span[1]].split()
+        content = text[span[0] : span[1]].split(None, 2)  # (its first two words are enough)
         if span[2] != "direct" and content[0].lower() in REFERRING_PRONOUNS and not quoted and (
-            len(content) == 1 or content[1].lower().strip(".,") in ADJUNCT_STARTS | {"many", "often", "before", "repeatedly"}
+            len(content) == 1 or content[1].lower().strip(".,") in REFERENCE_ENDS
         ):
             return  # 'talked about this many times', 'said it again': nothing reported but a reference
         out.append(Found(sentence, span[0], span[1], span[2], cue, speaker, tuple(attribution),
@@ -242,19 +267,16 @@ def find_in_sentence(
         q = quotation_at(quotes, toks[k].start)
         return (q.mark, q.close) if q and q.mark == toks[k].start else None
 
-    forms = cue_forms()
     i = 0
-    while i < len(toks):
-        if lowers[i] not in forms:  # most tokens: no cue starts here (cue_at would say None)
-            i += 1
-            continue
+    while (n := bisect_left(starts, i)) < len(starts):  # on to the next token where a cue can start
+        i = starts[n]
         tok = toks[i]
         hit = cue_at(toks, i)
-        if hit is not None and tok.text[:1].isupper() and i > 0 and toks[i - 1].text[:1].isupper() and not title_case():
+        if hit is not None and tok.text[:1].isupper() and i > 0 and toks[i - 1].text[:1].isupper():
             base = hit[0].lemma.split()[0]
-            if tok.lower in {base, base + "s"}:
+            if tok.lower in {base, base + "s"} and not title_case():
                 hit = None  # a name: 'Roll Call', 'The Washington Post' (but 'Blinken Said' is a verb)
-        if hit is None or any(a <= tok.start < b for a, b in named):
+        if hit is None or any([a <= tok.start < b for a, b in named]):
             i += 1
             continue
         cue, past = hit
@@ -281,7 +303,7 @@ def find_in_sentence(
             if speaker is not None and lead == i and k < len(toks) and toks[k].text == ",":
                 make(toks[k].end, s_end, cue_text, cue, speaker, [(s_start, toks[k].end)])
             elif (speaker is not None and i > 0 and toks[i - 1].text == "," and k < len(toks) and toks[k].text == ","
-                  and _words_in(text, toks[k].end, s_end) >= MIN_CONTENT_WORDS):
+                  and _has_words(text, toks[k].end, s_end, MIN_CONTENT_WORDS)):
                 # 'G4S receives, according to one report, $234 million ...': the sentence around it
                 make(s_start, s_end, cue_text, cue, speaker, [(toks[i - 1].start, toks[k].end)])
             elif speaker is not None and i > 0 and toks[i - 1].text in BOUNDARIES:
@@ -327,7 +349,7 @@ def find_in_sentence(
             # 'As reported by Western Journalism, ...': the source before the comma, the content after
             comma = next((k for k in range(past + 1, min(len(toks), past + MAX_SPEAKER_TOKENS)) if toks[k].text == ","), None)
             source = speaker_phrase(book, toks[past + 1 : comma]) or source_as_written(book, toks[past + 1 : comma]) if comma else None
-            if source is not None and _words_in(text, toks[comma].end, s_end) >= MIN_CONTENT_WORDS:
+            if source is not None and _has_words(text, toks[comma].end, s_end, MIN_CONTENT_WORDS):
                 make(toks[comma].end, s_end, cue_text, cue, source, [(s_start, toks[comma].end)])
             i = past
             continue
@@ -340,7 +362,7 @@ def find_in_sentence(
                 i = k
                 continue
         left = skip_back(toks, i - 1, 0, dates)
-        if any(lowers[x] in MODALS for x in range(left + 1, i)):
+        if not MODALS.isdisjoint(lowers[left + 1 : i]):
             i = past  # 'will announce', 'could say': not said yet
             continue
         np_start = subject_start(toks, left + 1, 0)
@@ -418,7 +440,7 @@ def find_in_sentence(
             _no_content(toks, after_start, dates)
             or (not coordinated and before >= 0 and toks[before].text in CLOSE_QUOTES_SET)
         )
-        if (speaker is None and before >= 0 and toks[i - 1].text in BOUNDARIES | CLOSE_QUOTES_SET and cue.inverted
+        if (speaker is None and before >= 0 and toks[i - 1].text in CLAUSE_ENDS and cue.inverted
                 and past < len(toks) and lowers[past] not in PREPOSITIONS):
             # inverted: "..., said X." / "“...,” said X." (not '..., said in a statement')
             k = phrase_end(toks, past, dates)
@@ -438,12 +460,12 @@ def find_in_sentence(
         if speaker is None:
             i = past
             continue
-        if rest_empty and cue.inverted and before >= 0 and toks[before].text in BOUNDARIES | CLOSE_QUOTES_SET and not coordinated:
+        if rest_empty and cue.inverted and before >= 0 and toks[before].text in CLAUSE_ENDS and not coordinated:
             boundary = toks[before]
             q = quoted_before(before) if boundary.text in CLOSE_QUOTES else None
             if q and second_half is not None:
                 make(q[0], q[1], cue_text, cue, speaker, [(boundary.end, second_half[0])])
-                if _words_in(text, q[0], q[1]) >= SPLIT_HALF_WORDS:
+                if _has_words(text, q[0], q[1], SPLIT_HALF_WORDS):
                     make(second_half[0], second_half[1], cue_text, cue, speaker, [(boundary.end, second_half[0])])
             elif q:
                 make(q[0], q[1], cue_text, cue, speaker, [(boundary.end, s_end)])
@@ -451,10 +473,10 @@ def find_in_sentence(
                 c0 = _clause_start(toks, before, out)
                 resumed = next((k for k in range(past, len(toks)) if toks[k].text == ","), None)
                 continued = (resumed is not None and resumed + 1 < len(toks) and _resumes(toks[resumed + 1])
-                             and _words_in(text, toks[resumed].end, s_end) >= MIN_CONTENT_WORDS)
-                short = _words_in(text, c0, boundary.start) < MIN_CONTENT_WORDS
+                             and _has_words(text, toks[resumed].end, s_end, MIN_CONTENT_WORDS))
+                short = not _has_words(text, c0, boundary.start, MIN_CONTENT_WORDS)
                 if continued or short:
-                    if continued or (resumed is not None and _words_in(text, toks[resumed].end, s_end) >= MIN_CONTENT_WORDS):
+                    if continued or (resumed is not None and _has_words(text, toks[resumed].end, s_end, MIN_CONTENT_WORDS)):
                         # "Air defense, Austin said, remains the top priority", "In 1990, she said, when ...":
                         # the whole sentence
                         make(c0, s_end, cue_text, cue, speaker, [(toks[before + 1].start, toks[resumed].end)])
@@ -493,7 +515,7 @@ def find_in_sentence(
         if q and before >= 0 and toks[before].text in CLOSE_QUOTES_SET and not coordinated:
             first_half = quoted_before(before)  # '“The fire moved faster,” Reyes told reporters, “and ...”'
             if first_half is not None and first_half[1] <= toks[np_start].start \
-                    and _words_in(text, first_half[0], first_half[1]) >= SPLIT_HALF_WORDS:  # not '“My hope,” he said, “is ...”'
+                    and _has_words(text, first_half[0], first_half[1], SPLIT_HALF_WORDS):  # not '“My hope,” he said, “is ...”'
                 make(first_half[0], first_half[1], cue_text, cue, speaker, [(toks[before].end, first.start)])
         if q and (q[1] >= s_end or q[1] > sentence.end):
             make(q[0], q[1], cue_text, cue, speaker, attribution, coordinated)
@@ -501,6 +523,17 @@ def find_in_sentence(
             make(first.start, c_end, cue_text, cue, speaker, attribution, coordinated)
         i = past
     return _cut_coordinated(out, text)
+
+
+def _overlapping(quotes: list[Quotation], start: int, end: int) -> list[Quotation]:
+    """The quotations whose words overlap start..end (q.start < end and start < q.end);
+    `quotes` in text order, as `quotations` gives them: one after another, so that both
+    their starts and their ends ascend."""
+    first = bisect_right(quotes, start, key=_END)
+    return quotes[first : bisect_left(quotes, end, lo=first, key=_START)]
+
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _names_speech(toks: tuple[Token, ...], first: int) -> bool:
@@ -565,8 +598,16 @@ def _no_content(toks: tuple[Token, ...], k: int, dates: list[DateMention]) -> bo
     return starts and end - k <= 16
 
 
-def _words_in(text: str, start: int, end: int) -> int:
-    return len([w for w in text[start:end].split() if w[:1].isalnum() or w[1:2].isalnum()])
+def _has_words(text: str, start: int, end: int, n: int) -> bool:
+    """At least n words between start and end: runs of non-spaces whose first or second
+    character is a letter or digit ('said', '“Yes', not '—'). The first n runs are read
+    first, and most often settle it."""
+    runs = text[start:end].split(None, n)  # the first n runs, then the rest unsplit
+    if len([w for w in runs[:n] if w[:1].isalnum() or w[1:2].isalnum()]) == n:
+        return True
+    if len(runs) <= n:
+        return False  # no more runs
+    return len([w for w in text[start:end].split() if w[:1].isalnum() or w[1:2].isalnum()]) >= n
 
 
 def _clause_start(toks: tuple[Token, ...], boundary: int, earlier: list[Found]) -> int:
@@ -665,7 +706,9 @@ def _lone_attribution(sentence: Sentence, text: str, book: ActorBook, dates: lis
     toks = without_final_stop(sentence.tokens)
     if toks and toks[-1].text == ":":
         toks = toks[:-1]
-    hit = next(((k, h) for k in range(1, min(len(toks), MAX_SPEAKER_TOKENS + 1)) if (h := cue_at(toks, k))), None)
+    forms = cue_forms()
+    hit = next(((k, h) for k in range(1, min(len(toks), MAX_SPEAKER_TOKENS + 1))
+                if toks[k].lower in forms and (h := cue_at(toks, k))), None)  # (cue_at is None for other words)
     if hit is None:
         return None
     k, (cue, past) = hit
@@ -727,7 +770,7 @@ def _carried_quotation(sentence: Sentence, text: str, quotes: list[Quotation], e
     if prev.sentence is None or prev.sentence.paragraph < sentence.paragraph - 1:
         return None
     q = quotation_at(quotes, sentence.start)
-    if q is None or q.mark != sentence.start or _words_in(text, q.start, q.end) < MIN_CONTENT_WORDS:
+    if q is None or q.mark != sentence.start or not _has_words(text, q.start, q.end, MIN_CONTENT_WORDS):
         return None
     if q.close > q.end and _last_char(text, q.end) not in {".", "!", "?", "…"}:
         return None  # '“..., ” X said': the attribution follows
@@ -744,10 +787,9 @@ def _statement_date(
         for d in dates:
             if a <= d.start and d.end <= b and d.value.precision != "unknown":
                 return d.value, d
-    shifted = any(
+    if earlier and speaker_id and earlier[-1].speaker_id == speaker_id and not any(
         w.strip(",").lower() in TIME_SHIFTS for a, b in found.attribution for w in text[a:b].split()
-    )
-    if earlier and not shifted and speaker_id and earlier[-1].speaker_id == speaker_id:
+    ):  # the same speaker goes on, and no word ('earlier', 'previously') shifts the time
         prev = earlier[-1].date
         if prev.precision != "unknown":
             return DateValue(prev.start, prev.end, prev.precision, True), None
