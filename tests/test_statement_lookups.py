@@ -73,3 +73,19 @@ def test_the_quotations_of_a_sentence_are_those_that_overlap_it() -> None:
         for s in sentences(text):
             for start, end in [(s.start, s.end), (s.start + 1, s.end - 1), (s.start, s.start + 1)]:
                 assert _overlapping(quotes, start, end) == [q for q in quotes if q.start < end and start < q.end]
+
+
+def test_a_dateline_lies_within_the_reach_its_precheck_reads() -> None:
+    """_dateline looks for the pattern only when a dash or bar is in a sentence's first
+    DATELINE_REACH characters: no match of DATELINE may be longer, or a widened pattern
+    would pass datelines over."""
+    try:
+        from re import _parser as parser  # Python 3.11 and later
+    except ImportError:  # Python 3.10
+        import sre_parse as parser  # type: ignore[no-redef]
+    from newsfacts.statements import DATELINE, DATELINE_REACH, _dateline
+
+    assert parser.parse(DATELINE.pattern).getwidth()[1] <= DATELINE_REACH
+    dateline = "KHARKIV, Ukraine (Reuters) — Russian forces struck the city overnight, officials said."
+    assert _dateline(dateline) is not None and _dateline(dateline).group() == DATELINE.match(dateline).group()
+    assert _dateline("Officials said the city was struck overnight.") is None
