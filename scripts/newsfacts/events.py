@@ -163,13 +163,14 @@ def find_triggers(tokens: list[Token], unread: tuple[tuple[int, int], ...] = ())
     starts = _trigger_lengths()
     out: list[Trigger] = []
     after = 0  # triggers do not overlap: the next one starts after the latest
-    for i in [k for k, t in enumerate(tokens) if t.lower in starts]:
+    lowers = [t.lower for t in tokens]
+    for i in [k for k, w in enumerate(lowers) if w in starts]:
         if i < after:
             continue
-        skipped = any(a <= tokens[i].start < b for a, b in unread)
-        for n in starts[tokens[i].lower]:
-            key = tuple(t.lower for t in tokens[i : i + n])
+        for n in starts[lowers[i]]:
+            key = tuple(lowers[i : i + n])
             if len(key) == n and key in table:
+                skipped = any(a <= tokens[i].start < b for a, b in unread)
                 for g, parts in () if skipped else table[key]:
                     pos = _part_of_speech(tokens, i, n, parts)
                     if pos not in parts:
@@ -336,8 +337,9 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
     provide a loan'): not an occurrence."""
     if trigger.pos == "noun":
         unreal = word_set("unreal_modifiers")
-        if any(t.lower in unreal for t in tokens[max(0, trigger.index - 2) : trigger.index]):
-            return True  # 'the potential transfer of Iranian missiles'
+        for t in tokens[max(0, trigger.index - 2) : trigger.index]:
+            if t.lower in unreal:
+                return True  # 'the potential transfer of Iranian missiles'
         for k in range(trigger.index - 1, max(-1, trigger.index - 6), -1):
             w = tokens[k].lower
             if tokens[k].text in STOPS or (w in PREPOSITIONS and w != "to"):
@@ -533,30 +535,29 @@ def _subject(mentions: list[Mention], tokens: list[Token], trigger: Trigger) -> 
 def clauses(tokens: list[Token]) -> list[list[Token]]:
     """Split a region into clauses at ';' and at ', and' / ', but' / ', while' that open a
     new clause ('Russia attacked Kyiv on Monday, and Ukraine struck Belgorod on Tuesday')."""
-    words = {t.lower for t in tokens}
-    if ";" not in words and "that" not in words and "which" not in words and (
-        "," not in words or not any(tokens[i - 1].text == "," and t.lower in CLAUSE_JOINERS for i, t in enumerate(tokens) if i)
-    ):
-        return [list(tokens)] if tokens else []  # most regions: nothing to split at
-    out: list[list[Token]] = [[]]
+    words = [t.lower for t in tokens]
     firsts = _trigger_firsts()
     n = len(tokens)
-    for i, t in enumerate(tokens):
-        word = t.text
+    out: list[list[Token]] = []
+    begin = 0  # where the clause being read begins
+    for i in [k for k, w in enumerate(words) if w in CUT_WORDS]:
+        word = words[i]
         if word == ";" or (  # a list of names ('Iran, North Korea, and China') is not a clause
-                word == "," and i + 2 < n and tokens[i + 1].lower in CLAUSE_JOINERS and tokens[i + 2].text[:1].isupper()
-                and any(x.lower in firsts for x in out[-1]) and not _last_of_list(tokens, i + 2)):
-            out.append([])
-            continue
-        lower = t.lower
-        if (lower == "that" or lower == "which") and i + 1 < n and tokens[i + 1].lower in AUXILIARY_OPENERS:
-            out.append([])  # "the package that was passed by the House": a clause of its own
-        if not out[-1] and lower in CLAUSE_JOINERS and len(out) > 1:
-            continue
-        out[-1].append(t)
-    return [c for c in out if c]
+                word == "," and i + 2 < n and words[i + 1] in CLAUSE_JOINERS and tokens[i + 2].text[:1].isupper()
+                and not firsts.isdisjoint(words[begin:i]) and not _last_of_list(tokens, i + 2)):
+            out.append(tokens[begin:i])  # the mark belongs to neither clause, nor do joiners opening the next
+            begin = i + 1
+            while begin < n and words[begin] in CLAUSE_JOINERS:
+                begin += 1
+        elif (word == "that" or word == "which") and i + 1 < n and words[i + 1] in AUXILIARY_OPENERS:
+            out.append(tokens[begin:i])  # "the package that was passed by the House": a clause of its own
+            begin = i
+    out.append(tokens[begin:])
+    return [list(c) for c in out if c]  # lists, whatever the sequence given
 
 
+CUT_WORDS = frozenset({";", ",", "that", "which"})
+"""The words at which `clauses` may cut a region."""
 AUXILIARY_OPENERS = frozenset({"was", "were", "has", "have", "had", "is", "are"})
 """Auxiliaries after 'that' or 'which' that open a relative clause of its own."""
 
@@ -609,29 +610,42 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
     for m in mentions:
         book.known(m.actor_id, m.text)
     out: list[Event] = []
+    triggers = find_triggers(tokens, reported)  # those in reported spans are their statements'
+    if triggers:  # (most clauses have none: then no events)
+        out = _trigger_events(tokens, text, book, mentions, triggers, dates, statement, default_actor, disputed,
+                              default_kinds, speaker)
+    _remember(book, mentions, tokens)
+    return out
+
+
+def _trigger_events(tokens, text, book, mentions, triggers, dates, statement, default_actor, disputed, default_kinds,
+                    speaker) -> list[Event]:
+    """The events the clause's triggers report: triggers of one type make one event."""
+    out: list[Event] = []
     seen: set[tuple[str, bool]] = set()
-    triggers = [t for t in find_triggers(tokens, reported)  # those in reported spans are their statements'
+    triggers = [t for t in triggers
                 if not in_dates(tokens[t.index], dates)  # 'March 3'
                 and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in word_set("months"))
                 and not _unreal(tokens, t) and not _figurative(tokens, t) and not _not_done(tokens, t)]
 
-    if not word_set("labour_words").isdisjoint(t.lower for t in tokens):  # 'a 48-hour strike over pay': a walkout
+    if not word_set("labour_words").isdisjoint([t.lower for t in tokens]):  # 'a 48-hour strike over pay': a walkout
         triggers = [_as_labour_strike(t) if t.words in {"strike", "strikes"} else t for t in triggers]
     triggers = [t for t in triggers if not (t.kind == "disaster" and _inside_a_name(tokens, t))]
     disaster = next((t for t in triggers if t.kind == "disaster"), None)
     if disaster is not None:  # 'the typhoon struck ..., killing 12': the disaster did it
         triggers = [t for t in triggers if t.type != "ASSAULT" or t.index < disaster.index]
+    weapon = _weapon_phrase(tokens, 0, len(tokens), mentions) if triggers else None  # every _build's first weapon
+    starts = {t.index for t in triggers}
     for trig in triggers:
         sort = (trig.type, trig.kind == "war")  # the war itself is never one of the clause's strikes
         if sort in seen:
             continue
         group = [t for t in triggers if (t.type, t.kind == "war") == sort and t.index >= trig.index
                  and (t is trig or t.needs != "projectile")]  # 'missiles launched ... exploded in mid-air': the launch
-        starts = {t.index for t in triggers}
         others = tuple(t for t in triggers if t.type != trig.type and t.index > trig.index
                        and t.index + t.length not in starts and _own_event(tokens, trig, t))
 
-        event = _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, speaker, others)
+        event = _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, weapon, speaker, others)
         if event is None:
             continue
         seen.add(sort)
@@ -650,7 +664,6 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
                         fields.get("anaphoric", False),
                     )
                 )
-    _remember(book, mentions, tokens)
     return out
 
 
@@ -765,12 +778,13 @@ def _own_event(tokens: list[Token], trig: Trigger, later: Trigger) -> bool:
     return trig.pos == "noun" or any(t.text in STOPS or t.lower in PREPOSITIONS or t.lower == "including" for t in between)
 
 
-def _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, speaker=None, others=()):
+def _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, weapon, speaker=None, others=()):
+    """The event a group of triggers reports: its span, fields and actors; None when it is none.
+    `weapon` is the clause's first weapon phrase (the same for every group of the clause)."""
     first, last = group[0], group[-1]
     kind = first.kind
     lex = lexicon()
     after_end = last.index + last.length
-    weapon = _weapon_phrase(tokens, 0, len(tokens), mentions)
     if kind == "use":
         weapon = _weapon_phrase(tokens, after_end, after_end + 4, mentions)
         if weapon is None or any(tokens[k].text in STOPS for k in range(after_end, weapon[0])):
@@ -1025,9 +1039,9 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     # (a commitment's are its own: 'the G7 committed to loan Ukraine back in June')
     # dates after the trigger, in the same clause; else a date that opens the clause
     # ("Ten years ago, Putin occupied Crimea", "On Jan. 6, Russian forces launched ...")
+    modal_end = min((t.end for t in tokens[first.index + 1 :] if t.text in FINITE_MODALS), default=None) if dates else None
     after = [d for d in dates if d.start >= tokens[first.index].start
-             and not any(t.text in FINITE_MODALS and first.index < k and t.end <= d.start
-                         for k, t in enumerate(tokens))  # '... storm and would leave next week'
+             and not (modal_end is not None and modal_end <= d.start)  # '... storm and would leave next week'
              and not any(tokens[o.index].end <= d.start for o in others)  # '... including the provision of aid since February'
              and text[d.end : d.end + 2] not in {"’s", "'s"}  # 'This attack casts doubt on yesterday’s deal': the deal's
              and not (infinitive is not None and d.start >= tokens[infinitive].end)]  # 'threatened to strike in March'
@@ -1316,15 +1330,15 @@ def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, i
                 lower in money or t.text[:1] in money or lower in currencies or iso_code(t.text) is not None,  # 'reais', 'CHF'
                 lower in weak)
 
-    named = [(k, kinds_of(tokens[k])) for k in window]
-    found = next((kind for i, kind in enumerate(MATERIAL_KINDS) if any(f[i] for _, f in named)), None)  # the first kind named
+    kinds = [kinds_of(tokens[k]) for k in window]  # per word; zip(*kinds): per kind, over the words
+    found = next((kind for kind, named in zip(MATERIAL_KINDS, zip(*kinds)) if any(named)), None)  # the first kind named
     if found is None:
         if not given or not window:
             return None
         return ("aid" if trigger.mode == "military aid" else trigger.mode), window[-1]
     if found == "aid" and any(tokens[k].lower in _material_words("military adjectives") for k in window):
         found = "military aid"
-    last = max(k for k, f in named if any(f))  # the object's last word that names a kind
+    last = max(k for k, f in zip(window, kinds) if any(f))  # the object's last word that names a kind
     if trigger.type != "AID" or trigger.mode != "military aid":
         return trigger.mode, last  # a loan, a pledge: the trigger names it
     return found, last
