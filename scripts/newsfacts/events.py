@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -155,22 +156,27 @@ def _part_of_speech(tokens: list[Token], i: int, n: int, parts: frozenset[str]) 
     return "verb"
 
 
-def find_triggers(tokens: list[Token], unread: tuple[tuple[int, int], ...] = ()) -> list[Trigger]:
+def find_triggers(tokens: list[Token], unread: tuple[tuple[int, int], ...] = (),
+                  lowers: list[str] | None = None) -> list[Trigger]:
     """Event words in a run of tokens, longest match first; one that starts inside an
     `unread` span [a, b) of offsets is not returned (but, found, it still covers the
-    words it spans, as it would if returned)."""
+    words it spans, as it would if returned). `lowers`: the tokens' lower-case words, if
+    the caller has them."""
     table = _trigger_table()
     starts = _trigger_lengths()
     out: list[Trigger] = []
     after = 0  # triggers do not overlap: the next one starts after the latest
-    lowers = [t.lower for t in tokens]
+    if lowers is None:
+        lowers = [t.lower for t in tokens]
+    if _trigger_firsts().isdisjoint(lowers):
+        return out  # (many clauses: no word starts a trigger)
     for i in [k for k, w in enumerate(lowers) if w in starts]:
         if i < after:
             continue
         for n in starts[lowers[i]]:
             key = tuple(lowers[i : i + n])
             if len(key) == n and key in table:
-                skipped = any(a <= tokens[i].start < b for a, b in unread)
+                skipped = bool(unread) and any(a <= tokens[i].start < b for a, b in unread)
                 for g, parts in () if skipped else table[key]:
                     pos = _part_of_speech(tokens, i, n, parts)
                     if pos not in parts:
@@ -185,8 +191,11 @@ def _modifier(token: Token, mentions: list[Mention]) -> bool:
     """A word that can modify a weapon noun: 'ballistic', 'Cruise', 'Leopard' (not 'North Korean')."""
     if token.lower in PREPOSITIONS or token.lower in {"and", "the", "a", "an", "its", "their", "his", "her"}:
         return False
-    if not token.text[:1].isalpha() or any(m.start <= token.start < m.end for m in mentions):
+    if not token.text[:1].isalpha():
         return False
+    for m in mentions:
+        if m.start <= token.start < m.end:
+            return False
     if (token.lower,) in _trigger_table():
         return False
     return token.text.islower() or not is_known_name(token)
@@ -331,10 +340,11 @@ def _infinitive_before(tokens: list[Token], k: int) -> bool:
                for j in window)
 
 
-def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
+def _unreal(tokens: list[Token], trigger: Trigger, lowers: list[str], stops: list[int]) -> bool:
     """A trigger in an infinitive, after a modal or in a condition ('seeking to acquire',
     'would strike', 'if Putin attacks'), or a noun that is the object of a modal verb ('will
-    provide a loan'): not an occurrence."""
+    provide a loan'): not an occurrence. `lowers` are the tokens' lower-case words, `stops`
+    the indices of the tokens in STOPS, in order."""
     if trigger.pos == "noun":
         unreal = word_set("unreal_modifiers")
         for t in tokens[max(0, trigger.index - 2) : trigger.index]:
@@ -356,19 +366,17 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
             return True  # ('he decided to invade', 'continues to kill': acts that happen)
         if k >= 0 and tokens[k].lower in {"and", "or"} and _infinitive_before(tokens, k):
             return True  # 'urged allies to dig deep and donate
-    clause = []
-    intending, presupposing = word_set("intention_verbs"), word_set("presupposing_verbs")
-    for j in range(trigger.index - 1, -1, -1):
-        if tokens[j].text in STOPS:
-            break
-        clause.append(tokens[j].lower)
-        if (tokens[j].lower in intending and j + 2 <= trigger.index <= j + 6
-                and tokens[j + 1].lower == "to" and tokens[j + 2].lower not in presupposing
-                and not any(t.lower in PREPOSITIONS for t in tokens[j + 3 : trigger.index])):
-            return True  # 'threatened to call a strike', 'plans to visit' (not 'wants to halt the delivery',
-            # nor 'wants to express condolences for the attack')
+    before = bisect_left(stops, trigger.index)
+    begin = stops[before - 1] + 1 if before else 0  # the clause's words before the trigger: back to a stop
+    clause = lowers[begin : trigger.index]
     if "if" in clause or "unless" in clause or not NEGATIONS.isdisjoint(clause):
         return True  # a condition or a negation
+    intending, presupposing = word_set("intention_verbs"), word_set("presupposing_verbs")
+    for j in range(max(begin, trigger.index - 6), trigger.index - 1):  # an intending verb 2 to 6 words before
+        if (lowers[j] in intending and lowers[j + 1] == "to" and lowers[j + 2] not in presupposing
+                and PREPOSITIONS.isdisjoint(lowers[j + 3 : trigger.index])):
+            return True  # 'threatened to call a strike', 'plans to visit' (not 'wants to halt the delivery',
+            # nor 'wants to express condolences for the attack')
     joined = "".join(clause)  # a word ending in "n't" only where the words hold one at all (most clauses: none)
     return ("n’t" in joined or "n't" in joined) and any(w.endswith(("n’t", "n't")) for w in clause)
 
@@ -610,31 +618,34 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
     for m in mentions:
         book.known(m.actor_id, m.text)
     out: list[Event] = []
-    triggers = find_triggers(tokens, reported)  # those in reported spans are their statements'
+    lowers = [t.lower for t in tokens]
+    triggers = find_triggers(tokens, reported, lowers)  # those in reported spans are their statements'
     if triggers:  # (most clauses have none: then no events)
-        out = _trigger_events(tokens, text, book, mentions, triggers, dates, statement, default_actor, disputed,
+        out = _trigger_events(tokens, lowers, text, book, mentions, triggers, dates, statement, default_actor, disputed,
                               default_kinds, speaker)
     _remember(book, mentions, tokens)
     return out
 
 
-def _trigger_events(tokens, text, book, mentions, triggers, dates, statement, default_actor, disputed, default_kinds,
-                    speaker) -> list[Event]:
+def _trigger_events(tokens, lowers, text, book, mentions, triggers, dates, statement, default_actor, disputed,
+                    default_kinds, speaker) -> list[Event]:
     """The events the clause's triggers report: triggers of one type make one event."""
     out: list[Event] = []
     seen: set[tuple[str, bool]] = set()
+    stops = [k for k, t in enumerate(tokens) if t.text in STOPS]
     triggers = [t for t in triggers
                 if not in_dates(tokens[t.index], dates)  # 'March 3'
                 and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in word_set("months"))
-                and not _unreal(tokens, t) and not _figurative(tokens, t) and not _not_done(tokens, t)]
+                and not _unreal(tokens, t, lowers, stops) and not _figurative(tokens, t) and not _not_done(tokens, t)]
 
-    if not word_set("labour_words").isdisjoint([t.lower for t in tokens]):  # 'a 48-hour strike over pay': a walkout
+    if not word_set("labour_words").isdisjoint(lowers):  # 'a 48-hour strike over pay': a walkout
         triggers = [_as_labour_strike(t) if t.words in {"strike", "strikes"} else t for t in triggers]
     triggers = [t for t in triggers if not (t.kind == "disaster" and _inside_a_name(tokens, t))]
     disaster = next((t for t in triggers if t.kind == "disaster"), None)
     if disaster is not None:  # 'the typhoon struck ..., killing 12': the disaster did it
         triggers = [t for t in triggers if t.type != "ASSAULT" or t.index < disaster.index]
-    weapon = _weapon_phrase(tokens, 0, len(tokens), mentions) if triggers else None  # every _build's first weapon
+    weapon = _weapon_phrase(tokens, 0, len(tokens), mentions) if triggers and not word_set("weapons").isdisjoint(lowers) \
+        else None  # every _build's first weapon
     starts = {t.index for t in triggers}
     for trig in triggers:
         sort = (trig.type, trig.kind == "war")  # the war itself is never one of the clause's strikes
@@ -834,12 +845,13 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     first_end = first.index + first.length
     nominal = first.pos == "noun"
     reach = 7 if nominal else 2
-    by = next(
-        (k for k in range(first_end, min(len(tokens), first_end + reach))
-         if tokens[k].lower == "by" and not any(tokens[j].text in STOPS or tokens[j].lower in _trigger_firsts()
-                                                for j in range(first_end, k))),  # not 'launched by' of another verb
-        None,
-    )
+    by = None
+    for k in range(first_end, min(len(tokens), first_end + reach)):
+        if tokens[k].lower == "by":
+            by = k
+            break
+        if tokens[k].text in STOPS or tokens[k].lower in _trigger_firsts():
+            break  # not 'launched by' of another verb
     agent = None
     if by is not None:
         skip = 2 if by + 2 < len(tokens) and tokens[by + 1].lower == "the" else 1
@@ -999,14 +1011,13 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         if kind != "transfer" and first.mode != "interception":
             mode = lex["instrument_modes"].get(tokens[b - 1].lower, mode)
     for t in group:
-        words = " ".join(x.lower for x in tokens[t.index : t.index + t.length])
-        mode = lex["assault_modes"].get(words, mode)
+        mode = lex["assault_modes"].get(t.words, mode)  # (a trigger's words: its tokens' lower-case words)
     modes = _group_modes().get((first.type, first.kind, first.mode, first.words), {})
     mode = modes.get(first.words, mode)  # 'fined' -> fine, 'sentenced' -> sentence
     if kind == "use":
         mode = lex["instrument_modes"].get(tokens[weapon[1] - 1].lower, "attack")
     if kind == "meeting":
-        mode = " ".join(x.lower for x in tokens[first.index : first.index + first.length])
+        mode = first.words
     if target is None and kind == "transfer":
         # "providing Russia with drones", "sent Russia ammunition": the recipient right after the verb
         m = _mention_at(mentions, tokens, after_end)
@@ -1267,8 +1278,7 @@ def _disaster(tokens, mentions, group, lo, hi, fields):
     without a date when it is named ('Typhoon Kalmaegi'), said to strike, or placed."""
     nouns = [t for t in group if t.pos == "noun"]
     first = nouns[0] if nouns else group[0]
-    words = " ".join(x.lower for x in tokens[first.index : first.index + first.length])
-    fields["mode"] = words if nouns else None
+    fields["mode"] = first.words if nouns else None
     named = first.index + first.length < len(tokens) and tokens[first.index + first.length].text[:1].isupper() \
         and tokens[first.index].text[:1].isupper()
     verbs = word_set("disaster_verbs")
@@ -1296,11 +1306,24 @@ def _needs_met(tokens: list[Token], trigger: Trigger) -> bool:
         return True
     after = trigger.index + trigger.length
     window = tokens[after : after + rule["after"]] + tokens[max(0, trigger.index - rule.get("before", 0)) : trigger.index]
-    return any(t.lower in word_set(rule["words"]) for t in window)
+    words = word_set(rule["words"])
+    return any(t.lower in words for t in window)
 
 
 MATERIAL_KINDS = ("military aid", "humanitarian aid", "financial aid", "aid")
 """The kinds of aid an object can name, in the order they are preferred."""
+
+
+@lru_cache(maxsize=65536)
+def _kinds_named(word: str) -> tuple[bool, bool, bool, bool]:
+    """Whether the word (as written) names each kind of MATERIAL_KINDS; cached, as the
+    objects of transfers and pledges repeat their words."""
+    lower = word.lower()  # (a token's `lower`)
+    weapons, weak, relief = word_set("weapons"), _material_words("weak"), _material_words("humanitarian aid")
+    money = _material_words("financial aid")
+    return (lower in weapons and lower not in weak, lower in relief,
+            lower in money or word[:1] in money or lower in currency_words() or iso_code(word) is not None,  # 'reais', 'CHF'
+            lower in weak)
 
 
 def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, int] | None:
@@ -1320,17 +1343,7 @@ def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, i
     if any(tokens[k].lower in lex["not yet"] for k in window[:3]):
         return None
     given = trigger.words in lex["given by definition"]  # 'a donation of 100 locomotives': whatever is donated
-    weapons, weak, relief = word_set("weapons"), _material_words("weak"), _material_words("humanitarian aid")
-    money, currencies = _material_words("financial aid"), currency_words()
-
-    def kinds_of(t: Token) -> tuple[bool, bool, bool, bool]:
-        """Whether the word names each kind of MATERIAL_KINDS."""
-        lower = t.lower
-        return (lower in weapons and lower not in weak, lower in relief,
-                lower in money or t.text[:1] in money or lower in currencies or iso_code(t.text) is not None,  # 'reais', 'CHF'
-                lower in weak)
-
-    kinds = [kinds_of(tokens[k]) for k in window]  # per word; zip(*kinds): per kind, over the words
+    kinds = [_kinds_named(tokens[k].text) for k in window]  # per word; zip(*kinds): per kind, over the words
     found = next((kind for kind, named in zip(MATERIAL_KINDS, zip(*kinds)) if any(named)), None)  # the first kind named
     if found is None:
         if not given or not window:
