@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -340,11 +339,10 @@ def _infinitive_before(tokens: list[Token], k: int) -> bool:
                for j in window)
 
 
-def _unreal(tokens: list[Token], trigger: Trigger, lowers: list[str], stops: list[int]) -> bool:
+def _unreal(tokens: list[Token], trigger: Trigger, lowers: list[str]) -> bool:
     """A trigger in an infinitive, after a modal or in a condition ('seeking to acquire',
     'would strike', 'if Putin attacks'), or a noun that is the object of a modal verb ('will
-    provide a loan'): not an occurrence. `lowers` are the tokens' lower-case words, `stops`
-    the indices of the tokens in STOPS, in order."""
+    provide a loan'): not an occurrence. `lowers`: the tokens' lower-case words."""
     if trigger.pos == "noun":
         unreal = word_set("unreal_modifiers")
         for t in tokens[max(0, trigger.index - 2) : trigger.index]:
@@ -366,8 +364,9 @@ def _unreal(tokens: list[Token], trigger: Trigger, lowers: list[str], stops: lis
             return True  # ('he decided to invade', 'continues to kill': acts that happen)
         if k >= 0 and tokens[k].lower in {"and", "or"} and _infinitive_before(tokens, k):
             return True  # 'urged allies to dig deep and donate
-    before = bisect_left(stops, trigger.index)
-    begin = stops[before - 1] + 1 if before else 0  # the clause's words before the trigger: back to a stop
+    begin = trigger.index  # the clause's words before the trigger: back to a stop
+    while begin > 0 and tokens[begin - 1].text not in STOPS:
+        begin -= 1
     clause = lowers[begin : trigger.index]
     if "if" in clause or "unless" in clause or not NEGATIONS.isdisjoint(clause):
         return True  # a condition or a negation
@@ -479,7 +478,9 @@ def _pronoun_subject(
             continue  # 'carried out a “massive strike”'
         if t.text in STOPS:
             return None
-        bare = t.lower.split("’")[0].split("'")[0]
+        bare = t.lower
+        if "’" in bare or "'" in bare:
+            bare = bare.split("’")[0].split("'")[0]  # 'we’ve' -> 'we'
         owner = POSSESSIVE_PRONOUNS.get(bare) if index - k <= 8 else None
         if (bare in SUBJECT_PRONOUNS and not (nominal and bare in {"i", "we"} and not any(
                 x.lower in word_set("light_verbs") for x in tokens[k + 1 : index]))) or (owner and all(
@@ -543,25 +544,30 @@ def _subject(mentions: list[Mention], tokens: list[Token], trigger: Trigger) -> 
 def clauses(tokens: list[Token]) -> list[list[Token]]:
     """Split a region into clauses at ';' and at ', and' / ', but' / ', while' that open a
     new clause ('Russia attacked Kyiv on Monday, and Ukraine struck Belgorod on Tuesday')."""
-    words = [t.lower for t in tokens]
+    return [list(tokens[a:b]) for a, b in _clause_spans(tokens, [t.lower for t in tokens])]
+
+
+def _clause_spans(tokens: list[Token], words: list[str]) -> list[tuple[int, int]]:
+    """The clauses of `clauses` as token ranges [a, b), none empty; `words`: the tokens'
+    lower-case words."""
     firsts = _trigger_firsts()
     n = len(tokens)
-    out: list[list[Token]] = []
+    out: list[tuple[int, int]] = []
     begin = 0  # where the clause being read begins
     for i in [k for k, w in enumerate(words) if w in CUT_WORDS]:
         word = words[i]
         if word == ";" or (  # a list of names ('Iran, North Korea, and China') is not a clause
                 word == "," and i + 2 < n and words[i + 1] in CLAUSE_JOINERS and tokens[i + 2].text[:1].isupper()
                 and not firsts.isdisjoint(words[begin:i]) and not _last_of_list(tokens, i + 2)):
-            out.append(tokens[begin:i])  # the mark belongs to neither clause, nor do joiners opening the next
+            out.append((begin, i))  # the mark belongs to neither clause, nor do joiners opening the next
             begin = i + 1
             while begin < n and words[begin] in CLAUSE_JOINERS:
                 begin += 1
         elif (word == "that" or word == "which") and i + 1 < n and words[i + 1] in AUXILIARY_OPENERS:
-            out.append(tokens[begin:i])  # "the package that was passed by the House": a clause of its own
+            out.append((begin, i))  # "the package that was passed by the House": a clause of its own
             begin = i
-    out.append(tokens[begin:])
-    return [list(c) for c in out if c]  # lists, whatever the sequence given
+    out.append((begin, n))
+    return [(a, b) for a, b in out if a < b]
 
 
 CUT_WORDS = frozenset({";", ",", "that", "which"})
@@ -598,32 +604,33 @@ def find_events(
     out, while their words still serve as objects ('Canada announced a $400 million package').
     """
     out: list[Event] = []
-    for clause in clauses(tokens):
+    words = [t.lower for t in tokens]
+    for a, b in _clause_spans(tokens, words):
+        clause = tokens[a:b]
         if asks:  # a question reports nothing ('Are they willing to stand aside while Iran deepens ...?')
             named = book.names(clause)
             for m in named:  # ... but its names serve later pronouns, so the book knows them
                 book.known(m.actor_id, m.text)
-            _remember(book, named, clause)
+            _remember(book, named, clause, words[a:b])
             continue
         lo, hi = clause[0].start, clause[-1].end
         inside = [d for d in dates if lo <= d.start and d.end <= hi]
-        out += _clause_events(clause, text, book, inside, statement, default_actor, disputed, default_kinds, reported,
-                              speaker)
+        out += _clause_events(clause, words[a:b], text, book, inside, statement, default_actor, disputed, default_kinds,
+                              reported, speaker)
     return out
 
 
-def _clause_events(tokens, text, book, dates, statement, default_actor, disputed, default_kinds, reported,
+def _clause_events(tokens, lowers, text, book, dates, statement, default_actor, disputed, default_kinds, reported,
                    speaker) -> list[Event]:
     mentions = book.names(tokens)
     for m in mentions:
         book.known(m.actor_id, m.text)
     out: list[Event] = []
-    lowers = [t.lower for t in tokens]
     triggers = find_triggers(tokens, reported, lowers)  # those in reported spans are their statements'
     if triggers:  # (most clauses have none: then no events)
         out = _trigger_events(tokens, lowers, text, book, mentions, triggers, dates, statement, default_actor, disputed,
                               default_kinds, speaker)
-    _remember(book, mentions, tokens)
+    _remember(book, mentions, tokens, lowers)
     return out
 
 
@@ -632,11 +639,10 @@ def _trigger_events(tokens, lowers, text, book, mentions, triggers, dates, state
     """The events the clause's triggers report: triggers of one type make one event."""
     out: list[Event] = []
     seen: set[tuple[str, bool]] = set()
-    stops = [k for k, t in enumerate(tokens) if t.text in STOPS]
     triggers = [t for t in triggers
                 if not in_dates(tokens[t.index], dates)  # 'March 3'
                 and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in word_set("months"))
-                and not _unreal(tokens, t, lowers, stops) and not _figurative(tokens, t) and not _not_done(tokens, t)]
+                and not _unreal(tokens, t, lowers) and not _figurative(tokens, t) and not _not_done(tokens, t)]
 
     if not word_set("labour_words").isdisjoint(lowers):  # 'a 48-hour strike over pay': a walkout
         triggers = [_as_labour_strike(t) if t.words in {"strike", "strikes"} else t for t in triggers]
@@ -678,9 +684,10 @@ def _trigger_events(tokens, lowers, text, book, mentions, triggers, dates, state
     return out
 
 
-def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token]) -> None:
+def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token], lowers: list[str]) -> None:
     """Keep the latest person and group named, not after a preposition nor as a nationality
-    ('launched missiles at Kyiv', 'killed Ukrainians'), for the pronouns of later clauses."""
+    ('launched missiles at Kyiv', 'killed Ukrainians'), for the pronouns of later clauses.
+    `lowers`: the tokens' lower-case words."""
     named: list[tuple[int, str, str]] = [
         (m.start, "person" if m.kind == "person" else "group", m.actor_id) for m in mentions if not m.demonym]
     if tokens:  # people the statements named ('Park Seung-hoon'), written in this clause
@@ -698,7 +705,7 @@ def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token]) -> 
                     named.append((at, "person", record.actor_id))
     if not named:
         return
-    after_preposition = {b.start for a, b in zip(tokens, tokens[1:]) if a.lower in PREPOSITIONS}
+    after_preposition = {tokens[i].start for i in range(1, len(tokens)) if lowers[i - 1] in PREPOSITIONS}
     for at, kind, actor_id in sorted(named):
         if at not in after_preposition:
             book.recent[kind] = actor_id
@@ -1093,8 +1100,9 @@ def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> tuple[s
     while k >= 0 and tokens[k].lower in AUXILIARY:
         k -= 1
     start = k
+    subordinators = word_set("subordinators")
     while start >= 0 and tokens[start].text not in STOPS and tokens[start].lower not in CLAUSE_JOINERS \
-            and tokens[start].lower not in word_set("subordinators"):  # '... after opposition lawmakers walked out'
+            and tokens[start].lower not in subordinators:  # '... after opposition lawmakers walked out'
         start -= 1
     if k > 0 and tokens[k].text == "," and start == k:  # 'Its foreign minister, Hélène Marchand, summoned'
         j = k - 1
