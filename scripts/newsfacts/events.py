@@ -155,21 +155,27 @@ def _part_of_speech(tokens: list[Token], i: int, n: int, parts: frozenset[str]) 
     return "verb"
 
 
-def find_triggers(tokens: list[Token], unread: tuple[tuple[int, int], ...] = ()) -> list[Trigger]:
+def find_triggers(tokens: list[Token], unread: tuple[tuple[int, int], ...] = (),
+                  lowers: list[str] | None = None) -> list[Trigger]:
     """Event words in a run of tokens, longest match first; one that starts inside an
     `unread` span [a, b) of offsets is not returned (but, found, it still covers the
-    words it spans, as it would if returned)."""
+    words it spans, as it would if returned). `lowers`: the tokens' lower-case words, if
+    the caller has them."""
     table = _trigger_table()
     starts = _trigger_lengths()
     out: list[Trigger] = []
     after = 0  # triggers do not overlap: the next one starts after the latest
-    for i in [k for k, t in enumerate(tokens) if t.lower in starts]:
+    if lowers is None:
+        lowers = [t.lower for t in tokens]
+    if _trigger_firsts().isdisjoint(lowers):
+        return out  # (many clauses: no word starts a trigger)
+    for i in [k for k, w in enumerate(lowers) if w in starts]:
         if i < after:
             continue
-        skipped = any(a <= tokens[i].start < b for a, b in unread)
-        for n in starts[tokens[i].lower]:
-            key = tuple(t.lower for t in tokens[i : i + n])
+        for n in starts[lowers[i]]:
+            key = tuple(lowers[i : i + n])
             if len(key) == n and key in table:
+                skipped = bool(unread) and any(a <= tokens[i].start < b for a, b in unread)
                 for g, parts in () if skipped else table[key]:
                     pos = _part_of_speech(tokens, i, n, parts)
                     if pos not in parts:
@@ -184,8 +190,11 @@ def _modifier(token: Token, mentions: list[Mention]) -> bool:
     """A word that can modify a weapon noun: 'ballistic', 'Cruise', 'Leopard' (not 'North Korean')."""
     if token.lower in PREPOSITIONS or token.lower in {"and", "the", "a", "an", "its", "their", "his", "her"}:
         return False
-    if not token.text[:1].isalpha() or any(m.start <= token.start < m.end for m in mentions):
+    if not token.text[:1].isalpha():
         return False
+    for m in mentions:
+        if m.start <= token.start < m.end:
+            return False
     if (token.lower,) in _trigger_table():
         return False
     return token.text.islower() or not is_known_name(token)
@@ -330,14 +339,15 @@ def _infinitive_before(tokens: list[Token], k: int) -> bool:
                for j in window)
 
 
-def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
+def _unreal(tokens: list[Token], trigger: Trigger, lowers: list[str]) -> bool:
     """A trigger in an infinitive, after a modal or in a condition ('seeking to acquire',
     'would strike', 'if Putin attacks'), or a noun that is the object of a modal verb ('will
-    provide a loan'): not an occurrence."""
+    provide a loan'): not an occurrence. `lowers`: the tokens' lower-case words."""
     if trigger.pos == "noun":
         unreal = word_set("unreal_modifiers")
-        if any(t.lower in unreal for t in tokens[max(0, trigger.index - 2) : trigger.index]):
-            return True  # 'the potential transfer of Iranian missiles'
+        for t in tokens[max(0, trigger.index - 2) : trigger.index]:
+            if t.lower in unreal:
+                return True  # 'the potential transfer of Iranian missiles'
         for k in range(trigger.index - 1, max(-1, trigger.index - 6), -1):
             w = tokens[k].lower
             if tokens[k].text in STOPS or (w in PREPOSITIONS and w != "to"):
@@ -354,19 +364,18 @@ def _unreal(tokens: list[Token], trigger: Trigger) -> bool:
             return True  # ('he decided to invade', 'continues to kill': acts that happen)
         if k >= 0 and tokens[k].lower in {"and", "or"} and _infinitive_before(tokens, k):
             return True  # 'urged allies to dig deep and donate
-    clause = []
-    intending, presupposing = word_set("intention_verbs"), word_set("presupposing_verbs")
-    for j in range(trigger.index - 1, -1, -1):
-        if tokens[j].text in STOPS:
-            break
-        clause.append(tokens[j].lower)
-        if (tokens[j].lower in intending and j + 2 <= trigger.index <= j + 6
-                and tokens[j + 1].lower == "to" and tokens[j + 2].lower not in presupposing
-                and not any(t.lower in PREPOSITIONS for t in tokens[j + 3 : trigger.index])):
-            return True  # 'threatened to call a strike', 'plans to visit' (not 'wants to halt the delivery',
-            # nor 'wants to express condolences for the attack')
+    begin = trigger.index  # the clause's words before the trigger: back to a stop
+    while begin > 0 and tokens[begin - 1].text not in STOPS:
+        begin -= 1
+    clause = lowers[begin : trigger.index]
     if "if" in clause or "unless" in clause or not NEGATIONS.isdisjoint(clause):
         return True  # a condition or a negation
+    intending, presupposing = word_set("intention_verbs"), word_set("presupposing_verbs")
+    for j in range(max(begin, trigger.index - 6), trigger.index - 1):  # an intending verb 2 to 6 words before
+        if (lowers[j] in intending and lowers[j + 1] == "to" and lowers[j + 2] not in presupposing
+                and PREPOSITIONS.isdisjoint(lowers[j + 3 : trigger.index])):
+            return True  # 'threatened to call a strike', 'plans to visit' (not 'wants to halt the delivery',
+            # nor 'wants to express condolences for the attack')
     joined = "".join(clause)  # a word ending in "n't" only where the words hold one at all (most clauses: none)
     return ("n’t" in joined or "n't" in joined) and any(w.endswith(("n’t", "n't")) for w in clause)
 
@@ -469,7 +478,9 @@ def _pronoun_subject(
             continue  # 'carried out a “massive strike”'
         if t.text in STOPS:
             return None
-        bare = t.lower.split("’")[0].split("'")[0]
+        bare = t.lower
+        if "’" in bare or "'" in bare:
+            bare = bare.split("’")[0].split("'")[0]  # 'we’ve' -> 'we'
         owner = POSSESSIVE_PRONOUNS.get(bare) if index - k <= 8 else None
         if (bare in SUBJECT_PRONOUNS and not (nominal and bare in {"i", "we"} and not any(
                 x.lower in word_set("light_verbs") for x in tokens[k + 1 : index]))) or (owner and all(
@@ -533,30 +544,34 @@ def _subject(mentions: list[Mention], tokens: list[Token], trigger: Trigger) -> 
 def clauses(tokens: list[Token]) -> list[list[Token]]:
     """Split a region into clauses at ';' and at ', and' / ', but' / ', while' that open a
     new clause ('Russia attacked Kyiv on Monday, and Ukraine struck Belgorod on Tuesday')."""
-    words = {t.lower for t in tokens}
-    if ";" not in words and "that" not in words and "which" not in words and (
-        "," not in words or not any(tokens[i - 1].text == "," and t.lower in CLAUSE_JOINERS for i, t in enumerate(tokens) if i)
-    ):
-        return [list(tokens)] if tokens else []  # most regions: nothing to split at
-    out: list[list[Token]] = [[]]
+    return [list(tokens[a:b]) for a, b in _clause_spans(tokens, [t.lower for t in tokens])]
+
+
+def _clause_spans(tokens: list[Token], words: list[str]) -> list[tuple[int, int]]:
+    """The clauses of `clauses` as token ranges [a, b), none empty; `words`: the tokens'
+    lower-case words."""
     firsts = _trigger_firsts()
     n = len(tokens)
-    for i, t in enumerate(tokens):
-        word = t.text
+    out: list[tuple[int, int]] = []
+    begin = 0  # where the clause being read begins
+    for i in [k for k, w in enumerate(words) if w in CUT_WORDS]:
+        word = words[i]
         if word == ";" or (  # a list of names ('Iran, North Korea, and China') is not a clause
-                word == "," and i + 2 < n and tokens[i + 1].lower in CLAUSE_JOINERS and tokens[i + 2].text[:1].isupper()
-                and any(x.lower in firsts for x in out[-1]) and not _last_of_list(tokens, i + 2)):
-            out.append([])
-            continue
-        lower = t.lower
-        if (lower == "that" or lower == "which") and i + 1 < n and tokens[i + 1].lower in AUXILIARY_OPENERS:
-            out.append([])  # "the package that was passed by the House": a clause of its own
-        if not out[-1] and lower in CLAUSE_JOINERS and len(out) > 1:
-            continue
-        out[-1].append(t)
-    return [c for c in out if c]
+                word == "," and i + 2 < n and words[i + 1] in CLAUSE_JOINERS and tokens[i + 2].text[:1].isupper()
+                and not firsts.isdisjoint(words[begin:i]) and not _last_of_list(tokens, i + 2)):
+            out.append((begin, i))  # the mark belongs to neither clause, nor do joiners opening the next
+            begin = i + 1
+            while begin < n and words[begin] in CLAUSE_JOINERS:
+                begin += 1
+        elif (word == "that" or word == "which") and i + 1 < n and words[i + 1] in AUXILIARY_OPENERS:
+            out.append((begin, i))  # "the package that was passed by the House": a clause of its own
+            begin = i
+    out.append((begin, n))
+    return [(a, b) for a, b in out if a < b]
 
 
+CUT_WORDS = frozenset({";", ",", "that", "which"})
+"""The words at which `clauses` may cut a region."""
 AUXILIARY_OPENERS = frozenset({"was", "were", "has", "have", "had", "is", "are"})
 """Auxiliaries after 'that' or 'which' that open a relative clause of its own."""
 
@@ -589,49 +604,65 @@ def find_events(
     out, while their words still serve as objects ('Canada announced a $400 million package').
     """
     out: list[Event] = []
-    for clause in clauses(tokens):
+    words = [t.lower for t in tokens]
+    for a, b in _clause_spans(tokens, words):
+        clause = tokens[a:b]
         if asks:  # a question reports nothing ('Are they willing to stand aside while Iran deepens ...?')
             named = book.names(clause)
             for m in named:  # ... but its names serve later pronouns, so the book knows them
                 book.known(m.actor_id, m.text)
-            _remember(book, named, clause)
+            _remember(book, named, clause, words[a:b])
             continue
         lo, hi = clause[0].start, clause[-1].end
         inside = [d for d in dates if lo <= d.start and d.end <= hi]
-        out += _clause_events(clause, text, book, inside, statement, default_actor, disputed, default_kinds, reported,
-                              speaker)
+        out += _clause_events(clause, words[a:b], text, book, inside, statement, default_actor, disputed, default_kinds,
+                              reported, speaker)
     return out
 
 
-def _clause_events(tokens, text, book, dates, statement, default_actor, disputed, default_kinds, reported,
+def _clause_events(tokens, lowers, text, book, dates, statement, default_actor, disputed, default_kinds, reported,
                    speaker) -> list[Event]:
     mentions = book.names(tokens)
     for m in mentions:
         book.known(m.actor_id, m.text)
     out: list[Event] = []
+    triggers = find_triggers(tokens, reported, lowers)  # those in reported spans are their statements'
+    if triggers:  # (most clauses have none: then no events)
+        out = _trigger_events(tokens, lowers, text, book, mentions, triggers, dates, statement, default_actor, disputed,
+                              default_kinds, speaker)
+    _remember(book, mentions, tokens, lowers)
+    return out
+
+
+def _trigger_events(tokens, lowers, text, book, mentions, triggers, dates, statement, default_actor, disputed,
+                    default_kinds, speaker) -> list[Event]:
+    """The events the clause's triggers report: triggers of one type make one event."""
+    out: list[Event] = []
     seen: set[tuple[str, bool]] = set()
-    triggers = [t for t in find_triggers(tokens, reported)  # those in reported spans are their statements'
+    triggers = [t for t in triggers
                 if not in_dates(tokens[t.index], dates)  # 'March 3'
                 and not (t.index > 0 and tokens[t.index].text[:1].isupper() and tokens[t.index].lower in word_set("months"))
-                and not _unreal(tokens, t) and not _figurative(tokens, t) and not _not_done(tokens, t)]
+                and not _unreal(tokens, t, lowers) and not _figurative(tokens, t) and not _not_done(tokens, t)]
 
-    if not word_set("labour_words").isdisjoint(t.lower for t in tokens):  # 'a 48-hour strike over pay': a walkout
+    if not word_set("labour_words").isdisjoint(lowers):  # 'a 48-hour strike over pay': a walkout
         triggers = [_as_labour_strike(t) if t.words in {"strike", "strikes"} else t for t in triggers]
     triggers = [t for t in triggers if not (t.kind == "disaster" and _inside_a_name(tokens, t))]
     disaster = next((t for t in triggers if t.kind == "disaster"), None)
     if disaster is not None:  # 'the typhoon struck ..., killing 12': the disaster did it
         triggers = [t for t in triggers if t.type != "ASSAULT" or t.index < disaster.index]
+    weapon = _weapon_phrase(tokens, 0, len(tokens), mentions) if triggers and not word_set("weapons").isdisjoint(lowers) \
+        else None  # every _build's first weapon
+    starts = {t.index for t in triggers}
     for trig in triggers:
         sort = (trig.type, trig.kind == "war")  # the war itself is never one of the clause's strikes
         if sort in seen:
             continue
         group = [t for t in triggers if (t.type, t.kind == "war") == sort and t.index >= trig.index
                  and (t is trig or t.needs != "projectile")]  # 'missiles launched ... exploded in mid-air': the launch
-        starts = {t.index for t in triggers}
         others = tuple(t for t in triggers if t.type != trig.type and t.index > trig.index
                        and t.index + t.length not in starts and _own_event(tokens, trig, t))
 
-        event = _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, speaker, others)
+        event = _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, weapon, speaker, others)
         if event is None:
             continue
         seen.add(sort)
@@ -650,13 +681,13 @@ def _clause_events(tokens, text, book, dates, statement, default_actor, disputed
                         fields.get("anaphoric", False),
                     )
                 )
-    _remember(book, mentions, tokens)
     return out
 
 
-def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token]) -> None:
+def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token], lowers: list[str]) -> None:
     """Keep the latest person and group named, not after a preposition nor as a nationality
-    ('launched missiles at Kyiv', 'killed Ukrainians'), for the pronouns of later clauses."""
+    ('launched missiles at Kyiv', 'killed Ukrainians'), for the pronouns of later clauses.
+    `lowers`: the tokens' lower-case words."""
     named: list[tuple[int, str, str]] = [
         (m.start, "person" if m.kind == "person" else "group", m.actor_id) for m in mentions if not m.demonym]
     if tokens:  # people the statements named ('Park Seung-hoon'), written in this clause
@@ -674,7 +705,7 @@ def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token]) -> 
                     named.append((at, "person", record.actor_id))
     if not named:
         return
-    after_preposition = {b.start for a, b in zip(tokens, tokens[1:]) if a.lower in PREPOSITIONS}
+    after_preposition = {tokens[i].start for i in range(1, len(tokens)) if lowers[i - 1] in PREPOSITIONS}
     for at, kind, actor_id in sorted(named):
         if at not in after_preposition:
             book.recent[kind] = actor_id
@@ -765,12 +796,13 @@ def _own_event(tokens: list[Token], trig: Trigger, later: Trigger) -> bool:
     return trig.pos == "noun" or any(t.text in STOPS or t.lower in PREPOSITIONS or t.lower == "including" for t in between)
 
 
-def _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, speaker=None, others=()):
+def _build(tokens, text, book, mentions, group, dates, default_actor, default_kinds, weapon, speaker=None, others=()):
+    """The event a group of triggers reports: its span, fields and actors; None when it is none.
+    `weapon` is the clause's first weapon phrase (the same for every group of the clause)."""
     first, last = group[0], group[-1]
     kind = first.kind
     lex = lexicon()
     after_end = last.index + last.length
-    weapon = _weapon_phrase(tokens, 0, len(tokens), mentions)
     if kind == "use":
         weapon = _weapon_phrase(tokens, after_end, after_end + 4, mentions)
         if weapon is None or any(tokens[k].text in STOPS for k in range(after_end, weapon[0])):
@@ -820,12 +852,13 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     first_end = first.index + first.length
     nominal = first.pos == "noun"
     reach = 7 if nominal else 2
-    by = next(
-        (k for k in range(first_end, min(len(tokens), first_end + reach))
-         if tokens[k].lower == "by" and not any(tokens[j].text in STOPS or tokens[j].lower in _trigger_firsts()
-                                                for j in range(first_end, k))),  # not 'launched by' of another verb
-        None,
-    )
+    by = None
+    for k in range(first_end, min(len(tokens), first_end + reach)):
+        if tokens[k].lower == "by":
+            by = k
+            break
+        if tokens[k].text in STOPS or tokens[k].lower in _trigger_firsts():
+            break  # not 'launched by' of another verb
     agent = None
     if by is not None:
         skip = 2 if by + 2 < len(tokens) and tokens[by + 1].lower == "the" else 1
@@ -985,14 +1018,13 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
         if kind != "transfer" and first.mode != "interception":
             mode = lex["instrument_modes"].get(tokens[b - 1].lower, mode)
     for t in group:
-        words = " ".join(x.lower for x in tokens[t.index : t.index + t.length])
-        mode = lex["assault_modes"].get(words, mode)
+        mode = lex["assault_modes"].get(t.words, mode)  # (a trigger's words: its tokens' lower-case words)
     modes = _group_modes().get((first.type, first.kind, first.mode, first.words), {})
     mode = modes.get(first.words, mode)  # 'fined' -> fine, 'sentenced' -> sentence
     if kind == "use":
         mode = lex["instrument_modes"].get(tokens[weapon[1] - 1].lower, "attack")
     if kind == "meeting":
-        mode = " ".join(x.lower for x in tokens[first.index : first.index + first.length])
+        mode = first.words
     if target is None and kind == "transfer":
         # "providing Russia with drones", "sent Russia ammunition": the recipient right after the verb
         m = _mention_at(mentions, tokens, after_end)
@@ -1025,9 +1057,9 @@ def _build(tokens, text, book, mentions, group, dates, default_actor, default_ki
     # (a commitment's are its own: 'the G7 committed to loan Ukraine back in June')
     # dates after the trigger, in the same clause; else a date that opens the clause
     # ("Ten years ago, Putin occupied Crimea", "On Jan. 6, Russian forces launched ...")
+    modal_end = min((t.end for t in tokens[first.index + 1 :] if t.text in FINITE_MODALS), default=None) if dates else None
     after = [d for d in dates if d.start >= tokens[first.index].start
-             and not any(t.text in FINITE_MODALS and first.index < k and t.end <= d.start
-                         for k, t in enumerate(tokens))  # '... storm and would leave next week'
+             and not (modal_end is not None and modal_end <= d.start)  # '... storm and would leave next week'
              and not any(tokens[o.index].end <= d.start for o in others)  # '... including the provision of aid since February'
              and text[d.end : d.end + 2] not in {"’s", "'s"}  # 'This attack casts doubt on yesterday’s deal': the deal's
              and not (infinitive is not None and d.start >= tokens[infinitive].end)]  # 'threatened to strike in March'
@@ -1068,8 +1100,9 @@ def _phrase_subject(tokens: list[Token], index: int, book: ActorBook) -> tuple[s
     while k >= 0 and tokens[k].lower in AUXILIARY:
         k -= 1
     start = k
+    subordinators = word_set("subordinators")
     while start >= 0 and tokens[start].text not in STOPS and tokens[start].lower not in CLAUSE_JOINERS \
-            and tokens[start].lower not in word_set("subordinators"):  # '... after opposition lawmakers walked out'
+            and tokens[start].lower not in subordinators:  # '... after opposition lawmakers walked out'
         start -= 1
     if k > 0 and tokens[k].text == "," and start == k:  # 'Its foreign minister, Hélène Marchand, summoned'
         j = k - 1
@@ -1253,8 +1286,7 @@ def _disaster(tokens, mentions, group, lo, hi, fields):
     without a date when it is named ('Typhoon Kalmaegi'), said to strike, or placed."""
     nouns = [t for t in group if t.pos == "noun"]
     first = nouns[0] if nouns else group[0]
-    words = " ".join(x.lower for x in tokens[first.index : first.index + first.length])
-    fields["mode"] = words if nouns else None
+    fields["mode"] = first.words if nouns else None
     named = first.index + first.length < len(tokens) and tokens[first.index + first.length].text[:1].isupper() \
         and tokens[first.index].text[:1].isupper()
     verbs = word_set("disaster_verbs")
@@ -1282,11 +1314,24 @@ def _needs_met(tokens: list[Token], trigger: Trigger) -> bool:
         return True
     after = trigger.index + trigger.length
     window = tokens[after : after + rule["after"]] + tokens[max(0, trigger.index - rule.get("before", 0)) : trigger.index]
-    return any(t.lower in word_set(rule["words"]) for t in window)
+    words = word_set(rule["words"])
+    return any(t.lower in words for t in window)
 
 
 MATERIAL_KINDS = ("military aid", "humanitarian aid", "financial aid", "aid")
 """The kinds of aid an object can name, in the order they are preferred."""
+
+
+@lru_cache(maxsize=65536)
+def _kinds_named(word: str) -> tuple[bool, bool, bool, bool]:
+    """Whether the word (as written) names each kind of MATERIAL_KINDS; cached, as the
+    objects of transfers and pledges repeat their words."""
+    lower = word.lower()  # (a token's `lower`)
+    weapons, weak, relief = word_set("weapons"), _material_words("weak"), _material_words("humanitarian aid")
+    money = _material_words("financial aid")
+    return (lower in weapons and lower not in weak, lower in relief,
+            lower in money or word[:1] in money or lower in currency_words() or iso_code(word) is not None,  # 'reais', 'CHF'
+            lower in weak)
 
 
 def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, int] | None:
@@ -1306,25 +1351,15 @@ def _material(tokens: list[Token], trigger: Trigger, after: int) -> tuple[str, i
     if any(tokens[k].lower in lex["not yet"] for k in window[:3]):
         return None
     given = trigger.words in lex["given by definition"]  # 'a donation of 100 locomotives': whatever is donated
-    weapons, weak, relief = word_set("weapons"), _material_words("weak"), _material_words("humanitarian aid")
-    money, currencies = _material_words("financial aid"), currency_words()
-
-    def kinds_of(t: Token) -> tuple[bool, bool, bool, bool]:
-        """Whether the word names each kind of MATERIAL_KINDS."""
-        lower = t.lower
-        return (lower in weapons and lower not in weak, lower in relief,
-                lower in money or t.text[:1] in money or lower in currencies or iso_code(t.text) is not None,  # 'reais', 'CHF'
-                lower in weak)
-
-    named = [(k, kinds_of(tokens[k])) for k in window]
-    found = next((kind for i, kind in enumerate(MATERIAL_KINDS) if any(f[i] for _, f in named)), None)  # the first kind named
+    kinds = [_kinds_named(tokens[k].text) for k in window]  # per word; zip(*kinds): per kind, over the words
+    found = next((kind for kind, named in zip(MATERIAL_KINDS, zip(*kinds)) if any(named)), None)  # the first kind named
     if found is None:
         if not given or not window:
             return None
         return ("aid" if trigger.mode == "military aid" else trigger.mode), window[-1]
     if found == "aid" and any(tokens[k].lower in _material_words("military adjectives") for k in window):
         found = "military aid"
-    last = max(k for k, f in named if any(f))  # the object's last word that names a kind
+    last = max(k for k, f in zip(window, kinds) if any(f))  # the object's last word that names a kind
     if trigger.type != "AID" or trigger.mode != "military aid":
         return trigger.mode, last  # a loan, a pledge: the trigger names it
     return found, last
