@@ -1,4 +1,4 @@
-"""clauses() cuts a region at ';', at ', and' before a new clause, and before 'that was':
+"""clause_spans() cuts a region at ';', at ', and' before a new clause, and before 'that was':
 pinned on the edge cases of its cuts (joiners dropped after a cut, empty clauses, lists of
 names)."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfacts.events import clauses
+from newsfacts.events import clause_spans
 from newsfacts.text import sentences
 
 
@@ -24,5 +24,6 @@ from newsfacts.text import sentences
 ])
 def test_clauses_cut_where_a_new_clause_opens(text: str, expected: list[str]) -> None:
     tokens = list(next(iter(sentences(text))).tokens)
-    assert [" ".join(t.text for t in c) for c in clauses(tokens)] == expected
-    assert clauses([]) == []
+    spans = clause_spans(tokens, [t.lower for t in tokens])
+    assert [" ".join(t.text for t in tokens[a:b]) for a, b in spans] == expected
+    assert clause_spans([], []) == []

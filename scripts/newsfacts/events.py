@@ -541,15 +541,11 @@ def _subject(mentions: list[Mention], tokens: list[Token], trigger: Trigger) -> 
     return None
 
 
-def clauses(tokens: list[Token]) -> list[list[Token]]:
-    """Split a region into clauses at ';' and at ', and' / ', but' / ', while' that open a
-    new clause ('Russia attacked Kyiv on Monday, and Ukraine struck Belgorod on Tuesday')."""
-    return [list(tokens[a:b]) for a, b in _clause_spans(tokens, [t.lower for t in tokens])]
-
-
-def _clause_spans(tokens: list[Token], words: list[str]) -> list[tuple[int, int]]:
-    """The clauses of `clauses` as token ranges [a, b), none empty; `words`: the tokens'
-    lower-case words."""
+def clause_spans(tokens: list[Token], words: list[str]) -> list[tuple[int, int]]:
+    """A region's clauses as token ranges [a, b), none empty: cut at ';' and at ', and' /
+    ', but' / ', while' that open a new clause ('Russia attacked Kyiv on Monday, and Ukraine
+    struck Belgorod on Tuesday'), and before 'that was' / 'which has'; the joiners that open
+    a clause belong to neither. `words`: the tokens' lower-case words."""
     firsts = _trigger_firsts()
     n = len(tokens)
     out: list[tuple[int, int]] = []
@@ -571,7 +567,7 @@ def _clause_spans(tokens: list[Token], words: list[str]) -> list[tuple[int, int]
 
 
 CUT_WORDS = frozenset({";", ",", "that", "which"})
-"""The words at which `clauses` may cut a region."""
+"""The words at which `clause_spans` may cut a region."""
 AUXILIARY_OPENERS = frozenset({"was", "were", "has", "have", "had", "is", "are"})
 """Auxiliaries after 'that' or 'which' that open a relative clause of its own."""
 
@@ -605,7 +601,7 @@ def find_events(
     """
     out: list[Event] = []
     words = [t.lower for t in tokens]
-    for a, b in _clause_spans(tokens, words):
+    for a, b in clause_spans(tokens, words):
         clause = tokens[a:b]
         if asks:  # a question reports nothing ('Are they willing to stand aside while Iran deepens ...?')
             named = book.names(clause)
