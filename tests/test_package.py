@@ -231,3 +231,32 @@ def test_the_arrow_reader_and_the_row_reader_agree() -> None:
         assert [[row[f] for f in r.fields] for row in rows] == [
             ["" if v is None else v for v in record.values()] for record in table.to_pylist()
         ], r.name
+
+
+def test_article_lines_join_into_the_csv_of_the_sorted_tables() -> None:
+    """The tables' CSVs made article by article, as the extractions arrive, are the bytes
+    to_csv writes of all rows in `tables`' order, whatever order the articles come in
+    (source ids that sort differently from their file names: 'a' < 'a-b' < 'a.b' < 'b')."""
+    from newsfacts.article import read_article
+    from newsfacts.csvio import to_csv
+    from newsfacts.package import ARTICLE_TABLES, ArticleLines, BuildError, tables
+    from newsfacts.pipeline import extract
+
+    texts = [p for p in sorted((ROOT / "tests" / "articles").glob("*.txt"))][:3] + [ROOT / "seeds" / "000_bb5d0af167e4fb00.txt"]
+    names = ["b", "a.b", "a-b", "a"]
+    extractions = []
+    for path, name in zip(texts, names):
+        article = read_article(path)
+        x = extract(type(article)(name, path, article.data, article.text, published=article.published), f"seeds/{name}.txt")
+        extractions.append(x)
+    assert all(x.statements for x in extractions)
+    rows = tables(extractions)
+    for order in (extractions, extractions[::-1]):
+        lines = ArticleLines()
+        for x in order:
+            lines.add(x)
+        for name in ARTICLE_TABLES:
+            assert lines.csv(RESOURCE_BY_NAME[name]) == to_csv(RESOURCE_BY_NAME[name], rows[name]), name
+    assert [r["source_id"] for r in rows["sources"]] == ["a", "a-b", "a.b", "b"]
+    with pytest.raises(BuildError, match="two articles with the source id a"):
+        lines.add(extractions[-1])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Iterable
 
 from newsfacts.schema import FIELDS, LIST_DELIMITER, Resource
@@ -30,17 +31,37 @@ _WRITTEN_BY_CELL = frozenset({"boolean", "number", "list"})
 
 def to_csv(resource: Resource, rows: Iterable[dict[str, Any]]) -> bytes:
     """CSV bytes of a table, its columns in the schema's order."""
+    lines = CsvLines(resource)
+    lines.add(rows)
+    return (csv_header(resource) + "".join(lines.lines)).encode("utf-8")
+
+
+def csv_header(resource: Resource) -> str:
+    """The header line of a table's CSV."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    fields = resource.fields
-    writer.writerow(fields)
-    by_cell = [k for k, name in enumerate(fields) if FIELDS[name].type in _WRITTEN_BY_CELL]
-    for row in rows:
-        values = list(map(row.get, fields))
-        for k in by_cell:
-            values[k] = _cell(values[k])
-        writer.writerow(values)
-    return buf.getvalue().encode("utf-8")
+    csv.writer(buf, lineterminator="\n").writerow(resource.fields)
+    return buf.getvalue()
+
+
+class CsvLines:
+    """The lines of a table's CSV (without its header), one string per row, added rows at
+    a time: a table's CSV is its header and its rows' lines joined, in any grouping (each
+    line depends on its row alone)."""
+
+    def __init__(self, resource: Resource) -> None:
+        self.lines: list[str] = []
+        self._writer = csv.writer(SimpleNamespace(write=self.lines.append), lineterminator="\n")  # a line per row
+        self._fields = resource.fields
+        self._by_cell = [k for k, name in enumerate(self._fields) if FIELDS[name].type in _WRITTEN_BY_CELL]
+
+    def add(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Write the rows' lines, their columns in the schema's order."""
+        fields, by_cell, writerow = self._fields, self._by_cell, self._writer.writerow
+        for row in rows:
+            values = list(map(row.get, fields))
+            for k in by_cell:
+                values[k] = _cell(values[k])
+            writerow(values)
 
 
 def from_csv(data: bytes | str) -> list[dict[str, str]]:

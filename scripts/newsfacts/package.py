@@ -15,14 +15,15 @@ import warnings
 from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
+from operator import itemgetter
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from newsfacts.article import Article
-from newsfacts.csvio import to_csv
+from newsfacts.csvio import CsvLines, csv_header, to_csv
 from newsfacts.descriptor import dumps, package_descriptor
 from newsfacts.output import OutputError, file_mode, occupied, write_tree
 from newsfacts.pipeline import Extraction, Row, extract
-from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES
+from newsfacts.schema import RESOURCE_BY_NAME, RESOURCES, Resource
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -54,17 +55,61 @@ def merge_actors(extractions: list[Extraction]) -> list[Row]:
     return [merged[k] for k in sorted(merged)]
 
 
+ARTICLE_TABLES = ("sources", "statements", "events", "figures")
+"""The tables whose every row belongs to one article (an actor's is merged over articles)."""
+
+
+def _by_position(name: str) -> Callable[[Row], tuple]:
+    """The order of an article table's rows: by source id, then by place in the article
+    (start, end) and id."""
+    if name == "sources":
+        return itemgetter("source_id")
+    return itemgetter("source_id", "start", "end", RESOURCE_BY_NAME[name].primary_key)
+
+
+def _article_rows(x: Extraction) -> dict[str, list[Row]]:
+    return {"sources": [x.source], "statements": x.statements, "events": x.events, "figures": x.figures}
+
+
 def tables(extractions: list[Extraction], id_changes: list[Row] | None = None) -> dict[str, list[Row]]:
     """The rows of each resource, in a stable order."""
-    by_position = lambda r: (r["source_id"], r["start"], r["end"], r[next(iter(r))])  # noqa: E731
+    rows = {name: sorted((r for x in extractions for r in _article_rows(x)[name]), key=_by_position(name))
+            for name in ARTICLE_TABLES}
     return {
-        "sources": sorted((x.source for x in extractions), key=lambda r: r["source_id"]),
+        "sources": rows["sources"],
         "actors": merge_actors(extractions),
-        "statements": sorted((r for x in extractions for r in x.statements), key=by_position),
-        "events": sorted((r for x in extractions for r in x.events), key=by_position),
-        "figures": sorted((r for x in extractions for r in x.figures), key=by_position),
+        "statements": rows["statements"],
+        "events": rows["events"],
+        "figures": rows["figures"],
         "id_changes": sorted(id_changes or [], key=lambda r: (r["version"], r["table"], r["old_id"])),
     }
+
+
+class ArticleLines:
+    """The CSV lines of each article's rows in ARTICLE_TABLES, made as its extraction
+    arrives (with workers, while the others are still extracting) and joined in `tables`'
+    order: articles by source id (one line each in sources), each article's rows by place."""
+
+    def __init__(self) -> None:
+        self._tables = {name: CsvLines(RESOURCE_BY_NAME[name]) for name in ARTICLE_TABLES}
+        self._spans: dict[str, dict[str, tuple[int, int]]] = {name: {} for name in ARTICLE_TABLES}  # source id -> its lines
+
+    def add(self, x: Extraction) -> None:
+        """Render one article's rows."""
+        sid = str(x.source["source_id"])
+        if sid in self._spans["sources"]:
+            raise BuildError(f"two articles with the source id {sid}")
+        for name, rows in _article_rows(x).items():
+            table = self._tables[name]
+            first = len(table.lines)
+            table.add(sorted(rows, key=_by_position(name)))
+            self._spans[name][sid] = (first, len(table.lines))
+
+    def csv(self, resource: Resource) -> bytes:
+        """The table's CSV, as to_csv would write its rows in `tables`' order."""
+        lines, spans = self._tables[resource.name].lines, self._spans[resource.name]
+        ordered = (line for sid in sorted(spans) for line in lines[spans[sid][0] : spans[sid][1]])
+        return (csv_header(resource) + "".join(ordered)).encode("utf-8")
 
 
 def check_id_changes(rows: dict[str, list[Row]]) -> None:
@@ -202,11 +247,13 @@ def extract_all(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     alongside: Callable[[], None] | None = None,
+    each: Callable[[Extraction], None] | None = None,
 ) -> list[Extraction]:
     """Extract every article, in `jobs` processes; the result is in input order whatever
     the number of processes, so the package is identical. `alongside` (writing files, say)
     runs meanwhile in a process of its own (forked first, while this process has no
-    other thread); its error is raised once the articles are extracted."""
+    other thread); its error is raised once the articles are extracted. `each` is called
+    with every extraction as it arrives, in input order."""
     pairs = list(zip(articles, article_paths))
     out: list[Extraction] = []
     jobs = min(jobs, len(pairs), os.cpu_count() or 1)  # '--jobs 1000' starts no more workers than cores or articles
@@ -219,6 +266,8 @@ def extract_all(
             results = pool.map(_extract_pair, pairs, chunksize=chunk)
         for x in results:
             out.append(x)
+            if each:
+                each(x)
             if progress:
                 progress(1)
     return out
@@ -236,14 +285,15 @@ def package_files(
 ) -> tuple[dict[str, bytes], dict[str, list[Row]]]:
     """The package's CSVs and descriptor as bytes keyed by relative path, and the rows;
     `meta` the package's own properties; `alongside` as extract_all's."""
-    extractions = extract_all(articles, article_paths, jobs, progress, alongside)
+    lines = ArticleLines()
+    extractions = extract_all(articles, article_paths, jobs, progress, alongside, lines.add)
     rows = tables(extractions, id_changes)
     check_id_changes(rows)
     check_provenance(rows, {a.source_id: a for a in articles})
     files: dict[str, bytes] = {}
     sizes: dict[str, tuple[int, str]] = {}
     for r in RESOURCES:
-        data = to_csv(r, rows[r.name])
+        data = lines.csv(r) if r.name in ARTICLE_TABLES else to_csv(r, rows[r.name])
         files[r.path] = data
         sizes[r.name] = (len(data), hashlib.sha256(data).hexdigest())
     sources = [
