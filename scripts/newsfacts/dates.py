@@ -94,7 +94,8 @@ def _alternatives() -> list[str]:
         rf"(?P<since>since\s(?P<s1>last\syear|last\smonth|{point}))",
         r"(?P<rel>(?i:(?:earlier|later)\s)?(?i:last|this|next)\s(?:year|quarter|month|week|weekend))",
         r"(?P<past>(?i:the\s)?(?i:past)\s(?P<punit>week|month|year))",
-        r"(?P<ago>(?P<n>\d+|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s(?P<unit>year|month|week|day)s?\sago"
+        r"(?P<ago>(?=\w+\s(?:year|month|week|day)s?\sago)"  # (implied by what follows: most words fail it at once)
+        r"(?P<n>\d+|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s(?P<unit>year|month|week|day)s?\sago"
         r"(?:\s(?P<agoday>today|tomorrow|yesterday))?)",
         r"(?P<dayword>(?i:yesterday|today|tonight|last\snight|this\s(?:morning|afternoon|evening)))",
         rf"(?P<wd>(?i:(?:on|last|next|this|{deadline})\s)?{weekday})",
@@ -437,8 +438,12 @@ def future_frame(text: str, start: int, expression: str) -> bool:
     it in the past. The words are the lexicon's `date_frames`."""
     frames, endings = _frame_words(), _past_endings()
     future, past, pair_ends = frames["future"], frames["past"], _future_pair_ends()
-    clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
-    words = [w.lower() if i == 0 else w for i, w in enumerate(_WORD.findall(text[clause_start:start]))]
+    clause_start = max(0, start - 300)
+    for m in _CLAUSE_START.finditer(text, clause_start, start):
+        clause_start = m.end()  # (the matches come in order: the last ends latest)
+    words = _WORD.findall(text[clause_start:start])
+    if words:
+        words[0] = words[0].lower()  # (the clause's first word may be capitalised: the others are read as written)
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         if word in future or (i and word in pair_ends and f"{words[i - 1]} {word}" in future):

@@ -365,7 +365,7 @@ def _unreal(tokens: list[Token], trigger: Trigger, lowers: list[str]) -> bool:
         if k >= 0 and tokens[k].lower in {"and", "or"} and _infinitive_before(tokens, k):
             return True  # 'urged allies to dig deep and donate
     begin = trigger.index  # the clause's words before the trigger: back to a stop
-    while begin > 0 and tokens[begin - 1].text not in STOPS:
+    while begin > 0 and lowers[begin - 1] not in STOPS:  # (a mark's lower case is the mark)
         begin -= 1
     clause = lowers[begin : trigger.index]
     if "if" in clause or "unless" in clause or not NEGATIONS.isdisjoint(clause):
@@ -701,7 +701,7 @@ def _remember(book: ActorBook, mentions: list[Mention], tokens: list[Token], low
                     named.append((at, "person", record.actor_id))
     if not named:
         return
-    after_preposition = {tokens[i].start for i in range(1, len(tokens)) if lowers[i - 1] in PREPOSITIONS}
+    after_preposition = {t.start for w, t in zip(lowers, tokens[1:]) if w in PREPOSITIONS}  # (each token after one)
     for at, kind, actor_id in sorted(named):
         if at not in after_preposition:
             book.recent[kind] = actor_id

@@ -710,10 +710,15 @@ def _starts(tokens: list[Token]) -> list[int]:
     `_figure_at` and `_read_number` require of their first token, tested once (a digit or
     currency sign, a number word, 'between' or 'from', a multiplicative, a currency); most
     words fail it."""
-    words, currencies, iso_code = _start_words(), lexicon()["currencies"], money.iso_code
-    return [k for k, t in enumerate(tokens)
-            if t.text[:1] in "$€£₹0123456789" or t.lower in words or t.text in currencies
-            or (len(t.text) == 3 and t.text.isupper() and iso_code(t.text) is not None)]  # an ISO code: three capitals
+    return [k for k, t in enumerate(tokens) if _can_start(t.text)]
+
+
+@lru_cache(maxsize=65536)
+def _can_start(text: str) -> bool:
+    """`_starts`' test of one token's text (its lower case: `Token.lower`); cached, as an
+    article's words repeat."""
+    return (text[:1] in "$€£₹0123456789" or text.lower() in _start_words() or text in lexicon()["currencies"]
+            or (len(text) == 3 and text.isupper() and money.iso_code(text) is not None))  # an ISO code: three capitals
 
 
 @lru_cache(maxsize=1)

@@ -214,9 +214,9 @@ def find_in_sentence(
         return []
     lowers = [t.lower for t in toks]
     forms = cue_forms()
+    if forms.isdisjoint(lowers):
+        return []  # (many sentences: no word starts a cue)
     starts = [k for k, w in enumerate(lowers) if w in forms]  # where a cue can start (elsewhere cue_at says None)
-    if not starts:
-        return []
     s_start, s_end = toks[0].start, toks[-1].end
     named = [(m.start, m.end) for m in book.names(toks)] + [(q.start, q.end) for q in _overlapping(quotes, s_start, s_end)]
     out: list[Found] = []
