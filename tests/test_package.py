@@ -233,13 +233,14 @@ def test_the_arrow_reader_and_the_row_reader_agree() -> None:
         ], r.name
 
 
-def test_article_lines_join_into_the_csv_of_the_sorted_tables() -> None:
-    """The tables' CSVs made article by article, as the extractions arrive, are the bytes
-    to_csv writes of all rows in `tables`' order, whatever order the articles come in
-    (source ids that sort differently from their file names: 'a' < 'a-b' < 'a.b' < 'b')."""
+def test_tables_gathered_article_by_article_are_the_sorted_tables() -> None:
+    """The rows and CSVs gathered article by article, as the extractions arrive, are all
+    rows sorted by (source id, start, end, id) and the bytes to_csv writes of them, whatever
+    order the articles come in (source ids that sort differently from their file names:
+    'a' < 'a-b' < 'a.b' < 'b')."""
     from newsfacts.article import read_article
     from newsfacts.csvio import to_csv
-    from newsfacts.package import ARTICLE_TABLES, ArticleLines, BuildError, tables
+    from newsfacts.package import ARTICLE_TABLES, BuildError, Tables
     from newsfacts.pipeline import extract
 
     texts = [p for p in sorted((ROOT / "tests" / "articles").glob("*.txt"))][:3] + [ROOT / "seeds" / "000_bb5d0af167e4fb00.txt"]
@@ -250,13 +251,19 @@ def test_article_lines_join_into_the_csv_of_the_sorted_tables() -> None:
         x = extract(type(article)(name, path, article.data, article.text, published=article.published), f"seeds/{name}.txt")
         extractions.append(x)
     assert all(x.statements for x in extractions)
-    rows = tables(extractions)
+    expected = {"sources": sorted((x.source for x in extractions), key=lambda r: r["source_id"])}
+    for name in ("statements", "events", "figures"):
+        key = RESOURCE_BY_NAME[name].primary_key
+        expected[name] = sorted((r for x in extractions for r in getattr(x, name)),
+                                key=lambda r: (r["source_id"], r["start"], r["end"], r[key]))
     for order in (extractions, extractions[::-1]):
-        lines = ArticleLines()
+        gathered = Tables()
         for x in order:
-            lines.add(x)
+            gathered.add(x)
+        rows = gathered.rows()
         for name in ARTICLE_TABLES:
-            assert lines.csv(RESOURCE_BY_NAME[name]) == to_csv(RESOURCE_BY_NAME[name], rows[name]), name
+            assert rows[name] == expected[name], name
+            assert gathered.csv(RESOURCE_BY_NAME[name]) == to_csv(RESOURCE_BY_NAME[name], expected[name]), name
     assert [r["source_id"] for r in rows["sources"]] == ["a", "a-b", "a.b", "b"]
     with pytest.raises(BuildError, match="two articles with the source id a"):
-        lines.add(extractions[-1])
+        gathered.add(extractions[-1])

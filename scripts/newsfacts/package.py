@@ -59,55 +59,54 @@ ARTICLE_TABLES = ("sources", "statements", "events", "figures")
 """The tables whose every row belongs to one article (an actor's is merged over articles)."""
 
 
-def _by_position(name: str) -> Callable[[Row], tuple]:
-    """The order of an article table's rows: by source id, then by place in the article
-    (start, end) and id."""
-    if name == "sources":
-        return itemgetter("source_id")
-    return itemgetter("source_id", "start", "end", RESOURCE_BY_NAME[name].primary_key)
+def _by_place(name: str) -> Callable[[Row], tuple]:
+    """The order of one article's rows in a table: by place in the article (start, end),
+    then id."""
+    return itemgetter("start", "end", RESOURCE_BY_NAME[name].primary_key)
 
 
-def _article_rows(x: Extraction) -> dict[str, list[Row]]:
-    return {"sources": [x.source], "statements": x.statements, "events": x.events, "figures": x.figures}
-
-
-def tables(extractions: list[Extraction], id_changes: list[Row] | None = None) -> dict[str, list[Row]]:
-    """The rows of each resource, in a stable order."""
-    rows = {name: sorted((r for x in extractions for r in _article_rows(x)[name]), key=_by_position(name))
-            for name in ARTICLE_TABLES}
-    return {
-        "sources": rows["sources"],
-        "actors": merge_actors(extractions),
-        "statements": rows["statements"],
-        "events": rows["events"],
-        "figures": rows["figures"],
-        "id_changes": sorted(id_changes or [], key=lambda r: (r["version"], r["table"], r["old_id"])),
-    }
-
-
-class ArticleLines:
-    """The CSV lines of each article's rows in ARTICLE_TABLES, made as its extraction
-    arrives (with workers, while the others are still extracting) and joined in `tables`'
-    order: articles by source id (one line each in sources), each article's rows by place."""
+class Tables:
+    """The package's rows, gathered article by article as the extractions arrive (with
+    workers, while the others are still extracting): each article's rows ordered once and
+    written as CSV lines then. The tables' order: articles by source id, an article's rows
+    by place."""
 
     def __init__(self) -> None:
-        self._tables = {name: CsvLines(RESOURCE_BY_NAME[name]) for name in ARTICLE_TABLES}
+        self._extractions: list[Extraction] = []
+        self._rows: dict[str, dict[str, list[Row]]] = {name: {} for name in ARTICLE_TABLES}  # source id -> its rows
+        self._lines = {name: CsvLines(RESOURCE_BY_NAME[name]) for name in ARTICLE_TABLES}
         self._spans: dict[str, dict[str, tuple[int, int]]] = {name: {} for name in ARTICLE_TABLES}  # source id -> its lines
 
     def add(self, x: Extraction) -> None:
-        """Render one article's rows."""
+        """Take one article's rows."""
         sid = str(x.source["source_id"])
-        if sid in self._spans["sources"]:
+        if sid in self._rows["sources"]:
             raise BuildError(f"two articles with the source id {sid}")
-        for name, rows in _article_rows(x).items():
-            table = self._tables[name]
-            first = len(table.lines)
-            table.add(sorted(rows, key=_by_position(name)))
-            self._spans[name][sid] = (first, len(table.lines))
+        self._extractions.append(x)
+        for name, rows in (("sources", [x.source]), ("statements", x.statements), ("events", x.events),
+                           ("figures", x.figures)):
+            ordered = rows if name == "sources" else sorted(rows, key=_by_place(name))
+            lines = self._lines[name]
+            first = len(lines.lines)
+            lines.add(ordered)
+            self._rows[name][sid], self._spans[name][sid] = ordered, (first, len(lines.lines))
+
+    def rows(self, id_changes: list[Row] | None = None) -> dict[str, list[Row]]:
+        """The rows of each resource, in the tables' order."""
+        out = {name: [r for sid in sorted(by_id) for r in by_id[sid]] for name, by_id in self._rows.items()}
+        return {
+            "sources": out["sources"],
+            "actors": merge_actors(self._extractions),
+            "statements": out["statements"],
+            "events": out["events"],
+            "figures": out["figures"],
+            "id_changes": sorted(id_changes or [], key=lambda r: (r["version"], r["table"], r["old_id"])),
+        }
 
     def csv(self, resource: Resource) -> bytes:
-        """The table's CSV, as to_csv would write its rows in `tables`' order."""
-        lines, spans = self._tables[resource.name].lines, self._spans[resource.name]
+        """An article table's CSV: its header and the articles' lines, in the tables' order
+        (the bytes to_csv writes of `rows()`)."""
+        lines, spans = self._lines[resource.name].lines, self._spans[resource.name]
         ordered = (line for sid in sorted(spans) for line in lines[spans[sid][0] : spans[sid][1]])
         return (csv_header(resource) + "".join(ordered)).encode("utf-8")
 
@@ -285,15 +284,15 @@ def package_files(
 ) -> tuple[dict[str, bytes], dict[str, list[Row]]]:
     """The package's CSVs and descriptor as bytes keyed by relative path, and the rows;
     `meta` the package's own properties; `alongside` as extract_all's."""
-    lines = ArticleLines()
-    extractions = extract_all(articles, article_paths, jobs, progress, alongside, lines.add)
-    rows = tables(extractions, id_changes)
+    gathered = Tables()
+    extract_all(articles, article_paths, jobs, progress, alongside, gathered.add)
+    rows = gathered.rows(id_changes)
     check_id_changes(rows)
     check_provenance(rows, {a.source_id: a for a in articles})
     files: dict[str, bytes] = {}
     sizes: dict[str, tuple[int, str]] = {}
     for r in RESOURCES:
-        data = lines.csv(r) if r.name in ARTICLE_TABLES else to_csv(r, rows[r.name])
+        data = gathered.csv(r) if r.name in ARTICLE_TABLES else to_csv(r, rows[r.name])
         files[r.path] = data
         sizes[r.name] = (len(data), hashlib.sha256(data).hexdigest())
     sources = [
