@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import SEED
 from newsfacts.actors import _alias_tokens, _in_caps_run, gazetteer_mentions
-from newsfacts.quotations import quotations
-from newsfacts.statements import _has_words, _overlapping
+from newsfacts.quotations import overlapping, quotations
+from newsfacts.statements import _has_words
 from newsfacts.text import paragraphs, sentences, tokenize
 
 ARTICLES = sorted((Path(__file__).parent / "articles").glob("*.txt"))
@@ -72,7 +72,7 @@ def test_the_quotations_of_a_sentence_are_those_that_overlap_it() -> None:
         quotes = quotations(text, paragraphs(text))
         for s in sentences(text):
             for start, end in [(s.start, s.end), (s.start + 1, s.end - 1), (s.start, s.start + 1)]:
-                assert _overlapping(quotes, start, end) == [q for q in quotes if q.start < end and start < q.end]
+                assert overlapping(quotes, start, end) == [q for q in quotes if q.start < end and start < q.end]
 
 
 def test_a_dateline_lies_within_the_reach_its_precheck_reads() -> None:

@@ -4,7 +4,7 @@ the next paragraph when one is left open there (the news convention)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -75,4 +75,12 @@ def quotation_at(quotes: list[Quotation], mark: int) -> Quotation | None:
     return opening or closing
 
 
-_MARK, _END = attrgetter("mark"), attrgetter("end")
+def overlapping(quotes: list[Quotation], start: int, end: int) -> list[Quotation]:
+    """The quotations whose words overlap start..end (q.start < end and start < q.end);
+    `quotes` in text order, as `quotations` gives them: one after another, so that both
+    their starts and their ends ascend (a binary search, not a scan)."""
+    first = bisect_right(quotes, start, key=_END)
+    return quotes[first : bisect_left(quotes, end, lo=first, key=_START)]
+
+
+_MARK, _START, _END = attrgetter("mark"), attrgetter("start"), attrgetter("end")

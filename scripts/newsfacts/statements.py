@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
-from operator import attrgetter
 
 from newsfacts.actors import ActorBook, Phrase
 from newsfacts.cues import Cue, cue_at, cue_forms
 from newsfacts.dates import DateMention, DateValue, UNKNOWN, in_dates
 from newsfacts.lexicon import grammar
-from newsfacts.quotations import Quotation, quotation_at, quotations
+from newsfacts.quotations import Quotation, overlapping, quotation_at, quotations
 from newsfacts.spans import SpanIndex
 from newsfacts.speakers import (
     ADJUNCT_STARTS, AUXILIARY_WORDS, BOUNDARIES, COORDINATORS, DETERMINERS, IRREGULAR_PAST, LEADING_ADVERBS, MAX_SPEAKER_TOKENS,
@@ -218,7 +217,7 @@ def find_in_sentence(
         return []  # (many sentences: no word starts a cue)
     starts = [k for k, w in enumerate(lowers) if w in forms]  # where a cue can start (elsewhere cue_at says None)
     s_start, s_end = toks[0].start, toks[-1].end
-    named = [(m.start, m.end) for m in book.names(toks)] + [(q.start, q.end) for q in _overlapping(quotes, s_start, s_end)]
+    named = [(m.start, m.end) for m in book.names(toks)] + [(q.start, q.end) for q in overlapping(quotes, s_start, s_end)]
     out: list[Found] = []
 
     headline: list[bool] = []  # title_case's answer, once asked
@@ -525,15 +524,6 @@ def find_in_sentence(
     return _cut_coordinated(out, text)
 
 
-def _overlapping(quotes: list[Quotation], start: int, end: int) -> list[Quotation]:
-    """The quotations whose words overlap start..end (q.start < end and start < q.end);
-    `quotes` in text order, as `quotations` gives them: one after another, so that both
-    their starts and their ends ascend."""
-    first = bisect_right(quotes, start, key=_END)
-    return quotes[first : bisect_left(quotes, end, lo=first, key=_START)]
-
-
-_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _names_speech(toks: tuple[Token, ...], first: int) -> bool:
