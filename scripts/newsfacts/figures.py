@@ -715,8 +715,8 @@ def _starts(tokens: list[Token]) -> list[int]:
 
 @lru_cache(maxsize=65536)
 def _can_start(text: str) -> bool:
-    """`_starts`' test of one token's text (its lower case: `Token.lower`); cached, as an
-    article's words repeat."""
+    """`_starts`' test of one token's text (it depends on nothing else: cached, as an
+    article's words repeat)."""
     return (text[:1] in "$€£₹0123456789" or text.lower() in _start_words() or text in lexicon()["currencies"]
             or (len(text) == 3 and text.isupper() and money.iso_code(text) is not None))  # an ISO code: three capitals
 
